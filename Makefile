@@ -1,0 +1,45 @@
+# shenguan: every entry point. `make test` and `make demo` work from a fresh clone.
+.PHONY: all tools pkg test test-native test-wasm test-pkg test-types test-browser demo serve bench clean
+
+all: pkg
+
+# Installs what a fresh machine lacks: wasm target, the pinned wasm-bindgen-cli, npm packages.
+tools:
+	@scripts/setup.sh
+
+# Builds the WebAssembly package into pkg/ (browser ES module and Node module, with .d.ts).
+pkg: tools
+	@scripts/build-pkg.sh
+
+test: test-native test-wasm test-pkg test-types test-browser
+	@echo "make test: all suites passed"
+
+test-native:
+	cargo test --all-targets
+
+test-wasm: tools
+	cargo test --target wasm32-unknown-unknown --test wasm
+
+test-pkg: pkg
+	node --test pkg-tests/
+
+test-types: pkg
+	node_modules/.bin/tsc --noEmit -p pkg-tests/tsconfig.json
+
+test-browser: pkg
+	@scripts/setup.sh --browser
+	node pkg-tests/browser/run.mjs
+
+demo: pkg
+	node examples/demo.mjs
+	@echo
+	@echo "To open the page: make serve, then visit http://127.0.0.1:8080/www/"
+
+serve: pkg
+	node scripts/serve.mjs
+
+bench: pkg
+	node bench/run.mjs
+
+clean:
+	rm -rf pkg target/bench

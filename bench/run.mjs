@@ -1,0 +1,37 @@
+// `make bench`: builds and runs the native half (bench/native.rs), then times
+// the very same inputs through the WASM package under Node, and prints both
+// with their ratio. Usage: node bench/run.mjs [name-filter]
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const shenguan = require('../pkg/node/shenguan.js');
+const out = 'target/bench';
+const filter = process.argv[2] ?? '';
+
+execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'bench-native', '--', out, filter], { stdio: 'inherit' });
+const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8'));
+
+const rows = [];
+for (const w of manifest) {
+  const input = readFileSync(w.input, 'utf8');
+  const fn = shenguan[w.operation];
+  let best = Infinity;
+  for (let i = 0; i <= w.iterations; i++) {
+    const start = process.hrtime.bigint();
+    fn(input);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (i > 0) best = Math.min(best, ms);
+  }
+  rows.push({ name: w.name, native: w.nativeMs, wasm: best, target: w.target, note: w.note });
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const num = (x) => x.toFixed(2).padStart(10);
+console.log(`\n${pad('workload', 40)} ${'native ms'.padStart(10)} ${'wasm ms'.padStart(10)} ${'ratio'.padStart(7)}  target`);
+for (const r of rows) {
+  console.log(`${pad(r.name, 40)} ${num(r.native)} ${num(r.wasm)} ${(r.wasm / r.native).toFixed(2).padStart(7)}  ${r.target}`);
+}
+console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both.');
+for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);

@@ -1,0 +1,213 @@
+//! Canonical JSON, SHA-256 digests, and parsing with field paths.
+//!
+//! Canonical JSON (specified in `docs/canonical-json.md`) is RFC 8785 (JCS)
+//! restricted to integers: object members sorted by the UTF-16 code units of
+//! their names, no insignificant whitespace, strings escaped as
+//! `JSON.stringify` does, numbers only as integers. Decimal quantities are
+//! always strings, so no binary floating point ever reaches a digest.
+
+use crate::error::{Error, ErrorCode, Result};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// Canonical JSON bytes of any serialisable value.
+pub fn to_canonical_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
+    let value = serde_json::to_value(value)
+        .map_err(|e| Error::new(ErrorCode::Internal, "", format!("serialisation failed: {e}"), format!("序列化失败：{e}")))?;
+    let mut out = Vec::with_capacity(256);
+    write_canonical(&value, &mut out)?;
+    Ok(out)
+}
+
+/// Canonical JSON text of any serialisable value.
+pub fn to_canonical_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    // The writer only emits valid UTF-8.
+    String::from_utf8(to_canonical_bytes(value)?)
+        .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
+}
+
+/// Write `value` as canonical JSON. Fails on non-integer numbers.
+pub fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<()> {
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        Value::Number(n) => {
+            if n.is_i64() || n.is_u64() {
+                out.extend_from_slice(n.to_string().as_bytes());
+            } else {
+                return Err(Error::new(
+                    ErrorCode::Internal,
+                    "",
+                    "canonical JSON admits only integers; decimals must be strings",
+                    "规范 JSON 只允许整数；小数必须写成字符串",
+                ));
+            }
+        }
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(item, out)?;
+            }
+            out.push(b']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+            out.push(b'{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_string(key, out);
+                out.push(b':');
+                write_canonical(&map[key.as_str()], out)?;
+            }
+            out.push(b'}');
+        }
+    }
+    Ok(())
+}
+
+/// Write a JSON string exactly as ECMAScript `JSON.stringify` does for
+/// well-formed strings.
+pub fn write_string(s: &str, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    for &byte in s.as_bytes() {
+        match byte {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            0x00..=0x1f => {
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(byte >> 4) as usize]);
+                out.push(HEX[(byte & 0xf) as usize]);
+            }
+            _ => out.push(byte),
+        }
+    }
+    out.push(b'"');
+}
+
+/// SHA-256 of bytes.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(HEX[(b >> 4) as usize] as char);
+        s.push(HEX[(b & 0xf) as usize] as char);
+    }
+    s
+}
+
+/// Parse lower- or upper-case hex of exactly `N` bytes.
+pub fn parse_hex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    let bytes = text.as_bytes();
+    if bytes.len() != N * 2 {
+        return None;
+    }
+    let mut out = [0u8; N];
+    for (i, pair) in bytes.chunks_exact(2).enumerate() {
+        let hi = (pair[0] as char).to_digit(16)?;
+        let lo = (pair[1] as char).to_digit(16)?;
+        out[i] = (hi * 16 + lo) as u8;
+    }
+    Some(out)
+}
+
+/// `sha256:`-less lower-case hex SHA-256 of the canonical JSON of `value`.
+pub fn digest_of<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    Ok(hex(&sha256(&to_canonical_bytes(value)?)))
+}
+
+/// Deserialize from JSON text, reporting the path of the offending field.
+pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
+    de.end().map_err(|e| json_syntax_error(&e))?;
+    Ok(value)
+}
+
+/// Deserialize from a parsed JSON value, reporting the path of the offending field.
+pub fn from_json_value<T: DeserializeOwned>(value: Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(path_error)
+}
+
+/// Convert a path-tracking deserialisation error into a coded error.
+pub fn path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> Error {
+    let path = err.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    let inner = err.into_inner().to_string();
+    if inner.contains("EOF while parsing") || inner.contains("expected value at line") || inner.contains("key must be a string") {
+        Error::new(ErrorCode::MalformedJson, path, format!("malformed JSON: {inner}"), format!("JSON 格式错误：{inner}"))
+    } else {
+        Error::invalid_input(path, inner)
+    }
+}
+
+fn json_syntax_error(e: &serde_json::Error) -> Error {
+    Error::new(ErrorCode::MalformedJson, "", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sorts_keys_by_utf16_and_escapes_like_json_stringify() {
+        let v = json!({"b": 1, "a": [true, null, "x\"\\\n\u{1}"], "\u{e000}": 0, "\u{10000}": 0, "é": -5});
+        let s = to_canonical_string(&v).unwrap();
+        // U+10000 is the surrogate pair D800 DC00, which sorts before U+E000 in UTF-16.
+        assert_eq!(s, "{\"a\":[true,null,\"x\\\"\\\\\\n\\u0001\"],\"b\":1,\"é\":-5,\"\u{10000}\":0,\"\u{e000}\":0}");
+    }
+
+    #[test]
+    fn refuses_floats() {
+        assert!(to_canonical_bytes(&json!({"x": 1.5})).is_err());
+    }
+
+    #[test]
+    fn sha256_known_vector() {
+        assert_eq!(hex(&sha256(b"abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn hex_round_trip() {
+        let bytes: [u8; 4] = parse_hex("00ffA0b1").unwrap();
+        assert_eq!(hex(&bytes), "00ffa0b1");
+        assert!(parse_hex::<4>("00ffA0b").is_none());
+        assert!(parse_hex::<1>("zz").is_none());
+    }
+
+    #[test]
+    fn path_of_bad_field() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Pages { #[allow(dead_code)] dossier: u32 }
+        #[derive(serde::Deserialize, Debug)]
+        struct Case { #[allow(dead_code)] pages: Pages }
+        #[derive(serde::Deserialize, Debug)]
+        struct Input { #[allow(dead_code)] cases: Vec<Case> }
+        let err = from_json_str::<Input>(r#"{"cases":[{"pages":{"dossier":1}},{"pages":{"dossier":-3}}]}"#).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert_eq!(err.path, "cases[1].pages.dossier");
+        let err = from_json_str::<Input>(r#"{"cases":[}"#).unwrap_err();
+        assert_eq!(err.code, ErrorCode::MalformedJson);
+    }
+}

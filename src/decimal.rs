@@ -1,0 +1,140 @@
+//! Exact decimal numbers and declared rounding.
+//!
+//! Every number that decides an outcome or is shown to a person is a
+//! [`Decimal`] (base-10, 96-bit mantissa, up to 28 places), never `f64`.
+//! In JSON a decimal may be given as a string (`"2.675"`) or a number; it is
+//! always written back as a string, so JS never rounds it.
+
+use crate::error::{Error, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+
+pub use rust_decimal::Decimal;
+
+/// How to round to a number of decimal places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Rounding {
+    /// 四舍五入: halves away from zero (2.675 -> 2.68, -2.675 -> -2.68).
+    #[default]
+    HalfUp,
+    /// Banker's rounding: halves to the even neighbour (2.665 -> 2.66).
+    HalfEven,
+    /// Truncate toward zero.
+    Down,
+    /// Away from zero.
+    Up,
+}
+
+/// Places and rounding rule, as declared in a configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoundingRule {
+    /// Decimal places kept (0..=12).
+    #[serde(default = "default_places")]
+    pub places: u32,
+    /// Rule for the discarded digits.
+    #[serde(default)]
+    pub mode: Rounding,
+}
+
+fn default_places() -> u32 {
+    2
+}
+
+impl Default for RoundingRule {
+    fn default() -> Self {
+        RoundingRule { places: default_places(), mode: Rounding::HalfUp }
+    }
+}
+
+impl RoundingRule {
+    /// Largest number of places a configuration may declare.
+    pub const MAX_PLACES: u32 = 12;
+
+    /// Check the declared places; `path` names the rule in the input.
+    pub fn validate(&self, path: &str) -> Result<()> {
+        if self.places > Self::MAX_PLACES {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                crate::error::join_path(path, "places"),
+                format!("places must be at most {}", Self::MAX_PLACES),
+                format!("小数位数不得超过 {}", Self::MAX_PLACES),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Round `value` by this rule.
+    pub fn apply(&self, value: Decimal) -> Decimal {
+        round(value, self.places, self.mode)
+    }
+}
+
+/// Round `value` to `places` decimal places by `mode`.
+pub fn round(value: Decimal, places: u32, mode: Rounding) -> Decimal {
+    use rust_decimal::RoundingStrategy as S;
+    let strategy = match mode {
+        Rounding::HalfUp => S::MidpointAwayFromZero,
+        Rounding::HalfEven => S::MidpointNearestEven,
+        Rounding::Down => S::ToZero,
+        Rounding::Up => S::AwayFromZero,
+    };
+    let mut rounded = value.round_dp_with_strategy(places, strategy);
+    // Show the declared places even when trailing digits are zero ("3.10").
+    rounded.rescale(places);
+    rounded
+}
+
+/// Exact division with a declared outcome for a zero divisor.
+pub fn checked_div(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    if denominator.is_zero() {
+        None
+    } else {
+        numerator.checked_div(denominator)
+    }
+}
+
+/// Parse a decimal from text, with a coded error at `path`.
+pub fn parse(text: &str, path: &str) -> Result<Decimal> {
+    text.trim().parse::<Decimal>().map_err(|_| {
+        Error::new(
+            ErrorCode::InvalidInput,
+            path,
+            format!("'{text}' is not a decimal number"),
+            format!("“{text}”不是有效的十进制数"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn half_up_is_as_on_paper() {
+        assert_eq!(round(d("2.675"), 2, Rounding::HalfUp).to_string(), "2.68");
+        assert_eq!(round(d("-2.675"), 2, Rounding::HalfUp).to_string(), "-2.68");
+        assert_eq!(round(d("2.665"), 2, Rounding::HalfEven).to_string(), "2.66");
+        assert_eq!(round(d("2.679"), 2, Rounding::Down).to_string(), "2.67");
+        assert_eq!(round(d("2.671"), 2, Rounding::Up).to_string(), "2.68");
+        assert_eq!(round(d("3.1"), 2, Rounding::HalfUp).to_string(), "3.10");
+    }
+
+    #[test]
+    fn json_numbers_and_strings_are_exact() {
+        let a: Decimal = serde_json::from_str("2.675").unwrap();
+        let b: Decimal = serde_json::from_str("\"2.675\"").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(serde_json::to_string(&a).unwrap(), "\"2.675\"");
+    }
+
+    #[test]
+    fn zero_divisor_is_none() {
+        assert_eq!(checked_div(d("1"), d("0")), None);
+        assert_eq!(checked_div(d("1"), d("4")), Some(d("0.25")));
+    }
+}

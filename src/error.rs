@@ -1,0 +1,194 @@
+//! The one error type of the crate: a stable code, the path of the offending
+//! field, and a message in English and in Chinese.
+//!
+//! Every fallible public function returns [`Error`]. Across the WebAssembly
+//! boundary it becomes a JS `Error` carrying the same properties.
+
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt;
+
+/// Stable machine-readable error codes. New codes may be added; existing
+/// codes never change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// Input does not have the expected shape or type.
+    InvalidInput,
+    /// Input text is not well-formed JSON.
+    MalformedJson,
+    /// Two records share an id that must be unique.
+    DuplicateId,
+    /// A reference names a judge that is not in the input.
+    UnknownJudge,
+    /// A reference names a case that is not in the input.
+    UnknownCase,
+    /// No judge is eligible for a case.
+    NoEligibleJudge,
+    /// A share of a full caseload is outside (0, 1].
+    InvalidShare,
+    /// A designated or re-assignment lacks a reason from the fixed list.
+    MissingReason,
+    /// A seed or beacon is not valid hex of the required length.
+    MalformedSeed,
+    /// The revealed seed does not match the published commitment.
+    CommitmentMismatch,
+    /// A ledger does not parse or is structurally broken.
+    MalformedLedger,
+    /// An event is not allowed in the current state (e.g. re-drawing an unassigned case).
+    InvalidEvent,
+    /// A number is out of its allowed range.
+    OutOfRange,
+    /// Weights that must add up to 1 do not.
+    WeightsDoNotSumToOne,
+    /// A category is referenced that the configuration does not define.
+    UnknownCategory,
+    /// A case type has no conversion coefficient where one is required.
+    MissingCoefficient,
+    /// A computation needs a baseline that was not given.
+    MissingBaseline,
+    /// A rule set is malformed.
+    InvalidRuleSet,
+    /// An indicator is referenced that the rule set does not define.
+    UnknownIndicator,
+    /// A value has the wrong type for its indicator.
+    TypeMismatch,
+    /// An internal invariant failed; this is a bug, please report it.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as the string that JS sees (`"NO_ELIGIBLE_JUDGE"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "INVALID_INPUT",
+            ErrorCode::MalformedJson => "MALFORMED_JSON",
+            ErrorCode::DuplicateId => "DUPLICATE_ID",
+            ErrorCode::UnknownJudge => "UNKNOWN_JUDGE",
+            ErrorCode::UnknownCase => "UNKNOWN_CASE",
+            ErrorCode::NoEligibleJudge => "NO_ELIGIBLE_JUDGE",
+            ErrorCode::InvalidShare => "INVALID_SHARE",
+            ErrorCode::MissingReason => "MISSING_REASON",
+            ErrorCode::MalformedSeed => "MALFORMED_SEED",
+            ErrorCode::CommitmentMismatch => "COMMITMENT_MISMATCH",
+            ErrorCode::MalformedLedger => "MALFORMED_LEDGER",
+            ErrorCode::InvalidEvent => "INVALID_EVENT",
+            ErrorCode::OutOfRange => "OUT_OF_RANGE",
+            ErrorCode::WeightsDoNotSumToOne => "WEIGHTS_DO_NOT_SUM_TO_ONE",
+            ErrorCode::UnknownCategory => "UNKNOWN_CATEGORY",
+            ErrorCode::MissingCoefficient => "MISSING_COEFFICIENT",
+            ErrorCode::MissingBaseline => "MISSING_BASELINE",
+            ErrorCode::InvalidRuleSet => "INVALID_RULE_SET",
+            ErrorCode::UnknownIndicator => "UNKNOWN_INDICATOR",
+            ErrorCode::TypeMismatch => "TYPE_MISMATCH",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
+/// A coded error with the path of the offending field.
+///
+/// `path` uses dots for fields and brackets for positions, e.g.
+/// `cases[12].pages.dossier`; the empty string means the whole input.
+/// When several problems are found in one batch, the first is the error
+/// itself and the rest are in `more`, so nothing is silently dropped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Error {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// Path of the offending field.
+    pub path: String,
+    /// English message.
+    pub message: String,
+    /// Chinese message.
+    pub message_zh: String,
+    /// Structured data about the failure (counts, expected values...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Value>,
+    /// Further problems found in the same input.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<Error>,
+}
+
+impl Error {
+    /// A new error.
+    pub fn new(
+        code: ErrorCode,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Self {
+        Error {
+            code,
+            path: path.into(),
+            message: message.into(),
+            message_zh: message_zh.into(),
+            details: None,
+            more: Vec::new(),
+        }
+    }
+
+    /// Attach structured details.
+    pub fn with_details(mut self, details: Value) -> Self {
+        self.details = Some(details);
+        self
+    }
+
+    /// An `INVALID_INPUT` error for a value that failed to deserialize.
+    pub fn invalid_input(path: impl Into<String>, reason: impl fmt::Display) -> Self {
+        let reason = reason.to_string();
+        Error::new(
+            ErrorCode::InvalidInput,
+            path,
+            format!("invalid input: {reason}"),
+            format!("输入无效：{reason}"),
+        )
+    }
+
+    /// Merge a non-empty list of problems into one error (first + `more`).
+    /// Returns `None` for an empty list.
+    pub fn collect(mut problems: Vec<Error>) -> Option<Error> {
+        if problems.is_empty() {
+            return None;
+        }
+        let mut first = problems.remove(0);
+        first.more.extend(problems);
+        Some(first)
+    }
+
+    /// Prefix the path (and the paths in `more`) with `prefix`.
+    pub fn at(mut self, prefix: &str) -> Self {
+        self.path = join_path(prefix, &self.path);
+        self.more = self.more.into_iter().map(|e| e.at(prefix)).collect();
+        self
+    }
+}
+
+/// Join a path prefix and a relative path (`a` + `b[1]` = `a.b[1]`, `a` + `[1]` = `a[1]`).
+pub fn join_path(prefix: &str, rest: &str) -> String {
+    if prefix.is_empty() {
+        rest.to_string()
+    } else if rest.is_empty() {
+        prefix.to_string()
+    } else if rest.starts_with('[') {
+        format!("{prefix}{rest}")
+    } else {
+        format!("{prefix}.{rest}")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code.as_str(), self.message)
+        } else {
+            write!(f, "{} at {}: {}", self.code.as_str(), self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with the crate's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

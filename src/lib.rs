@@ -1,0 +1,32 @@
+//! # shenguan (审管)
+//!
+//! Trial management for court portals, as a pure-Rust core that also compiles
+//! to WebAssembly:
+//!
+//! - [`assignment`]: auditable random, balanced case assignment (随机分案,
+//!   均衡分案) with committed seeds and a hash-chained ledger anyone can replay;
+//! - standard cases (标准案件) from page counts and coefficients;
+//! - the judge performance formula (审判绩效) as versioned rule sets.
+//!
+//! Shared pieces: [`error`] (coded errors with field paths, English and
+//! Chinese messages), [`canonical`] (canonical JSON, SHA-256, parsing with
+//! paths) and [`decimal`] (exact decimals with declared rounding).
+//!
+//! The JS boundary lives in `wasm.rs`, compiled only for `wasm32`; it converts
+//! values and maps errors and holds no logic.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod api;
+pub mod canonical;
+pub mod decimal;
+pub mod error;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, ErrorCode, Result};
+
+/// Crate version, as recorded in outputs.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

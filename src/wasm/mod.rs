@@ -1,0 +1,76 @@
+//! The JS boundary: converts values and maps errors, nothing else.
+//!
+//! Every export takes a plain JS object (or its JSON text, which is faster
+//! for large inputs) and returns a plain JSON-compatible object. Failures are
+//! thrown as a JS `Error` with `code`, `path`, `message`, `messageZh`,
+//! `details` and `more`. No export panics: all logic returns `Result`.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+mod assignment;
+
+use crate::error::Error;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_COMMON: &'static str = include_str!("ts/common.d.ts");
+
+/// Read an input: JSON text is parsed by serde_json, anything else is walked
+/// by serde-wasm-bindgen. Both report the path of a bad field.
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    if let Some(text) = value.as_string() {
+        return crate::canonical::from_json_str(&text).map_err(to_js_error);
+    }
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(de).map_err(|e| to_js_error(crate::canonical::path_error(e)))
+}
+
+/// Write an output as a plain, JSON-compatible JS value (objects, not `Map`s).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| to_js_error(Error::new(crate::ErrorCode::Internal, "", e.to_string(), e.to_string())))
+}
+
+/// Run a core function on a deserialised input and convert its result.
+fn call<I: DeserializeOwned, O: Serialize>(
+    input: JsValue,
+    f: impl FnOnce(I) -> crate::Result<O>,
+) -> Result<JsValue, JsValue> {
+    let input = from_js(input)?;
+    let output = f(input).map_err(to_js_error)?;
+    to_js(&output)
+}
+
+/// A JS `Error` carrying the coded error's fields as properties.
+fn to_js_error(error: Error) -> JsValue {
+    let js_error = js_sys::Error::new(&error.to_string());
+    js_error.set_name("ShenguanError");
+    let target: &JsValue = js_error.as_ref();
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
+    };
+    set("code", JsValue::from_str(error.code.as_str()));
+    set("path", JsValue::from_str(&error.path));
+    set("messageZh", JsValue::from_str(&error.message_zh));
+    set("details", error.details.as_ref().and_then(|d| to_js(d).ok()).unwrap_or(JsValue::NULL));
+    let more = js_sys::Array::new();
+    for problem in &error.more {
+        if let Ok(value) = to_js(problem) {
+            more.push(&value);
+        }
+    }
+    set("more", more.into());
+    // The JS `message` property holds the English message itself.
+    set("message", JsValue::from_str(&error.message));
+    js_error.into()
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
