@@ -12,7 +12,13 @@ use serde_json::Value;
 
 /// Call operation `name` on a JSON input.
 pub fn call_json(name: &str, input: Value) -> Result<Value> {
+    use crate::assignment;
     match name {
+        "commitSeed" => run(input, assignment::commit_seed),
+        "assign" => run(input, assignment::assign),
+        "verifyLedger" => run(input, assignment::verify_ledger),
+        "verifyChain" => run(input, assignment::verify_chain),
+        "auditLedger" => run(input, assignment::audit_ledger),
         _ => Err(Error::new(
             ErrorCode::InvalidInput,
             "function",
@@ -29,7 +35,6 @@ pub fn call_str(name: &str, input: &str) -> Result<String> {
     serde_json::to_string(&output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
 }
 
-#[allow(dead_code)]
 fn run<I: DeserializeOwned, O: Serialize>(input: Value, f: impl FnOnce(I) -> Result<O>) -> Result<Value> {
     let output = f(from_json_value(input)?)?;
     serde_json::to_value(output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))

@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod assignment;
 pub mod canonical;
 pub mod decimal;
 pub mod error;

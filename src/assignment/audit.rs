@@ -1,0 +1,338 @@
+//! What an inspector looks for in a ledger: designated vs random share,
+//! low-entropy draws, re-draws per case, load spread over time, each judge's
+//! outcome against expectation, and a chi-square test of outcome against
+//! position in the candidate list.
+
+use super::engine;
+use super::ledger::{Entry, EntryKind};
+use super::lottery::{Lottery, Selector};
+use super::model::{AssignmentInput, Availability, Role};
+use super::prepare::JudgeState;
+use super::units::{format_units, normalised, SCALE};
+use super::verify::{compare, parse_ledger, VerifyInput, VerifyReport};
+use crate::decimal::{round, Decimal, Rounding};
+use crate::error::Result;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Counts of entries by kind and the share of manual ones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    /// All entries.
+    pub entries: usize,
+    /// Random draws.
+    pub draws: usize,
+    /// Re-draws after recusal.
+    pub redraws: usize,
+    /// Designated assignments.
+    pub designated: usize,
+    /// Re-assignments.
+    pub reassigned: usize,
+    /// (designated + reassigned) / entries, 4 places.
+    pub manual_share: Decimal,
+}
+
+/// Low-entropy draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LowEntropy {
+    /// Seats drawn at random.
+    pub seats: usize,
+    /// Of which low-entropy.
+    pub count: usize,
+    /// count / seats, 4 places.
+    pub share: Decimal,
+    /// Entry indices with a low-entropy seat.
+    pub entries: Vec<usize>,
+    /// The largest probability any judge had for one seat (6 places).
+    pub max_probability: Decimal,
+}
+
+/// Spread of normalised load among comparable judges of a department.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Spread {
+    /// After the last entry.
+    pub final_spread: String,
+    /// Largest after any entry.
+    pub worst: String,
+    /// Entry index where the worst was reached.
+    pub worst_at: usize,
+    /// Sampled series: (entry index, spread), about 50 points.
+    pub series: Vec<(usize, String)>,
+}
+
+/// One judge against expectation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JudgeOutcome {
+    /// Judge id.
+    pub judge: String,
+    /// Department.
+    pub department: String,
+    /// Seats won in random draws.
+    pub drawn: usize,
+    /// Expected seats: the sum of the judge's probabilities.
+    pub expected: Decimal,
+    /// Cases designated or re-assigned to the judge.
+    pub manual: usize,
+    /// Load at the end, standard cases.
+    pub load: String,
+    /// Load ÷ share at the end.
+    pub normalised_load: String,
+}
+
+/// Chi-square test of chosen position against its expectation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PositionBias {
+    /// Bins: (first position, observed, expected). The last bin is open-ended.
+    pub bins: Vec<(usize, usize, Decimal)>,
+    /// The statistic, 4 places.
+    pub chi_square: Decimal,
+    /// Degrees of freedom (bins - 1).
+    pub degrees_of_freedom: usize,
+    /// Critical value at the 5% level.
+    pub critical_5pct: Decimal,
+    /// Statistic above the critical value.
+    pub biased: bool,
+}
+
+/// The audit report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditReport {
+    /// The replay verification of the given ledger.
+    pub verification: VerifyReport,
+    /// Entry counts.
+    pub counts: Counts,
+    /// Low-entropy draws.
+    pub low_entropy: LowEntropy,
+    /// Re-draws per case (only cases with any).
+    pub redraws_per_case: BTreeMap<String, usize>,
+    /// Load spread per department (full-share ordinary judges).
+    pub load_spread: BTreeMap<String, Spread>,
+    /// Each judge's outcome against expectation.
+    pub judges: Vec<JudgeOutcome>,
+    /// Position bias test.
+    pub position_bias: PositionBias,
+}
+
+/// Verify the ledger and report what an inspector looks for (on the replay).
+pub fn audit_ledger(input: VerifyInput) -> Result<AuditReport> {
+    let found = parse_ledger(input.ledger)?;
+    audit_with(&input.inputs, Lottery, Some(&found))
+}
+
+/// Run `inputs` with `selector` and audit the result (benchmarks use this for baselines).
+pub fn audit_with<S: Selector>(inputs: &AssignmentInput, selector: S, found: Option<&super::Ledger>) -> Result<AuditReport> {
+    let mut tracker = SpreadTracker::default();
+    let mut observe = |entry: &Entry, judges: &[JudgeState]| tracker.observe(entry, judges);
+    let (ledger, judges) = engine::run(inputs, selector, Some(&mut observe)).map_err(|e| e.at("inputs"))?;
+    let verification = match found {
+        Some(found) => compare(&ledger, found),
+        None => compare(&ledger, &ledger),
+    };
+    let entries = &ledger.entries;
+    let count = |kind| entries.iter().filter(|e| e.kind == kind).count();
+    let (draws, redraws, designated, reassigned) =
+        (count(EntryKind::Draw), count(EntryKind::Redraw), count(EntryKind::Designate), count(EntryKind::Reassign));
+    let counts = Counts { entries: entries.len(), draws, redraws, designated, reassigned, manual_share: ratio(designated + reassigned, entries.len()) };
+
+    let mut redraws_per_case = BTreeMap::new();
+    let mut drawn: HashMap<&str, usize> = HashMap::new();
+    let mut expected: HashMap<&str, Decimal> = HashMap::new();
+    let mut manual: HashMap<&str, usize> = HashMap::new();
+    let mut positions = PositionCounts::default();
+    let (mut seats, mut low, mut low_entries, mut max_p) = (0, 0, Vec::new(), Decimal::ZERO);
+    for entry in entries {
+        if entry.kind == EntryKind::Redraw {
+            *redraws_per_case.entry(entry.case_id.clone()).or_insert(0) += 1;
+        }
+        if let (Some(m), EntryKind::Designate | EntryKind::Reassign) = (&entry.manual, entry.kind) {
+            *manual.entry(m.judge_id.as_str()).or_default() += 1;
+        }
+        for seat in &entry.seats {
+            seats += 1;
+            if seat.low_entropy.is_some() {
+                low += 1;
+                if low_entries.last() != Some(&(entry.index as usize)) {
+                    low_entries.push(entry.index as usize);
+                }
+            }
+            *drawn.entry(seat.chosen.as_str()).or_default() += 1;
+            let total: u64 = seat.pool.iter().map(|c| c.weight).sum();
+            for (position, candidate) in seat.pool.iter().enumerate() {
+                let p = Decimal::from(candidate.weight) / Decimal::from(total.max(1));
+                max_p = max_p.max(p);
+                *expected.entry(candidate.judge.as_str()).or_default() += p;
+                positions.add(position, p, candidate.judge == seat.chosen);
+            }
+        }
+    }
+    let low_entropy = LowEntropy { seats, count: low, share: ratio(low, seats), entries: low_entries, max_probability: round(max_p, 6, Rounding::HalfUp) };
+    let judges = judges
+        .iter()
+        .map(|j| JudgeOutcome {
+            judge: j.id.clone(),
+            department: j.department.clone(),
+            drawn: drawn.get(j.id.as_str()).copied().unwrap_or(0),
+            expected: round(expected.get(j.id.as_str()).copied().unwrap_or_default(), 4, Rounding::HalfUp),
+            manual: manual.get(j.id.as_str()).copied().unwrap_or(0),
+            load: format_units(j.load),
+            normalised_load: format_units(normalised(j.load, j.share_bp)),
+        })
+        .collect();
+    Ok(AuditReport {
+        verification,
+        counts,
+        low_entropy,
+        redraws_per_case,
+        load_spread: tracker.finish(),
+        judges,
+        position_bias: positions.test(),
+    })
+}
+
+fn ratio(part: usize, whole: usize) -> Decimal {
+    if whole == 0 {
+        return Decimal::ZERO;
+    }
+    round(Decimal::from(part) / Decimal::from(whole), 4, Rounding::HalfUp)
+}
+
+/// Spread among a department's comparable judges: available, role `judge`,
+/// full share. Recomputed for the departments an entry touches.
+#[derive(Default)]
+struct SpreadTracker {
+    current: BTreeMap<String, i64>,
+    worst: BTreeMap<String, (i64, usize)>,
+    samples: Vec<(usize, BTreeMap<String, i64>)>,
+    index_of: HashMap<String, usize>,
+}
+
+impl SpreadTracker {
+    fn observe(&mut self, entry: &Entry, judges: &[JudgeState]) {
+        if self.index_of.is_empty() {
+            self.index_of = judges.iter().enumerate().map(|(i, j)| (j.id.clone(), i)).collect();
+            let departments: Vec<String> = judges.iter().map(|j| j.department.clone()).collect();
+            for department in departments {
+                let spread = spread_of(&department, judges);
+                self.current.insert(department, spread);
+            }
+        }
+        let touched: Vec<&String> = entry.judges.iter().chain(entry.replaced.iter()).collect();
+        for id in touched {
+            if let Some(department) = self.index_of.get(id).and_then(|&i| judges.get(i)).map(|j| j.department.clone()) {
+                let spread = spread_of(&department, judges);
+                self.current.insert(department, spread);
+            }
+        }
+        let index = entry.index as usize;
+        for (department, &spread) in &self.current {
+            let worst = self.worst.entry(department.clone()).or_insert((spread, index));
+            if spread > worst.0 {
+                *worst = (spread, index);
+            }
+        }
+        self.samples.push((index, self.current.clone()));
+    }
+
+    fn finish(self) -> BTreeMap<String, Spread> {
+        let n = self.samples.len();
+        let step = (n / 50).max(1);
+        self.current
+            .iter()
+            .map(|(department, &spread)| {
+                let (worst, worst_at) = self.worst.get(department).copied().unwrap_or((spread, 0));
+                let series = self
+                    .samples
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| k % step == step - 1 || *k + 1 == n)
+                    .map(|(_, (index, s))| (*index, format_units(s.get(department).copied().unwrap_or(0))))
+                    .collect();
+                (department.clone(), Spread { final_spread: format_units(spread), worst: format_units(worst), worst_at, series })
+            })
+            .collect()
+    }
+}
+
+fn spread_of(department: &str, judges: &[JudgeState]) -> i64 {
+    let loads = judges
+        .iter()
+        .filter(|j| j.department == department && j.role == Role::Judge && j.share_bp == SCALE && j.availability == Availability::Available)
+        .map(|j| j.load);
+    let (min, max) = loads.fold((i64::MAX, i64::MIN), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    if min > max {
+        0
+    } else {
+        max - min
+    }
+}
+
+/// Observed and expected counts by position in the candidate list.
+#[derive(Default)]
+struct PositionCounts {
+    observed: Vec<usize>,
+    expected: Vec<Decimal>,
+}
+
+impl PositionCounts {
+    const BINS: usize = 11;
+
+    fn add(&mut self, position: usize, p: Decimal, chosen: bool) {
+        let bin = position.min(Self::BINS - 1);
+        if self.observed.len() <= bin {
+            self.observed.resize(bin + 1, 0);
+            self.expected.resize(bin + 1, Decimal::ZERO);
+        }
+        self.expected[bin] += p;
+        if chosen {
+            self.observed[bin] += 1;
+        }
+    }
+
+    fn test(self) -> PositionBias {
+        // Merge trailing bins until each expects at least 5.
+        let mut bins: Vec<(usize, usize, Decimal)> = Vec::new();
+        for (position, (o, e)) in self.observed.into_iter().zip(self.expected).enumerate() {
+            match bins.last_mut() {
+                Some(last) if last.2 < Decimal::from(5) => {
+                    last.1 += o;
+                    last.2 += e;
+                }
+                _ => bins.push((position, o, e)),
+            }
+        }
+        if bins.len() > 1 && bins.last().is_some_and(|b| b.2 < Decimal::from(5)) {
+            if let Some((_, o, e)) = bins.pop() {
+                if let Some(last) = bins.last_mut() {
+                    last.1 += o;
+                    last.2 += e;
+                }
+            }
+        }
+        let chi_square: Decimal = bins
+            .iter()
+            .filter(|b| !b.2.is_zero())
+            .map(|&(_, o, e)| (Decimal::from(o) - e) * (Decimal::from(o) - e) / e)
+            .sum();
+        let degrees_of_freedom = bins.len().saturating_sub(1);
+        // Upper 5% points of the chi-square distribution, df 1..=10.
+        const CRITICAL: [&str; 10] = ["3.841", "5.991", "7.815", "9.488", "11.070", "12.592", "14.067", "15.507", "16.919", "18.307"];
+        let critical_5pct = CRITICAL
+            .get(degrees_of_freedom.wrapping_sub(1))
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(Decimal::ZERO);
+        let chi_square = round(chi_square, 4, Rounding::HalfUp);
+        PositionBias {
+            bins: bins.into_iter().map(|(p, o, e)| (p, o, round(e, 4, Rounding::HalfUp))).collect(),
+            biased: degrees_of_freedom > 0 && chi_square > critical_5pct,
+            chi_square,
+            degrees_of_freedom,
+            critical_5pct,
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The hash-chained ledger (specified in `docs/assignment.md`, "The ledger").
+//!
+//! `entry.hash` = SHA-256 of the canonical JSON of the entry without its
+//! `hash` member; `entry.prev` is the previous entry's hash, or for entry 0
+//! the hash of the header (SHA-256 of the header's canonical JSON).
+
+use super::model::{Config, Reason};
+use crate::canonical::{hex, parse_hex, sha256, to_canonical_bytes};
+use crate::error::{Error, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Ledger format identifier.
+pub const FORMAT: &str = "shenguan-ledger/1";
+/// Algorithm identifier: changes whenever any draw could come out differently.
+pub const ALGORITHM: &str = "shenguan-assign/1";
+
+/// What the whole ledger is bound to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Header {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`ALGORITHM`].
+    pub algorithm: String,
+    /// Court name.
+    pub court: String,
+    /// Commitment to the run seed (published before the draws).
+    pub commitment: String,
+    /// Run beacon value (hex) or empty.
+    pub beacon: String,
+    /// Draw parameters.
+    pub config: Config,
+}
+
+/// Kinds of entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EntryKind {
+    /// Random draw.
+    Draw,
+    /// 指定分案.
+    Designate,
+    /// 二次分案 / 调整承办人.
+    Reassign,
+    /// Re-draw of a seat after a recusal.
+    Redraw,
+}
+
+/// One candidate of a seat's lottery pool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Candidate {
+    /// Judge id.
+    pub judge: String,
+    /// Load before the draw, standard cases with 4 places.
+    pub load: String,
+    /// Integer lottery weight.
+    pub weight: u64,
+    /// Probability weight / total, rounded half-up to 6 places.
+    pub p: String,
+}
+
+/// One drawn seat (seat 0 is the handling judge, 承办人).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Seat {
+    /// Seat number on the case.
+    pub seat: u32,
+    /// How many judges were eligible.
+    pub eligible: u32,
+    /// How many were excluded, by reason.
+    pub excluded: BTreeMap<String, u32>,
+    /// The lottery pool in judge-id order.
+    pub pool: Vec<Candidate>,
+    /// The judge drawn.
+    pub chosen: String,
+    /// Why the draw was low-entropy, or null.
+    pub low_entropy: Option<String>,
+}
+
+/// The record of a manual step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ManualRecord {
+    /// Judge designated, newly assigned, or recused.
+    pub judge_id: String,
+    /// Reason from the fixed list.
+    pub reason: Reason,
+    /// Approver.
+    pub approver: String,
+    /// Time as given.
+    pub time: String,
+    /// That judge's load before the step.
+    pub load_before: String,
+}
+
+/// One ledger entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Entry {
+    /// Position in the ledger, from 0 (the draw counter).
+    pub index: u64,
+    /// Kind.
+    pub kind: EntryKind,
+    /// Case id.
+    pub case_id: String,
+    /// SHA-256 of the canonical JSON of `{"case": ..., "event": ...}`.
+    pub input_digest: String,
+    /// Seats drawn (empty for designations and re-assignments).
+    pub seats: Vec<Seat>,
+    /// The manual step, if any.
+    pub manual: Option<ManualRecord>,
+    /// The judge who left the case (re-assignment, re-draw), or null.
+    pub replaced: Option<String>,
+    /// The case's judges after this entry, handling judge first.
+    pub judges: Vec<String>,
+    /// Hash of the previous entry (or of the header).
+    pub prev: String,
+    /// Hash of this entry.
+    pub hash: String,
+}
+
+/// A complete ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Ledger {
+    /// What the chain is bound to.
+    pub header: Header,
+    /// SHA-256 of the header's canonical JSON (entry 0's `prev`).
+    pub header_hash: String,
+    /// The entries in order.
+    pub entries: Vec<Entry>,
+}
+
+/// Hash of the header.
+pub fn header_hash(header: &Header) -> Result<[u8; 32]> {
+    Ok(sha256(&to_canonical_bytes(header)?))
+}
+
+/// Hash of an entry: SHA-256 of its canonical JSON without `hash`.
+pub fn entry_hash(entry: &Entry) -> Result<[u8; 32]> {
+    let mut value = serde_json::to_value(entry)
+        .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("hash");
+    }
+    let mut bytes = Vec::with_capacity(512);
+    crate::canonical::write_canonical(&value, &mut bytes)?;
+    Ok(sha256(&bytes))
+}
+
+/// Seal an entry: set `prev` and compute `hash`. Returns the hash bytes.
+pub fn seal(entry: &mut Entry, prev: &[u8; 32]) -> Result<[u8; 32]> {
+    entry.prev = hex(prev);
+    entry.hash = String::new();
+    let hash = entry_hash(entry)?;
+    entry.hash = hex(&hash);
+    Ok(hash)
+}
+
+/// Where the chain itself is broken, without replaying any draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainReport {
+    /// True when every hash and link is intact.
+    pub ok: bool,
+    /// Entries checked.
+    pub entries: usize,
+    /// First broken entry, or null.
+    pub first_broken: Option<usize>,
+    /// What is wrong there.
+    pub problem: Option<String>,
+}
+
+/// Check the header hash, every entry's hash, index and `prev` link.
+pub fn check_chain(ledger: &Ledger) -> Result<ChainReport> {
+    let broken = |index: usize, problem: &str| ChainReport {
+        ok: false,
+        entries: ledger.entries.len(),
+        first_broken: Some(index),
+        problem: Some(problem.to_string()),
+    };
+    let mut prev = header_hash(&ledger.header)?;
+    if parse_hex::<32>(&ledger.header_hash) != Some(prev) {
+        return Ok(ChainReport { first_broken: None, ..broken(0, "headerHash does not match the header") });
+    }
+    for (i, entry) in ledger.entries.iter().enumerate() {
+        if entry.index != i as u64 {
+            return Ok(broken(i, "index out of sequence"));
+        }
+        if parse_hex::<32>(&entry.prev) != Some(prev) {
+            return Ok(broken(i, "prev does not match the previous entry's hash"));
+        }
+        let hash = entry_hash(entry)?;
+        if parse_hex::<32>(&entry.hash) != Some(hash) {
+            return Ok(broken(i, "hash does not match the entry's content"));
+        }
+        prev = hash;
+    }
+    Ok(ChainReport { ok: true, entries: ledger.entries.len(), first_broken: None, problem: None })
+}

@@ -1,0 +1,306 @@
+//! The inputs of an assignment run, as JSON shapes, and their validation.
+
+use crate::decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A court role. Every role except `judge` is a leader for the case lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    /// 院长
+    President,
+    /// 副院长
+    VicePresident,
+    /// 审判委员会专职委员
+    CommitteeMember,
+    /// 庭长
+    DivisionChief,
+    /// 副庭长
+    DeputyChief,
+    /// 审判员
+    Judge,
+}
+
+impl Role {
+    /// Leaders take hard-list cases and never negative-list cases.
+    pub fn is_leader(self) -> bool {
+        self != Role::Judge
+    }
+}
+
+/// Whether a judge can receive cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Availability {
+    /// Takes part in the draw.
+    #[default]
+    Available,
+    /// Temporarily absent.
+    Absent,
+    /// On leave.
+    OnLeave,
+    /// Transferred out.
+    Transferred,
+}
+
+/// A judge as given in the input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Judge {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Department (庭室).
+    pub department: String,
+    /// Case types the judge handles.
+    pub case_types: Vec<String>,
+    /// Role.
+    pub role: Role,
+    /// Share of a full caseload, in (0, 1], at most 4 decimal places.
+    pub share: Decimal,
+    /// Load carried in, in standard cases.
+    #[serde(default)]
+    pub load: Decimal,
+    /// Availability at the start of the run.
+    #[serde(default)]
+    pub availability: Availability,
+    /// Region (for panels that avoid a region).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+/// A case as given in the input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Case {
+    /// Unique id.
+    pub id: String,
+    /// Case type.
+    pub case_type: String,
+    /// Department the case belongs to.
+    pub department: String,
+    /// Weight in standard cases (default 1).
+    #[serde(default = "one")]
+    pub weight: Decimal,
+    /// On the positive (hard-case) list: only leaders may draw it.
+    #[serde(default)]
+    pub hard: bool,
+    /// On the negative list: never given to leaders.
+    #[serde(default)]
+    pub leader_excluded: bool,
+    /// Judges who must not sit on the case.
+    #[serde(default)]
+    pub recuse: Vec<String>,
+    /// Regions whose judges must not sit on the case.
+    #[serde(default)]
+    pub avoid_regions: Vec<String>,
+    /// Judges to draw: 1 = a single handling judge, 3 = a panel.
+    #[serde(default = "one_u32")]
+    pub panel_size: u32,
+    /// Panel members must come from distinct regions.
+    #[serde(default)]
+    pub distinct_regions: bool,
+    /// Filing date, `YYYY-MM-DD` (checked for the 7-day take-over rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed_on: Option<String>,
+}
+
+fn one() -> Decimal {
+    Decimal::ONE
+}
+fn one_u32() -> u32 {
+    1
+}
+
+/// Why a case was designated or re-assigned: a code from a fixed list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReasonCode {
+    /// 法定回避
+    StatutoryRecusal,
+    /// 工作调动
+    Transfer,
+    /// 身体原因
+    Health,
+    /// 廉政风险
+    IntegrityRisk,
+    /// 庭长立案后 7 日内接办
+    ChiefTakeoverWithin7Days,
+    /// 院庭长担任审判长
+    LeaderPresides,
+    /// 其他（须说明）
+    Other,
+}
+
+/// A reason with its optional text (required for `other`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Reason {
+    /// Code from the fixed list.
+    pub code: ReasonCode,
+    /// Free text; required when the code is `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Kinds of events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EventKind {
+    /// Random draw of a case's handling judge (and panel).
+    Draw,
+    /// 指定分案: a named handling judge instead of a draw (other panel seats are drawn).
+    Designate,
+    /// 二次分案 / 调整承办人: the handling judge is replaced by a named judge.
+    Reassign,
+    /// A recusal found after the draw: that judge's seat is re-drawn at random.
+    Recuse,
+    /// A judge's availability changes from this point on.
+    Availability,
+}
+
+/// One step of the run, replayed in order. Which members are required
+/// depends on `kind` (see `docs/assignment.md`, "Events").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Event {
+    /// What happens.
+    pub kind: EventKind,
+    /// The case (all kinds but `availability`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_id: Option<String>,
+    /// The judge designated, newly assigned, recused, or changing availability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judge_id: Option<String>,
+    /// Reason from the fixed list (manual steps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// Approver (manual steps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<String>,
+    /// Time, ISO 8601 (manual steps); the date part is checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// A public beacon value (hex) mixed into this event's draws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beacon: Option<String>,
+    /// New availability (`availability` events).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+}
+
+impl Event {
+    /// A plain draw of `case_id`.
+    pub fn draw(case_id: &str) -> Self {
+        Event { kind: EventKind::Draw, case_id: Some(case_id.to_string()), judge_id: None, reason: None, approver: None, time: None, beacon: None, availability: None }
+    }
+}
+
+/// Tunable parameters of the draw (all have defaults).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Config {
+    /// Smallest lottery pool; a draw from fewer eligible judges is marked low-entropy.
+    #[serde(default = "default_min_pool")]
+    pub min_pool: u32,
+    /// Cap on any judge's probability for one seat, in (0, 1].
+    #[serde(default = "default_max_probability")]
+    pub max_probability: Decimal,
+    /// Balance tolerance in standard cases of normalised load (> 0).
+    #[serde(default = "default_tolerance")]
+    pub tolerance: Decimal,
+    /// Share of a case's weight credited to panel members other than the handling judge.
+    #[serde(default = "default_panel_member_share")]
+    pub panel_member_share: Decimal,
+}
+
+fn default_min_pool() -> u32 {
+    3
+}
+fn default_max_probability() -> Decimal {
+    Decimal::new(5, 1)
+}
+fn default_tolerance() -> Decimal {
+    Decimal::from(2)
+}
+fn default_panel_member_share() -> Decimal {
+    Decimal::new(2, 1)
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            min_pool: default_min_pool(),
+            max_probability: default_max_probability(),
+            tolerance: default_tolerance(),
+            panel_member_share: default_panel_member_share(),
+        }
+    }
+}
+
+/// Everything an assignment run needs; publishing it (with the seed once
+/// revealed) lets anyone replay the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AssignmentInput {
+    /// Court name (recorded in the ledger header).
+    #[serde(default)]
+    pub court: String,
+    /// Draw parameters.
+    #[serde(default)]
+    pub config: Config,
+    /// The judges.
+    pub judges: Vec<Judge>,
+    /// The cases.
+    pub cases: Vec<Case>,
+    /// Steps in order; when absent, one draw per case in the order given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<Event>>,
+    /// The run seed, 64 hex digits.
+    pub seed: String,
+    /// The commitment published before the run; checked against the seed when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<String>,
+    /// A public beacon value (hex) mixed into every draw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beacon: Option<String>,
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` prefix, or `None` if malformed.
+pub fn day_number(text: &str) -> Option<i64> {
+    let date = text.get(0..10)?;
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d < 1 || d > *month_days.get((m - 1) as usize)? {
+        return None;
+    }
+    // Civil-from-days inverse (proleptic Gregorian).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2024-03-01T08:00:00+08:00"), Some(19_783));
+        assert_eq!(day_number("2023-02-29"), None);
+        assert_eq!(day_number("2024-02-29"), Some(19_782));
+    }
+}

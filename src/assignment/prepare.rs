@@ -1,0 +1,341 @@
+//! Validation of an [`AssignmentInput`] into the engine's working form.
+//! Every problem is collected (first is the error, the rest in `more`), so
+//! nothing is half-done and nothing is silently dropped.
+
+use super::model::{AssignmentInput, Availability, Case, Event, EventKind, ReasonCode, Role};
+use super::random::{commitment, parse_beacon, parse_seed};
+use super::units::{to_units, SCALE};
+use crate::decimal::Decimal;
+use crate::error::{Error, ErrorCode, Result};
+use std::collections::{BTreeMap, HashMap};
+
+/// A judge in working form.
+#[derive(Debug, Clone)]
+pub struct JudgeState {
+    /// Id.
+    pub id: String,
+    /// Role.
+    pub role: Role,
+    /// Department.
+    pub department: String,
+    /// Share of a full caseload in 1/10000.
+    pub share_bp: i64,
+    /// Current load in 1/10000 standard case.
+    pub load: i64,
+    /// Current availability.
+    pub availability: Availability,
+    /// Region.
+    pub region: Option<String>,
+}
+
+/// Validated parameters in exact units.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Minimum pool size.
+    pub min_pool: usize,
+    /// Probability cap as numerator over 10000.
+    pub cap_bp: u64,
+    /// Tolerance in units.
+    pub tolerance: i64,
+    /// Panel member credit in 1/10000 of the case weight.
+    pub panel_member_bp: i64,
+}
+
+/// The validated run.
+pub struct Prepared<'a> {
+    /// The input it came from.
+    pub input: &'a AssignmentInput,
+    /// Judges sorted by id (the canonical order).
+    pub judges: Vec<JudgeState>,
+    /// Judge position by id.
+    pub judge_index: HashMap<&'a str, usize>,
+    /// Cases by id, with their position in `input.cases` and weight in units.
+    pub cases: HashMap<&'a str, (usize, i64)>,
+    /// Judges (positions, id order) by department then case type.
+    pub by_department_type: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// Number of judges per department.
+    pub department_size: HashMap<String, usize>,
+    /// The steps to replay.
+    pub events: Vec<Event>,
+    /// Parameters.
+    pub params: Params,
+    /// Run seed.
+    pub seed: [u8; 32],
+    /// Run beacon bytes.
+    pub beacon: Vec<u8>,
+    /// The commitment (computed from the seed).
+    pub commitment: String,
+}
+
+/// Validate `input`, reporting every problem found.
+pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
+    let mut problems = Vec::new();
+    let params = check_config(input, &mut problems);
+
+    let seed = parse_seed(&input.seed, "seed").map_err(|e| problems.push(e)).unwrap_or([0; 32]);
+    let commitment_hex = commitment(&seed);
+    if let Some(published) = &input.commitment {
+        if problems.iter().all(|p| p.path != "seed") && !published.eq_ignore_ascii_case(&commitment_hex) {
+            problems.push(Error::new(
+                ErrorCode::CommitmentMismatch,
+                "commitment",
+                "the seed does not match the published commitment",
+                "种子与事先公布的承诺值不符",
+            ).with_details(serde_json::json!({ "expected": commitment_hex, "found": published })));
+        }
+    }
+    let beacon = match &input.beacon {
+        Some(b) => parse_beacon(b, "beacon").map_err(|e| problems.push(e)).unwrap_or_default(),
+        None => Vec::new(),
+    };
+
+    let mut order: Vec<usize> = (0..input.judges.len()).collect();
+    order.sort_by(|&a, &b| input.judges[a].id.cmp(&input.judges[b].id));
+    let mut judges = Vec::with_capacity(order.len());
+    let mut judge_index = HashMap::new();
+    for &i in &order {
+        let judge = &input.judges[i];
+        let path = format!("judges[{i}]");
+        if judge.id.is_empty() {
+            problems.push(Error::invalid_input(format!("{path}.id"), "id must not be empty"));
+        }
+        if judge_index.insert(judge.id.as_str(), judges.len()).is_some() {
+            problems.push(duplicate(&format!("{path}.id"), &judge.id));
+        }
+        let share_bp = share_units(judge.share, &format!("{path}.share")).map_err(|e| problems.push(e)).unwrap_or(SCALE);
+        let load = to_units(judge.load, &format!("{path}.load")).map_err(|e| problems.push(e)).unwrap_or(0);
+        if load < 0 {
+            problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.load"), "load must not be negative", "负荷不得为负数"));
+        }
+        judges.push(JudgeState {
+            id: judge.id.clone(),
+            role: judge.role,
+            department: judge.department.clone(),
+            share_bp,
+            load,
+            availability: judge.availability,
+            region: judge.region.clone(),
+        });
+    }
+
+    let mut by_department_type: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+    let mut department_size: HashMap<String, usize> = HashMap::new();
+    for (position, &i) in order.iter().enumerate() {
+        let judge = &input.judges[i];
+        *department_size.entry(judge.department.clone()).or_default() += 1;
+        let types = by_department_type.entry(judge.department.clone()).or_default();
+        let mut seen: Vec<&String> = Vec::new();
+        for case_type in &judge.case_types {
+            if !seen.contains(&case_type) {
+                seen.push(case_type);
+                types.entry(case_type.clone()).or_default().push(position);
+            }
+        }
+    }
+
+    let mut cases = HashMap::new();
+    for (i, case) in input.cases.iter().enumerate() {
+        let weight = check_case(case, i, &judge_index, &mut problems);
+        if cases.insert(case.id.as_str(), (i, weight)).is_some() {
+            problems.push(duplicate(&format!("cases[{i}].id"), &case.id));
+        }
+    }
+
+    let events = match &input.events {
+        Some(events) => events.clone(),
+        None => input.cases.iter().map(|c| Event::draw(&c.id)).collect(),
+    };
+    for (i, event) in events.iter().enumerate() {
+        check_event(event, i, input, &cases, &judge_index, &judges, &mut problems);
+    }
+
+    if let Some(error) = Error::collect(problems) {
+        return Err(error);
+    }
+    Ok(Prepared {
+        input,
+        judges,
+        judge_index,
+        cases,
+        by_department_type,
+        department_size,
+        events,
+        params,
+        seed,
+        beacon,
+        commitment: commitment_hex,
+    })
+}
+
+fn duplicate(path: &str, id: &str) -> Error {
+    Error::new(ErrorCode::DuplicateId, path, format!("duplicate id '{id}'"), format!("编号“{id}”重复"))
+}
+
+/// A share in (0, 1] with at most 4 places, in 1/10000.
+fn share_units(share: Decimal, path: &str) -> Result<i64> {
+    let units = to_units(share, path).ok().filter(|u| Decimal::from(*u) == share * Decimal::from(SCALE));
+    match units {
+        Some(u) if (1..=SCALE).contains(&u) => Ok(u),
+        _ => Err(Error::new(
+            ErrorCode::InvalidShare,
+            path,
+            format!("share must be in (0, 1] with at most 4 decimal places, got {share}"),
+            format!("办案比例须在 (0, 1] 之间且最多 4 位小数，实为 {share}"),
+        )),
+    }
+}
+
+fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
+    let c = &input.config;
+    let range = |path: &str, en: &str, zh: &str| Error::new(ErrorCode::OutOfRange, format!("config.{path}"), en, zh);
+    if c.min_pool == 0 {
+        problems.push(range("minPool", "minPool must be at least 1", "最小候选池不得小于 1"));
+    }
+    let cap_bp = share_units(c.max_probability, "config.maxProbability").map_err(|_| {
+        problems.push(range("maxProbability", "maxProbability must be in (0, 1] with at most 4 places", "单案最大概率须在 (0, 1] 之间且最多 4 位小数"))
+    }).unwrap_or(SCALE);
+    let tolerance = to_units(c.tolerance, "config.tolerance").map_err(|e| problems.push(e)).unwrap_or(1);
+    if tolerance <= 0 {
+        problems.push(range("tolerance", "tolerance must be positive", "均衡容差必须为正数"));
+    }
+    let panel_member_bp = to_units(c.panel_member_share, "config.panelMemberShare").map_err(|e| problems.push(e)).unwrap_or(0);
+    if !(0..=SCALE).contains(&panel_member_bp) {
+        problems.push(range("panelMemberShare", "panelMemberShare must be in [0, 1]", "合议庭成员计量比例须在 [0, 1] 之间"));
+    }
+    Params { min_pool: c.min_pool as usize, cap_bp: cap_bp as u64, tolerance: tolerance.max(1), panel_member_bp }
+}
+
+fn check_case(case: &Case, i: usize, judges: &HashMap<&str, usize>, problems: &mut Vec<Error>) -> i64 {
+    let path = format!("cases[{i}]");
+    if case.id.is_empty() {
+        problems.push(Error::invalid_input(format!("{path}.id"), "id must not be empty"));
+    }
+    let weight = to_units(case.weight, &format!("{path}.weight")).map_err(|e| problems.push(e)).unwrap_or(SCALE);
+    if weight <= 0 {
+        problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.weight"), "weight must be positive", "案件权重必须为正数"));
+    }
+    if case.hard && case.leader_excluded {
+        problems.push(Error::invalid_input(format!("{path}.leaderExcluded"), "a case cannot be on both the hard-case list and the leader-excluded list"));
+    }
+    if !(1..=15).contains(&case.panel_size) {
+        problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.panelSize"), "panelSize must be between 1 and 15", "合议庭人数须在 1 到 15 之间"));
+    }
+    for (j, judge) in case.recuse.iter().enumerate() {
+        if !judges.contains_key(judge.as_str()) {
+            problems.push(unknown_judge(&format!("{path}.recuse[{j}]"), judge));
+        }
+    }
+    if let Some(date) = &case.filed_on {
+        if super::model::day_number(date).is_none() {
+            problems.push(Error::invalid_input(format!("{path}.filedOn"), "expected a date YYYY-MM-DD"));
+        }
+    }
+    weight
+}
+
+fn unknown_judge(path: &str, id: &str) -> Error {
+    Error::new(ErrorCode::UnknownJudge, path, format!("unknown judge '{id}'"), format!("未知法官“{id}”"))
+}
+
+fn check_event(
+    event: &Event,
+    i: usize,
+    input: &AssignmentInput,
+    cases: &HashMap<&str, (usize, i64)>,
+    judge_index: &HashMap<&str, usize>,
+    judges: &[JudgeState],
+    problems: &mut Vec<Error>,
+) {
+    let path = format!("events[{i}]");
+    let required = |field: &str| {
+        Error::invalid_input(format!("{path}.{field}"), format!("'{field}' is required for a '{}' event", kind_name(event.kind)))
+    };
+    let manual = matches!(event.kind, EventKind::Designate | EventKind::Reassign | EventKind::Recuse);
+    if let Some(b) = &event.beacon {
+        if let Err(e) = parse_beacon(b, &format!("{path}.beacon")) {
+            problems.push(e);
+        }
+    }
+    let case = if event.kind == EventKind::Availability {
+        if event.availability.is_none() {
+            problems.push(required("availability"));
+        }
+        None
+    } else {
+        match &event.case_id {
+            None => {
+                problems.push(required("caseId"));
+                None
+            }
+            Some(id) => {
+                let found = cases.get(id.as_str()).and_then(|(k, _)| input.cases.get(*k));
+                if found.is_none() {
+                    problems.push(Error::new(ErrorCode::UnknownCase, format!("{path}.caseId"), format!("unknown case '{id}'"), format!("未知案件“{id}”")));
+                }
+                found
+            }
+        }
+    };
+    let judge = match &event.judge_id {
+        None if manual || event.kind == EventKind::Availability => {
+            problems.push(required("judgeId"));
+            None
+        }
+        None => None,
+        Some(id) => {
+            let found = judge_index.get(id.as_str()).and_then(|&k| judges.get(k));
+            if found.is_none() {
+                problems.push(unknown_judge(&format!("{path}.judgeId"), id));
+            }
+            found
+        }
+    };
+    if !manual {
+        return;
+    }
+    if event.approver.as_deref().map_or(true, |a| a.trim().is_empty()) {
+        problems.push(required("approver"));
+    }
+    let day = event.time.as_deref().and_then(super::model::day_number);
+    if day.is_none() {
+        problems.push(Error::invalid_input(format!("{path}.time"), "expected an ISO 8601 time starting YYYY-MM-DD"));
+    }
+    let Some(reason) = &event.reason else {
+        problems.push(Error::new(ErrorCode::MissingReason, format!("{path}.reason"), "a reason from the fixed list is required", "必须从规定的事由中选择一项"));
+        return;
+    };
+    if reason.code == ReasonCode::Other && reason.text.as_deref().map_or(true, |t| t.trim().is_empty()) {
+        problems.push(Error::new(ErrorCode::MissingReason, format!("{path}.reason.text"), "reason 'other' needs an explanation", "事由为“其他”时必须说明"));
+    }
+    if reason.code == ReasonCode::ChiefTakeoverWithin7Days {
+        if let Some(judge) = judge {
+            if !matches!(judge.role, Role::DivisionChief | Role::DeputyChief) {
+                problems.push(Error::new(ErrorCode::InvalidEvent, format!("{path}.judgeId"), "only a division chief or deputy chief may take over a case", "只有庭长或副庭长可以接办案件"));
+            }
+        }
+        let filed = case.and_then(|c| c.filed_on.as_deref()).and_then(super::model::day_number);
+        match (filed, day) {
+            (Some(filed), Some(day)) if day - filed > 7 || day < filed => problems.push(Error::new(
+                ErrorCode::InvalidEvent,
+                format!("{path}.time"),
+                "a division chief may take over a case only within 7 days of filing",
+                "庭长接办案件须在立案后 7 日内",
+            )),
+            (None, _) => problems.push(Error::invalid_input(format!("{path}.caseId"), "the 7-day take-over rule needs the case's filedOn date")),
+            _ => {}
+        }
+    }
+}
+
+fn kind_name(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Draw => "draw",
+        EventKind::Designate => "designate",
+        EventKind::Reassign => "reassign",
+        EventKind::Recuse => "recuse",
+        EventKind::Availability => "availability",
+    }
+}
+
+/// Counts of judges excluded from a seat, by reason (canonical names).
+pub type Exclusions = BTreeMap<&'static str, u32>;

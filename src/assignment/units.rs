@@ -1,0 +1,73 @@
+//! Fixed-point quantities used by the draw.
+//!
+//! Loads and case weights are counted in units of 1/10000 of a standard case,
+//! shares of a full caseload in units of 1/10000 (basis points), so every
+//! comparison and every lottery weight is an exact integer that an
+//! independent verifier reproduces bit for bit.
+
+use crate::decimal::Decimal;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Units per standard case (and per whole share).
+pub const SCALE: i64 = 10_000;
+
+/// A decimal quantity given in the input as exact units, rounding half-up to
+/// 4 places (document: `docs/assignment.md`, "Quantities").
+pub fn to_units(value: Decimal, path: &str) -> Result<i64> {
+    use rust_decimal::prelude::ToPrimitive;
+    let rounded = crate::decimal::round(value, 4, crate::decimal::Rounding::HalfUp);
+    rounded
+        .checked_mul(Decimal::from(SCALE))
+        .and_then(|scaled| scaled.trunc().to_i64())
+        .filter(|u| u.unsigned_abs() < (1u64 << 53))
+        .ok_or_else(|| {
+            Error::new(ErrorCode::OutOfRange, path, "quantity is too large", "数值过大")
+        })
+}
+
+/// Units as a decimal string with exactly 4 places ("12.5000").
+pub fn format_units(units: i64) -> String {
+    let sign = if units < 0 { "-" } else { "" };
+    let abs = units.unsigned_abs();
+    format!("{sign}{}.{:04}", abs / SCALE as u64, abs % SCALE as u64)
+}
+
+/// Load normalised by share: floor(load × 10000 / share), in units.
+pub fn normalised(load: i64, share_bp: i64) -> i64 {
+    // share_bp is validated to be in 1..=10000, so this never divides by zero.
+    ((load as i128 * SCALE as i128).div_euclid(share_bp.max(1) as i128)) as i64
+}
+
+/// `part / whole` rounded half-up to 6 places, as a decimal string ("0.333333").
+pub fn probability(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "0.000000".into();
+    }
+    let millionths = (part as u128 * 2_000_000 + whole as u128) / (2 * whole as u128);
+    format!("{}.{:06}", millionths / 1_000_000, millionths % 1_000_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_round_half_up_to_four_places() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(to_units(d("1"), "").unwrap(), 10_000);
+        assert_eq!(to_units(d("0.55"), "").unwrap(), 5_500);
+        assert_eq!(to_units(d("2.00005"), "").unwrap(), 20_001);
+        assert_eq!(to_units(d("-1.5"), "").unwrap(), -15_000);
+        assert_eq!(format_units(125_000), "12.5000");
+        assert_eq!(format_units(-5), "-0.0005");
+    }
+
+    #[test]
+    fn normalised_and_probability() {
+        assert_eq!(normalised(10_000, 500), 200_000); // 1 case at 5% share = 20 full cases
+        assert_eq!(normalised(10_001, 3_000), 33_336); // floor
+        assert_eq!(probability(1, 3), "0.333333");
+        assert_eq!(probability(2, 3), "0.666667");
+        assert_eq!(probability(3, 3), "1.000000");
+    }
+}
