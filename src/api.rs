@@ -19,6 +19,12 @@ pub fn call_json(name: &str, input: Value) -> Result<Value> {
         "verifyLedger" => run(input, assignment::verify_ledger),
         "verifyChain" => run(input, assignment::verify_chain),
         "auditLedger" => run(input, assignment::audit_ledger),
+        "computeBaseline" => run(input, crate::standard::compute_baseline),
+        "standardCases" => run(input, crate::standard::standard_cases),
+        "standardCaseWeights" => run(input, crate::standard::standard_case_weights),
+        "standardCasesBulk" => run(input, crate::standard::standard_cases_bulk),
+        "enforcementCases" => run(input, crate::standard::enforcement_cases),
+        "standardTargets" => run(input, crate::standard::standard_targets),
         _ => Err(Error::new(
             ErrorCode::InvalidInput,
             "function",

@@ -53,6 +53,10 @@ pub enum ErrorCode {
     UnknownIndicator,
     /// A value has the wrong type for its indicator.
     TypeMismatch,
+    /// Every weighted page component of a baseline scope has a zero average.
+    AllAveragesZero,
+    /// A baseline's digest does not match its contents.
+    BaselineDigestMismatch,
     /// An internal invariant failed; this is a bug, please report it.
     Internal,
 }
@@ -81,6 +85,8 @@ impl ErrorCode {
             ErrorCode::InvalidRuleSet => "INVALID_RULE_SET",
             ErrorCode::UnknownIndicator => "UNKNOWN_INDICATOR",
             ErrorCode::TypeMismatch => "TYPE_MISMATCH",
+            ErrorCode::AllAveragesZero => "ALL_AVERAGES_ZERO",
+            ErrorCode::BaselineDigestMismatch => "BASELINE_DIGEST_MISMATCH",
             ErrorCode::Internal => "INTERNAL",
         }
     }

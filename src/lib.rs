@@ -23,6 +23,7 @@ pub mod assignment;
 pub mod canonical;
 pub mod decimal;
 pub mod error;
+pub mod standard;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
