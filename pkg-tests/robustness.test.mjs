@@ -1,0 +1,73 @@
+// Throws malformed input at every exported function, then checks that the
+// same instance still answers correctly: errors are coded, nothing panics.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const shenguan = require('../pkg/node/shenguan.js');
+
+const fixture = JSON.parse(readFileSync(new URL('../tests/fixtures/small-court.json', import.meta.url), 'utf8'));
+const expectedLedger = JSON.parse(readFileSync(new URL('../tests/vectors/assignment/small-court.json', import.meta.url), 'utf8')).steps[0].expected;
+
+const nested = {};
+let cursor = nested;
+for (let i = 0; i < 5000; i++) { cursor.a = {}; cursor = cursor.a; }
+
+let deepArray = [];
+for (let i = 0; i < 100000; i++) deepArray = [deepArray];
+
+const malformed = [
+  undefined, null, 0, -1, 1e308, NaN, true, '', 'not json', '{"unterminated": ', '[]', '{}',
+  [], {}, { judges: 'many' }, { seed: 42 }, [1, 2, 3], { cases: [{ pages: { dossier: -1 } }] },
+  nested, '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), 'x'.repeat(100000), { ruleSet: null },
+  { inputs: {}, ledger: [] }, { inputs: fixture, ledger: nested }, { ledger: nested }, { ledger: deepArray },
+  Symbol.iterator, () => 1, new Map([[1, 2]]), 12345678901234567890n,
+];
+
+const exported = Object.entries(shenguan).filter(([name, fn]) => typeof fn === 'function' && name !== 'version' && !/^[A-Z]/.test(name));
+
+test('there are exports to check', () => {
+  assert.ok(exported.length >= 5, `only ${exported.length} exports`);
+});
+
+for (const [name, fn] of exported) {
+  test(`${name}: malformed input throws a coded error and the instance keeps working`, () => {
+    for (const input of malformed) {
+      let threw = null;
+      try {
+        fn(input);
+      } catch (err) {
+        threw = err;
+      }
+      if (threw === null) continue; // some inputs (e.g. {}) may be valid for some functions
+      assert.ok(threw instanceof Error, `${name}(${String(input).slice(0, 30)}) threw a non-Error`);
+      assert.match(threw.code, /^[A-Z_]+$/, `${name}: code`);
+      assert.equal(typeof threw.path, 'string');
+      assert.ok(threw.message.length > 0 && threw.messageZh.length > 0, `${name}: messages`);
+      assert.notEqual(threw.code, 'INTERNAL', `${name}: internal error for ${String(input).slice(0, 30)}`);
+    }
+    // The same instance still gives the pinned answer.
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(shenguan.assign(fixture))), expectedLedger);
+    assert.match(shenguan.version(), /^\d+\.\d+\.\d+/);
+  });
+}
+
+test('errors carry code, path and both languages', () => {
+  const bad = structuredClone(fixture);
+  bad.judges[3].share = '1.5';
+  bad.judges[4].share = 0;
+  try {
+    shenguan.assign(bad);
+    assert.fail('should throw');
+  } catch (err) {
+    assert.ok(err instanceof Error);
+    assert.equal(err.name, 'ShenguanError');
+    assert.equal(err.code, 'INVALID_SHARE');
+    assert.equal(err.path, 'judges[3].share');
+    assert.match(err.messageZh, /办案比例/);
+    assert.equal(err.more.length, 1);
+    assert.equal(err.more[0].path, 'judges[4].share');
+  }
+});
