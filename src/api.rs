@@ -14,6 +14,9 @@ use serde_json::Value;
 pub fn call_json(name: &str, input: Value) -> Result<Value> {
     use crate::assignment;
     match name {
+        "validateRuleSet" => run(input, crate::scoring::validate_rule_set),
+        "score" => run(input, crate::scoring::score),
+        "scoreOne" => run(input, crate::scoring::score_one),
         "commitSeed" => run(input, assignment::commit_seed),
         "assign" => run(input, assignment::assign),
         "verifyLedger" => run(input, assignment::verify_ledger),

@@ -57,6 +57,8 @@ pub enum ErrorCode {
     AllAveragesZero,
     /// A baseline's digest does not match its contents.
     BaselineDigestMismatch,
+    /// A value the calculation needs is missing.
+    MissingValue,
     /// An internal invariant failed; this is a bug, please report it.
     Internal,
 }
@@ -87,6 +89,7 @@ impl ErrorCode {
             ErrorCode::TypeMismatch => "TYPE_MISMATCH",
             ErrorCode::AllAveragesZero => "ALL_AVERAGES_ZERO",
             ErrorCode::BaselineDigestMismatch => "BASELINE_DIGEST_MISMATCH",
+            ErrorCode::MissingValue => "MISSING_VALUE",
             ErrorCode::Internal => "INTERNAL",
         }
     }

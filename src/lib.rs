@@ -23,6 +23,7 @@ pub mod assignment;
 pub mod canonical;
 pub mod decimal;
 pub mod error;
+pub mod scoring;
 pub mod standard;
 
 #[cfg(target_arch = "wasm32")]

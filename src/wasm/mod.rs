@@ -8,6 +8,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod assignment;
+mod scoring;
 
 use crate::error::Error;
 use serde::de::DeserializeOwned;

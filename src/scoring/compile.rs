@@ -1,0 +1,144 @@
+//! A validated rule set, pre-resolved once per call: indicator indexes, the
+//! method of every (zone, tier, indicator) and the clause paths to show.
+
+use super::ruleset::{Grades, Group, Indicator, Method, MethodKind, RuleSet, Tier};
+use super::validate;
+use crate::canonical::digest_of;
+use crate::decimal::Decimal;
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+
+/// One scored member of a group.
+pub struct Item<'r> {
+    /// Indicator index.
+    pub idx: usize,
+    /// Weight inside the group, in percent.
+    pub weight: Decimal,
+    /// The method that applies.
+    pub method: &'r Method,
+    /// Path of the method clause.
+    pub clause: String,
+}
+
+/// A group with its resolved members.
+pub struct GroupC<'r> {
+    /// The group.
+    pub group: &'r Group,
+    /// Path of the group clause.
+    pub clause: String,
+    /// Members.
+    pub items: Vec<Item<'r>>,
+}
+
+/// A zone (or the whole rule set when it has none).
+pub struct ZoneC<'r> {
+    /// Zone id (`None` when the rule set has no zones).
+    pub id: Option<&'r str>,
+    /// Groups, by tier index (a single entry when there are no tiers).
+    pub scales: Vec<Vec<GroupC<'r>>>,
+    /// Grades and their clause path.
+    pub grades: Option<(&'r Grades, String)>,
+    /// Indicators that need population statistics in this zone.
+    pub population: Vec<usize>,
+}
+
+/// A validated, pre-resolved rule set.
+pub struct Compiled<'r> {
+    /// The rule set.
+    pub rs: &'r RuleSet,
+    /// SHA-256 of its canonical JSON.
+    pub digest: String,
+    /// Indicator index by id.
+    pub index: HashMap<&'r str, usize>,
+    /// Zones (one when the rule set has none).
+    pub zones: Vec<ZoneC<'r>>,
+    /// Zone index by id.
+    pub zone_index: HashMap<&'r str, usize>,
+    /// Tier index by role.
+    pub role_tier: HashMap<&'r str, usize>,
+}
+
+impl<'r> Compiled<'r> {
+    /// Indicator by index.
+    pub fn indicator(&self, idx: usize) -> Option<&'r Indicator> {
+        self.rs.indicators.get(idx)
+    }
+
+    /// Tier by index.
+    pub fn tier(&self, idx: usize) -> Option<&'r Tier> {
+        self.rs.tiers.get(idx)
+    }
+}
+
+/// Validate `rs` (all problems, paths relative to the rule set) and resolve it.
+pub fn compile(rs: &RuleSet) -> Result<Compiled<'_>> {
+    if let Some(e) = Error::collect(validate::problems(rs)) {
+        return Err(e);
+    }
+    let digest = digest_of(rs)?;
+    let index: HashMap<&str, usize> = rs.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
+    let mut role_tier = HashMap::new();
+    for (t, tier) in rs.tiers.iter().enumerate() {
+        for role in &tier.roles {
+            role_tier.insert(role.as_str(), t);
+        }
+    }
+    let top_grades = rs.grades.as_ref().map(|g| (g, "grades".to_string()));
+    let mut zones = Vec::new();
+    if rs.zones.is_empty() {
+        zones.push(zone(rs, &index, None, &rs.groups, "groups", top_grades));
+    } else {
+        for (z, zd) in rs.zones.iter().enumerate() {
+            let (groups, gpath) = match &zd.groups {
+                Some(g) => (g.as_slice(), format!("zones[{z}].groups")),
+                None => (rs.groups.as_slice(), "groups".to_string()),
+            };
+            let grades = match &zd.grades {
+                Some(g) => Some((g, format!("zones[{z}].grades"))),
+                None => top_grades.clone(),
+            };
+            zones.push(zone(rs, &index, Some(z), groups, &gpath, grades));
+        }
+    }
+    let zone_index = rs.zones.iter().enumerate().map(|(z, zd)| (zd.id.as_str(), z)).collect();
+    Ok(Compiled { rs, digest, index, zones, zone_index, role_tier })
+}
+
+fn zone<'r>(
+    rs: &'r RuleSet,
+    index: &HashMap<&str, usize>,
+    z: Option<usize>,
+    groups: &'r [Group],
+    gpath: &str,
+    grades: Option<(&'r Grades, String)>,
+) -> ZoneC<'r> {
+    let zd = z.and_then(|z| rs.zones.get(z));
+    let tiers: Vec<Option<usize>> = if rs.tiers.is_empty() { vec![None] } else { (0..rs.tiers.len()).map(Some).collect() };
+    let mut population = Vec::new();
+    let mut scales = Vec::new();
+    for t in tiers {
+        let td = t.and_then(|t| rs.tiers.get(t));
+        let mut scale = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            let mut items = Vec::new();
+            for member in &group.indicators {
+                let Some(&idx) = index.get(member.indicator.as_str()) else { continue };
+                let id = &member.indicator;
+                let resolved = match (td.and_then(|td| td.overrides.get(id)), zd.and_then(|zd| zd.overrides.get(id))) {
+                    (Some(m), _) => Some((m, format!("tiers[{}].overrides.{id}", t.unwrap_or(0)))),
+                    (None, Some(m)) => Some((m, format!("zones[{}].overrides.{id}", z.unwrap_or(0)))),
+                    (None, None) => rs.indicators.get(idx).and_then(|i| i.method.as_ref()).map(|m| (m, format!("indicators[{idx}].method"))),
+                };
+                let Some((method, clause)) = resolved else { continue };
+                if matches!(method.kind, MethodKind::MinMax | MethodKind::Efficacy | MethodKind::ZScore) && !population.contains(&idx) {
+                    population.push(idx);
+                }
+                items.push(Item { idx, weight: member.weight, method, clause });
+            }
+            scale.push(GroupC { group, clause: format!("{gpath}[{g}]"), items });
+        }
+        scales.push(scale);
+    }
+    population.sort_unstable();
+    ZoneC { id: zd.map(|zd| zd.id.as_str()), scales, grades, population }
+}

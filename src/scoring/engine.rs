@@ -1,0 +1,346 @@
+//! Scoring one judge against a compiled rule set.
+
+use super::compile::{Compiled, Item};
+use super::explain::{Flag, Node, NodeKind, Term, Text};
+use super::input::{credit_value, Baselines, JudgeInput};
+use super::leader;
+use super::methods::{add, div, evaluate, mul, sub, Env, Population};
+use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
+use super::ruleset::MethodKind;
+use crate::decimal::Decimal;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Everything shared by the judges of one call.
+pub struct Ctx<'a, 'r> {
+    /// The compiled rule set.
+    pub c: &'a Compiled<'r>,
+    /// Court baselines.
+    pub baselines: &'a Baselines,
+    /// Population statistics by zone index, then indicator index.
+    pub pops: &'a [Vec<Option<Population>>],
+    /// Path of the baselines in the input (`baselines`, `statistics.baselines`).
+    pub baselines_path: &'a str,
+    /// Path of the populations in the input.
+    pub populations_path: &'a str,
+    /// Whether to build the explanation tree.
+    pub detail: bool,
+}
+
+/// A judge's result before grading.
+pub struct Scored {
+    /// The result (grade and rank still empty).
+    pub result: JudgeResult,
+    /// Zone index.
+    pub zone: usize,
+    /// Vetoes that apply, as (grade id, veto id).
+    pub veto_grades: Vec<String>,
+}
+
+fn internal(what: &str) -> Error {
+    Error::new(ErrorCode::Internal, "", format!("internal: {what}"), format!("内部错误：{what}"))
+}
+
+/// Zone index and tier index of a judge.
+pub fn place(c: &Compiled, judge: &JudgeInput, prefix: &str) -> Result<(usize, Option<usize>)> {
+    let zone = match (&judge.zone, c.rs.zones.is_empty()) {
+        (None, true) => 0,
+        (Some(_), true) => {
+            return Err(Error::new(ErrorCode::InvalidInput, format!("{prefix}.zone"), "the rule set has no zones", "规则集未设考核区"))
+        }
+        (Some(z), false) => *c.zone_index.get(z.as_str()).ok_or_else(|| {
+            Error::new(ErrorCode::InvalidInput, format!("{prefix}.zone"), format!("unknown zone '{z}'"), format!("未定义的考核区“{z}”"))
+        })?,
+        (None, false) => {
+            return Err(Error::new(ErrorCode::InvalidInput, format!("{prefix}.zone"), "a zone is required", "必须指明考核区"))
+        }
+    };
+    let tier = if c.rs.tiers.is_empty() {
+        None
+    } else {
+        let role = judge.role.as_deref().unwrap_or("");
+        Some(*c.role_tier.get(role).ok_or_else(|| {
+            Error::new(ErrorCode::InvalidInput, format!("{prefix}.role"), format!("role '{role}' is on no tier"), format!("角色“{role}”不属于任何档次"))
+        })?)
+    };
+    Ok((zone, tier))
+}
+
+impl Ctx<'_, '_> {
+    /// The value of indicator `id`, or a missing entry.
+    pub fn value(&self, values: &[Option<Decimal>], id: &str, prefix: &str, missing: &mut Vec<Missing>) -> Option<Decimal> {
+        let idx = self.c.index.get(id).copied()?;
+        let found = values.get(idx).copied().flatten();
+        if found.is_none() {
+            let credit = self.c.indicator(idx).and_then(|i| i.credit.as_ref());
+            match credit {
+                Some(cr) => {
+                    for src in [&cr.handling, &cr.panel] {
+                        self.value(values, src, prefix, missing);
+                    }
+                }
+                None => push_missing(missing, format!("{prefix}.values.{id}"), id, MissingKind::Value),
+            }
+        }
+        found
+    }
+
+    /// The baseline of indicator `id` for the judge's court (or `*`), with its path.
+    pub fn baseline(&self, judge: &JudgeInput, id: &str) -> (Option<Decimal>, String) {
+        let sp = self.baselines_path;
+        if let Some(court) = judge.court.as_deref() {
+            if let Some(v) = self.baselines.get(court).and_then(|m| m.get(id)) {
+                return (Some(*v), format!("{sp}.{court}.{id}"));
+            }
+        }
+        if let Some(v) = self.baselines.get("*").and_then(|m| m.get(id)) {
+            return (Some(*v), format!("{sp}.*.{id}"));
+        }
+        (None, format!("{sp}.{}.{id}", judge.court.as_deref().unwrap_or("*")))
+    }
+
+    /// Score one judge. Missing inputs are listed, not errors.
+    pub fn score(&self, judge: &JudgeInput, values: &[Option<Decimal>], zone: usize, tier: Option<usize>, prefix: &str) -> Result<Scored> {
+        let c = self.c;
+        let rs = c.rs;
+        let zc = c.zones.get(zone).ok_or_else(|| internal("zone"))?;
+        let scale = zc.scales.get(tier.unwrap_or(0)).ok_or_else(|| internal("tier"))?;
+        let tier_def = tier.and_then(|t| c.tier(t));
+        let share = tier_def.and_then(|t| t.baseline_share).unwrap_or(Decimal::ONE);
+        let mut missing = Vec::new();
+        let mut root = Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref());
+        let mut base = Some(Decimal::ZERO);
+        let mut groups = Vec::with_capacity(scale.len());
+        for g in scale {
+            let mut sum = Some(Decimal::ZERO);
+            let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
+            for item in &g.items {
+                let (s, node) = self.indicator(judge, values, zone, share, item, prefix, &mut missing)?;
+                sum = match (sum, s) {
+                    (Some(acc), Some(s)) => Some(add(acc, div(mul(s, item.weight)?, Decimal::ONE_HUNDRED)?)?),
+                    _ => None,
+                };
+                if let (Some(gn), Some(n)) = (gnode.as_mut(), node) {
+                    gn.children.push(n);
+                }
+            }
+            let score = sum.map(|s| rs.rounding.apply(s));
+            let weighted = match score {
+                Some(s) => Some(rs.rounding.apply(div(mul(s, g.group.weight)?, Decimal::ONE_HUNDRED)?)),
+                None => None,
+            };
+            base = match (base, weighted) {
+                (Some(b), Some(w)) => Some(add(b, w)?),
+                _ => None,
+            };
+            if let Some(mut gn) = gnode {
+                gn.value = weighted;
+                gn.clause = g.clause.clone();
+                gn.formula = Text::Borrowed("G = Σ sᵢ × wᵢ / 100; contribution = G × W / 100");
+                gn.inputs.push(Term::new("W", g.group.weight));
+                if let Some(s) = score {
+                    gn.steps.push(Term::new("G", s));
+                }
+                if score.is_none() {
+                    gn.flags.push(Flag::Missing);
+                }
+                root.children.push(gn);
+            }
+            groups.push(GroupScore { id: g.group.id.clone(), score, weighted });
+        }
+        let (bonus, deduction, adj_nodes) = leader::adjustments(self, values, prefix, &mut missing)?;
+        let (mut vetoes, veto_nodes) = leader::vetoes(self, values, prefix, &mut missing);
+        let (checks, check_vetoes, check_nodes) = leader::checks(self, judge, values, tier, prefix, &mut missing)?;
+        vetoes.extend(check_vetoes);
+        let total = match (base, bonus, deduction) {
+            (Some(b), Some(p), Some(m)) => Some(rs.rounding.apply(sub(add(b, p)?, m)?)),
+            _ => None,
+        };
+        if self.detail {
+            root.value = total;
+            root.formula = Text::Borrowed("total = Σ group contributions + Σ bonuses − Σ deductions");
+            root.clause = String::from("groups");
+            for (name, v) in [("base", base), ("bonuses", bonus), ("deductions", deduction)] {
+                if let Some(v) = v {
+                    root.steps.push(Term::new(name, v));
+                }
+            }
+            if total.is_none() {
+                root.flags.push(Flag::Missing);
+            }
+            root.children.extend(adj_nodes);
+            root.children.extend(veto_nodes);
+            root.children.extend(check_nodes);
+        }
+        let veto_grades = vetoes.iter().map(|v: &VetoHit| v.grade.clone()).collect();
+        let result = JudgeResult {
+            id: judge.id.clone(),
+            name: judge.name.clone(),
+            role: judge.role.clone(),
+            tier: tier_def.map(|t| t.id.clone()),
+            zone: zc.id.map(str::to_string),
+            complete: missing.is_empty(),
+            missing,
+            total,
+            grade: None,
+            grade_basis: None,
+            rank: None,
+            groups,
+            vetoes,
+            checks,
+            explanation: self.detail.then_some(root),
+        };
+        Ok(Scored { result, zone, veto_grades })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn indicator(
+        &self,
+        judge: &JudgeInput,
+        values: &[Option<Decimal>],
+        zone: usize,
+        share: Decimal,
+        item: &Item,
+        prefix: &str,
+        missing: &mut Vec<Missing>,
+    ) -> Result<(Option<Decimal>, Option<Node>)> {
+        let rs = self.c.rs;
+        let ind = self.c.indicator(item.idx).ok_or_else(|| internal("indicator"))?;
+        let method = item.method;
+        let x = self.value(values, &ind.id, prefix, missing);
+        let mut node = self.detail.then(|| {
+            let mut n = Node::new(NodeKind::Indicator, &ind.id, ind.name.as_ref());
+            n.clause = item.clause.clone();
+            n
+        });
+        if let (Some(n), Some(credit)) = (node.as_mut(), &ind.credit) {
+            n.children.push(credit_node(self, ind, credit, values, prefix)?);
+        }
+        let (mut baseline, mut population) = (None, None);
+        let mut ready = x.is_some();
+        if method.kind == MethodKind::Baseline {
+            let (b, path) = self.baseline(judge, &ind.id);
+            if b.is_none() {
+                push_missing(missing, path.clone(), &ind.id, MissingKind::Baseline);
+                ready = false;
+            }
+            if let Some(n) = node.as_mut() {
+                n.inputs.push(Term::input("B", b, path));
+                n.inputs.push(Term::new("share", share));
+            }
+            baseline = b;
+        }
+        if matches!(method.kind, MethodKind::MinMax | MethodKind::Efficacy | MethodKind::ZScore) {
+            population = self.pops.get(zone).and_then(|z| z.get(item.idx)).and_then(Option::as_ref);
+            match (population, node.as_mut()) {
+                (None, n) => {
+                    push_missing(missing, self.populations_path.to_string(), &ind.id, MissingKind::Population);
+                    ready = false;
+                    if let Some(n) = n {
+                        n.inputs.push(Term::input("population", None, self.populations_path.to_string()));
+                    }
+                }
+                (Some(p), Some(n)) => {
+                    let src = || self.populations_path.to_string();
+                    if method.kind == MethodKind::ZScore {
+                        n.inputs.push(Term::input("mean", Some(p.mean), src()));
+                        n.inputs.push(Term::input("sd", Some(p.std_dev), src()));
+                    } else {
+                        n.inputs.push(Term::input("min", Some(p.min), src()));
+                        n.inputs.push(Term::input("max", Some(p.max), src()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(n) = node.as_mut() {
+            n.inputs.insert(0, Term::input("x", x, format!("{prefix}.values.{}", ind.id)));
+            n.inputs.push(Term::new("w", item.weight));
+        }
+        let (Some(x), true) = (x, ready) else {
+            if let Some(n) = node.as_mut() {
+                n.flags.push(Flag::Missing);
+            }
+            return Ok((None, node));
+        };
+        let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population };
+        let o = evaluate(method, ind.direction, x, &env)?;
+        let mut v = o.raw;
+        let mut flags = o.flags;
+        if let Some(cap) = method.cap {
+            if v > cap {
+                v = cap;
+                flags.push(Flag::Capped);
+            }
+        }
+        if let Some(floor) = method.floor {
+            if v < floor {
+                v = floor;
+                flags.push(Flag::Floored);
+            }
+        }
+        let s = rs.rounding.apply(v);
+        if let Some(n) = node.as_mut() {
+            n.value = Some(s);
+            n.formula = match (method.cap, method.floor) {
+                (None, None) => Text::Borrowed(o.formula),
+                _ => Text::Owned(format!("{}; then floor ≤ score ≤ cap", o.formula)),
+            };
+            n.steps = o.steps;
+            n.steps.push(Term::new("raw", o.raw));
+            if let Some(cap) = method.cap {
+                n.steps.push(Term::new("cap", cap));
+            }
+            if let Some(floor) = method.floor {
+                n.steps.push(Term::new("floor", floor));
+            }
+            n.steps.push(Term::new("s", s));
+            n.flags = flags;
+            n.note = o.note;
+        }
+        Ok((Some(s), node))
+    }
+}
+
+fn push_missing(missing: &mut Vec<Missing>, path: String, id: &str, kind: MissingKind) {
+    if !missing.iter().any(|m| m.path == path && m.indicator == id) {
+        missing.push(Missing { path, indicator: id.to_string(), kind });
+    }
+}
+
+fn credit_node(
+    ctx: &Ctx,
+    ind: &super::ruleset::Indicator,
+    credit: &super::ruleset::Credit,
+    values: &[Option<Decimal>],
+    prefix: &str,
+) -> Result<Node> {
+    let get = |id: &str| ctx.c.index.get(id).and_then(|&i| values.get(i).copied().flatten());
+    let (h, p) = (get(&credit.handling), get(&credit.panel));
+    let idx = ctx.c.index.get(ind.id.as_str()).copied().unwrap_or(0);
+    let mut n = Node::new(NodeKind::Credit, &ind.id, ind.name.as_ref());
+    n.clause = format!("indicators[{idx}].credit");
+    n.formula = Text::Borrowed("panel = p × share; limit = h × c / (1 − c); x = h + min(panel, limit)");
+    n.inputs.push(Term::input("h", h, format!("{prefix}.values.{}", credit.handling)));
+    n.inputs.push(Term::input("p", p, format!("{prefix}.values.{}", credit.panel)));
+    n.inputs.push(Term::new("share", credit.panel_share));
+    if let Some(cs) = credit.panel_cap_share {
+        n.inputs.push(Term::new("c", cs));
+    }
+    match (h, p) {
+        (Some(h), Some(p)) => {
+            let out = credit_value(credit, h, p)?;
+            n.steps.push(Term::new("panel", out.panel_raw));
+            if let Some(l) = out.limit {
+                n.steps.push(Term::new("limit", l));
+            }
+            n.steps.push(Term::new("credited", out.panel));
+            n.value = Some(out.total);
+            if out.capped {
+                n.flags.push(Flag::PanelCapped);
+                n.note = Some("panel credit capped at its share of the total".into());
+            }
+        }
+        _ => n.flags.push(Flag::Missing),
+    }
+    Ok(n)
+}

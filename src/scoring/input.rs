@@ -1,0 +1,267 @@
+//! Inputs of the scoring calls and the reading of a judge's values.
+
+use super::compile::Compiled;
+use super::methods::{add, div, mul, sub, Population};
+use super::ruleset::{Credit, RuleSet, ValueType};
+use crate::decimal::Decimal;
+use crate::error::{Error, ErrorCode, Result};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// Court baselines: court id (or `*` for every court) → indicator id → value
+/// (e.g. the court's average closed cases per serving judge).
+pub type Baselines = BTreeMap<String, BTreeMap<String, Decimal>>;
+
+/// The statistics snapshot a score used; give it back to `scoreOne` to get
+/// the same numbers as the batch.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Statistics {
+    /// Court baselines (as given).
+    #[serde(default)]
+    pub baselines: Baselines,
+    /// Population statistics (computed over the scored judges, per zone).
+    #[serde(default)]
+    pub populations: Vec<Population>,
+}
+
+/// One form value as entered: a number, a decimal string, a boolean, or
+/// null / an empty string (not yet filled in).
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputValue {
+    /// Not filled in.
+    Empty,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number or a decimal string.
+    Number(Decimal),
+    /// Anything else (text that is not a number, arrays, objects).
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for InputValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = InputValue;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number, a decimal string, a boolean or null")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<InputValue, E> {
+        Ok(InputValue::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<InputValue, E> {
+        Ok(InputValue::Number(Decimal::from(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<InputValue, E> {
+        Ok(InputValue::Number(Decimal::from(v)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<InputValue, E> {
+        // The shortest text that reads back as `v`, as `crate::decimal` does.
+        Ok(Decimal::from_str(&v.to_string()).map(InputValue::Number).unwrap_or(InputValue::Other("a number out of range")))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<InputValue, E> {
+        let t = v.trim();
+        if t.is_empty() {
+            return Ok(InputValue::Empty);
+        }
+        Ok(Decimal::from_str(t)
+            .or_else(|_| Decimal::from_scientific(t))
+            .map(InputValue::Number)
+            .unwrap_or(InputValue::Other("text")))
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<InputValue, E> {
+        Ok(InputValue::Empty)
+    }
+    fn visit_none<E: de::Error>(self) -> std::result::Result<InputValue, E> {
+        Ok(InputValue::Empty)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<InputValue, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(InputValue::Other("a list"))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<InputValue, A::Error> {
+        while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+        Ok(InputValue::Other("an object"))
+    }
+}
+
+/// One judge's form.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JudgeInput {
+    /// Judge id, unique in a batch.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Role, matched against the tiers' roles.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Assessment zone id (required when the rule set has zones).
+    #[serde(default)]
+    pub zone: Option<String>,
+    /// Court id, for baselines.
+    #[serde(default)]
+    pub court: Option<String>,
+    /// Values by indicator id.
+    #[serde(default)]
+    pub values: BTreeMap<String, InputValue>,
+}
+
+/// How much a batch result says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Detail {
+    /// Every result with its explanation tree (default).
+    #[default]
+    Full,
+    /// Totals, group scores, grades, ranks, vetoes and checks; no tree.
+    Summary,
+}
+
+/// Input of `score`: a whole population.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScoreInput {
+    /// The rule set (read by [`parse_rule_set`], so its errors are `INVALID_RULE_SET`).
+    pub rule_set: serde_json::Value,
+    /// The judges (complete forms).
+    pub judges: Vec<JudgeInput>,
+    /// Court baselines.
+    #[serde(default)]
+    pub baselines: Baselines,
+    /// How much to return.
+    #[serde(default)]
+    pub detail: Detail,
+}
+
+/// Input of `scoreOne`: one judge's form, possibly partly filled in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScoreOneInput {
+    /// The rule set (read by [`parse_rule_set`]).
+    pub rule_set: serde_json::Value,
+    /// The judge.
+    pub judge: JudgeInput,
+    /// The snapshot of the batch (its `statistics`).
+    #[serde(default)]
+    pub statistics: Statistics,
+}
+
+fn mismatch(path: String, expected: &str, got: &str) -> Error {
+    Error::new(
+        ErrorCode::TypeMismatch,
+        path,
+        format!("expected {expected}, got {got}"),
+        format!("类型不符：应为{}，实为{}", zh(expected), zh(got)),
+    )
+}
+
+fn zh(what: &str) -> &str {
+    match what {
+        "a number" => "数值",
+        "a whole number of zero or more" => "非负整数",
+        "a boolean" => "布尔值",
+        "text" => "文本",
+        "a list" => "数组",
+        "an object" => "对象",
+        "a number out of range" => "超出范围的数值",
+        _ => what,
+    }
+}
+
+/// A judge's values by indicator index (credited ones derived), type-checked.
+pub fn resolve(c: &Compiled, judge: &JudgeInput, prefix: &str) -> Result<Vec<Option<Decimal>>> {
+    let mut values = vec![None; c.rs.indicators.len()];
+    for (key, value) in &judge.values {
+        let path = format!("{prefix}.values.{key}");
+        let Some(&idx) = c.index.get(key.as_str()) else {
+            return Err(Error::new(ErrorCode::UnknownIndicator, path, format!("unknown indicator '{key}'"), format!("未定义的指标“{key}”")));
+        };
+        let Some(ind) = c.indicator(idx) else { continue };
+        if ind.credit.is_some() && *value != InputValue::Empty {
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                path,
+                format!("'{key}' is derived from case credits; enter its handling and panel counts"),
+                format!("“{key}”由案件折算得出，请录入承办数和合议庭参与数"),
+            ));
+        }
+        let parsed = match (ind.value_type, value) {
+            (_, InputValue::Empty) => None,
+            (ValueType::Boolean, InputValue::Bool(b)) => Some(if *b { Decimal::ONE } else { Decimal::ZERO }),
+            (ValueType::Boolean, InputValue::Number(_)) => return Err(mismatch(path, "a boolean", "a number")),
+            (ValueType::Boolean, InputValue::Other(got)) => return Err(mismatch(path, "a boolean", got)),
+            (ValueType::Number, InputValue::Number(d)) => Some(*d),
+            (ValueType::Count, InputValue::Number(d)) if !d.is_sign_negative() && d.fract().is_zero() => Some(d.normalize()),
+            (ValueType::Count, InputValue::Number(_)) => return Err(mismatch(path, "a whole number of zero or more", "a number")),
+            (ValueType::Number, InputValue::Bool(_)) => return Err(mismatch(path, "a number", "a boolean")),
+            (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(path, "a whole number of zero or more", "a boolean")),
+            (_, InputValue::Other(got)) => return Err(mismatch(path, "a number", got)),
+        };
+        if let Some(v) = values.get_mut(idx) {
+            *v = parsed;
+        }
+    }
+    for (idx, ind) in c.rs.indicators.iter().enumerate() {
+        let Some(credit) = &ind.credit else { continue };
+        let h = c.index.get(credit.handling.as_str()).and_then(|&i| values.get(i).copied().flatten());
+        let p = c.index.get(credit.panel.as_str()).and_then(|&i| values.get(i).copied().flatten());
+        if let (Some(h), Some(p)) = (h, p) {
+            let v = credit_value(credit, h, p)?.total;
+            if let Some(s) = values.get_mut(idx) {
+                *s = Some(v);
+            }
+        }
+    }
+    Ok(values)
+}
+
+/// A credited case count.
+pub struct CreditOut {
+    /// `h + panel credit`.
+    pub total: Decimal,
+    /// `p × share` before the cap.
+    pub panel_raw: Decimal,
+    /// Largest panel credit allowed: `h × c / (1 − c)`.
+    pub limit: Option<Decimal>,
+    /// Whether the cap applied.
+    pub capped: bool,
+    /// Panel credit after the cap.
+    pub panel: Decimal,
+}
+
+/// `h + min(p × share, h × c / (1 − c))`: panel credit is at most the share
+/// `c` of the credited total.
+pub fn credit_value(credit: &Credit, h: Decimal, p: Decimal) -> Result<CreditOut> {
+    let panel_raw = mul(p, credit.panel_share)?;
+    let limit = match credit.panel_cap_share {
+        Some(cs) => Some(mul(h, div(cs, sub(Decimal::ONE, cs)?)?)?),
+        None => None,
+    };
+    let capped = limit.is_some_and(|l| panel_raw > l);
+    let panel = match limit {
+        Some(l) if capped => l,
+        _ => panel_raw,
+    };
+    Ok(CreditOut { total: add(h, panel)?, panel_raw, limit, capped, panel })
+}
+
+/// Read the rule set of an input; a shape error is `INVALID_RULE_SET` at `ruleSet.…`.
+pub fn parse_rule_set(value: serde_json::Value) -> Result<RuleSet> {
+    crate::canonical::from_json_value(value).map_err(|mut e| {
+        if e.code == ErrorCode::InvalidInput {
+            e.code = ErrorCode::InvalidRuleSet;
+        }
+        e.at("ruleSet")
+    })
+}

@@ -1,0 +1,209 @@
+//! 审判绩效: the judge performance formula as versioned rule sets.
+//!
+//! A [`RuleSet`](ruleset::RuleSet) is data: indicators with scoring methods
+//! (baseline, min-max, efficacy coefficient, z-score, in-range, piecewise,
+//! direct), weighted groups, tiers by role, assessment zones, case credits,
+//! bonus and deduction items, one-vote vetoes, leader caseload checks and
+//! grades with quotas. Three calls:
+//!
+//! - [`validate_rule_set`]: every problem of a rule set, each with its path;
+//! - [`score`]: a whole population; computes the statistics snapshot
+//!   (population min, max, mean, standard deviation per zone), grades with
+//!   quotas and ranks;
+//! - [`score_one`]: one live form against a snapshot; lists the inputs still
+//!   missing instead of failing, and reproduces the batch numbers exactly.
+//!
+//! Every result carries the rule set's id, version and digest, and an
+//! explanation tree ([`explain::Node`]). All arithmetic is `Decimal` with
+//! declared rounding; the format and formulas are in `docs/scoring.md`.
+
+pub mod compile;
+pub mod engine;
+pub mod explain;
+pub mod grades;
+pub mod input;
+pub mod leader;
+pub mod methods;
+pub mod result;
+pub mod ruleset;
+pub mod validate;
+
+pub use input::{JudgeInput, ScoreInput, ScoreOneInput, Statistics};
+pub use result::{JudgeResult, RuleSetRef, ScoreOneOutput, ScoreOutput, ValidationReport};
+pub use ruleset::RuleSet;
+
+use crate::canonical::from_json_value;
+use crate::decimal::Decimal;
+use crate::error::{Error, ErrorCode, Result};
+use compile::{compile, Compiled};
+use engine::{place, Ctx};
+use methods::Population;
+use result::MissingKind;
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+
+/// Problems reported at most per call beyond the first.
+const MAX_PROBLEMS: usize = 100;
+
+fn reference(c: &Compiled) -> RuleSetRef {
+    RuleSetRef { id: c.rs.id.clone(), version: c.rs.version.clone(), digest: c.digest.clone() }
+}
+
+/// A rule-set deserialisation error is an `INVALID_RULE_SET`.
+fn as_rule_set_error(mut e: Error) -> Error {
+    if e.code == ErrorCode::InvalidInput {
+        e.code = ErrorCode::InvalidRuleSet;
+    }
+    e
+}
+
+/// Check a rule set and report every problem with its path (relative to the
+/// rule set). Never fails on the rule set's content.
+pub fn validate_rule_set(input: Value) -> Result<ValidationReport> {
+    let rs: RuleSet = match from_json_value(input) {
+        Ok(rs) => rs,
+        Err(e) => return Ok(ValidationReport { valid: false, rule_set: None, problems: vec![as_rule_set_error(e)] }),
+    };
+    let problems = validate::problems(&rs);
+    if !problems.is_empty() {
+        return Ok(ValidationReport { valid: false, rule_set: None, problems });
+    }
+    let c = compile(&rs)?;
+    Ok(ValidationReport { valid: true, rule_set: Some(reference(&c)), problems })
+}
+
+fn check_baselines(c: &Compiled, baselines: &input::Baselines, path: &str) -> Result<()> {
+    for (court, map) in baselines {
+        for id in map.keys() {
+            if !c.index.contains_key(id.as_str()) {
+                return Err(Error::new(
+                    ErrorCode::UnknownIndicator,
+                    format!("{path}.{court}.{id}"),
+                    format!("unknown indicator '{id}'"),
+                    format!("未定义的指标“{id}”"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Score a whole population (complete forms). Statistics are computed per
+/// zone over the judges given; grade quotas and ranks apply per zone.
+pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
+    let rule_set = input::parse_rule_set(input.rule_set)?;
+    let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
+    check_baselines(&c, &input.baselines, "baselines")?;
+    let mut ids = BTreeSet::new();
+    let mut placed = Vec::with_capacity(input.judges.len());
+    for (i, judge) in input.judges.iter().enumerate() {
+        let prefix = format!("judges[{i}]");
+        if !ids.insert(judge.id.as_str()) {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                format!("{prefix}.id"),
+                format!("duplicate judge id '{}'", judge.id),
+                format!("法官标识“{}”重复", judge.id),
+            ));
+        }
+        let (zone, tier) = place(&c, judge, &prefix)?;
+        let values = input::resolve(&c, judge, &prefix)?;
+        placed.push((prefix, zone, tier, values));
+    }
+    let mut pops: Vec<Vec<Option<Population>>> = Vec::with_capacity(c.zones.len());
+    let mut populations = Vec::new();
+    for (z, zc) in c.zones.iter().enumerate() {
+        let mut row = vec![None; c.rs.indicators.len()];
+        for &idx in &zc.population {
+            let values: Vec<Decimal> =
+                placed.iter().filter(|p| p.1 == z).filter_map(|p| p.3.get(idx).copied().flatten()).collect();
+            let id = c.indicator(idx).map(|i| i.id.as_str()).unwrap_or("");
+            if let (Some(pop), Some(slot)) = (methods::population(zc.id, id, &values)?, row.get_mut(idx)) {
+                populations.push(pop.clone());
+                *slot = Some(pop);
+            }
+        }
+        pops.push(row);
+    }
+    let ctx = Ctx {
+        c: &c,
+        baselines: &input.baselines,
+        pops: &pops,
+        baselines_path: "baselines",
+        populations_path: "statistics.populations",
+        detail: input.detail == input::Detail::Full,
+    };
+    let mut scored = Vec::with_capacity(placed.len());
+    let mut problems = Vec::new();
+    for (judge, (prefix, zone, tier, values)) in input.judges.iter().zip(&placed) {
+        let s = ctx.score(judge, values, *zone, *tier, prefix)?;
+        for m in &s.result.missing {
+            if problems.len() <= MAX_PROBLEMS {
+                problems.push(match m.kind {
+                    MissingKind::Baseline => Error::new(
+                        ErrorCode::MissingBaseline,
+                        m.path.clone(),
+                        format!("no baseline for '{}'", m.indicator),
+                        format!("缺少指标“{}”的基数", m.indicator),
+                    ),
+                    _ => Error::new(
+                        ErrorCode::MissingValue,
+                        m.path.clone(),
+                        format!("a value for '{}' is required", m.indicator),
+                        format!("缺少指标“{}”的数值", m.indicator),
+                    ),
+                });
+            }
+        }
+        scored.push(s);
+    }
+    if let Some(e) = Error::collect(problems) {
+        return Err(e);
+    }
+    grades::grade_all(&c, &mut scored, true);
+    Ok(ScoreOutput {
+        rule_set: reference(&c),
+        statistics: Statistics { baselines: input.baselines.clone(), populations },
+        judges: scored.into_iter().map(|s| s.result).collect(),
+    })
+}
+
+/// Score one judge's live form against a statistics snapshot. Missing
+/// values, baselines and population statistics are listed in the result
+/// (total and grade stay null) instead of failing; a wrong value is still an error.
+pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
+    let rule_set = input::parse_rule_set(input.rule_set)?;
+    let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
+    check_baselines(&c, &input.statistics.baselines, "statistics.baselines")?;
+    let (zone, tier) = place(&c, &input.judge, "judge")?;
+    let values = input::resolve(&c, &input.judge, "judge")?;
+    let mut pops: Vec<Vec<Option<Population>>> = vec![vec![None; c.rs.indicators.len()]; c.zones.len()];
+    let zone_of: HashMap<Option<&str>, usize> = c.zones.iter().enumerate().map(|(z, zc)| (zc.id, z)).collect();
+    for (i, p) in input.statistics.populations.iter().enumerate() {
+        let path = format!("statistics.populations[{i}]");
+        let z = zone_of.get(&p.zone.as_deref()).copied().ok_or_else(|| {
+            Error::new(ErrorCode::InvalidInput, format!("{path}.zone"), "zone not in the rule set", "考核区不在规则集中")
+        })?;
+        let idx = c.index.get(p.indicator.as_str()).copied().ok_or_else(|| {
+            Error::new(ErrorCode::UnknownIndicator, format!("{path}.indicator"), format!("unknown indicator '{}'", p.indicator), format!("未定义的指标“{}”", p.indicator))
+        })?;
+        if p.min > p.max || p.std_dev.is_sign_negative() {
+            return Err(Error::new(ErrorCode::OutOfRange, path, "min above max or negative stdDev", "最小值大于最大值或标准差为负"));
+        }
+        if let Some(slot) = pops.get_mut(z).and_then(|row| row.get_mut(idx)) {
+            *slot = Some(p.clone());
+        }
+    }
+    let ctx = Ctx {
+        c: &c,
+        baselines: &input.statistics.baselines,
+        pops: &pops,
+        baselines_path: "statistics.baselines",
+        populations_path: "statistics.populations",
+        detail: true,
+    };
+    let mut scored = vec![ctx.score(&input.judge, &values, zone, tier, "judge")?];
+    grades::grade_all(&c, &mut scored, false);
+    let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
+    Ok(ScoreOneOutput { rule_set: reference(&c), statistics: input.statistics, judge })
+}

@@ -1,0 +1,192 @@
+//! Outputs of the scoring calls.
+
+use super::explain::Node;
+use super::input::Statistics;
+use crate::decimal::Decimal;
+use crate::error::Error;
+use serde::Serialize;
+
+/// Which rule set produced a result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleSetRef {
+    /// Rule set id.
+    pub id: String,
+    /// Rule set version.
+    pub version: String,
+    /// SHA-256 (hex) of the rule set's canonical JSON.
+    pub digest: String,
+}
+
+/// Result of `validateRuleSet`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidationReport {
+    /// Whether the rule set can be used.
+    pub valid: bool,
+    /// Its id, version and digest (when it parses and is valid).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_set: Option<RuleSetRef>,
+    /// Every problem found, each with its path.
+    pub problems: Vec<Error>,
+}
+
+/// Result of `score`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoreOutput {
+    /// The rule set used.
+    pub rule_set: RuleSetRef,
+    /// The statistics snapshot used (give it to `scoreOne`).
+    pub statistics: Statistics,
+    /// One result per judge, in input order.
+    pub judges: Vec<JudgeResult>,
+}
+
+/// Result of `scoreOne`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoreOneOutput {
+    /// The rule set used.
+    pub rule_set: RuleSetRef,
+    /// The statistics snapshot used (as given).
+    pub statistics: Statistics,
+    /// The judge's result.
+    pub judge: JudgeResult,
+}
+
+/// What kind of input is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MissingKind {
+    /// A form value.
+    Value,
+    /// A court baseline.
+    Baseline,
+    /// Population statistics of an indicator.
+    Population,
+}
+
+/// An input still missing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Missing {
+    /// Path of the input to fill in.
+    pub path: String,
+    /// The indicator it belongs to.
+    pub indicator: String,
+    /// Kind of input.
+    pub kind: MissingKind,
+}
+
+/// How the grade was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GradeBasis {
+    /// By the score thresholds.
+    Threshold,
+    /// Lowered by a grade quota.
+    Quota,
+    /// Forced by a veto.
+    Veto,
+}
+
+/// A group's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupScore {
+    /// Group id.
+    pub id: String,
+    /// `G = Σ sᵢ × wᵢ / 100` (rounded).
+    pub score: Option<Decimal>,
+    /// `G × W / 100` (rounded), its part of the total.
+    pub weighted: Option<Decimal>,
+}
+
+/// A veto that applies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VetoHit {
+    /// Veto (or leader check) id.
+    pub id: String,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Grade it forces.
+    pub grade: String,
+    /// Rule-set clause (`vetoes[0]`, `leaderChecks[1]`).
+    pub clause: String,
+    /// Why, in English.
+    pub reason: String,
+    /// Why, in Chinese.
+    pub reason_zh: String,
+}
+
+/// A leader check's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckResult {
+    /// Check id.
+    pub id: String,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Pass or fail (null when an input is missing).
+    pub passed: Option<bool>,
+    /// The value tested (the ratio for `minRatio`).
+    pub value: Option<Decimal>,
+    /// The least value that passes.
+    pub required: Option<Decimal>,
+    /// Explanation, in English.
+    pub message: String,
+    /// Explanation, in Chinese.
+    pub message_zh: String,
+    /// Grade forced on failure, if the check is a veto.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub veto_grade: Option<String>,
+}
+
+/// One judge's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JudgeResult {
+    /// Judge id.
+    pub id: String,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Tier id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Zone id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// Whether every input was there.
+    pub complete: bool,
+    /// Inputs still missing (live forms).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
+    /// Total score (null while incomplete).
+    pub total: Option<Decimal>,
+    /// Grade id (null while incomplete or without grades).
+    pub grade: Option<String>,
+    /// How the grade was reached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade_basis: Option<GradeBasis>,
+    /// Rank in the zone (1 = best; ties share a rank); absent when ranking is off or vetoed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    /// Group scores.
+    pub groups: Vec<GroupScore>,
+    /// Vetoes that apply (always shown).
+    pub vetoes: Vec<VetoHit>,
+    /// Leader checks that apply to the judge's role.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckResult>,
+    /// The explanation tree (absent with `detail: "summary"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Node>,
+}

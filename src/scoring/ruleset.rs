@@ -1,0 +1,494 @@
+//! The rule set: a judge performance formula as data (JSON).
+//!
+//! Every field is documented in `docs/scoring.md`. Absent optional fields
+//! and empty lists are left out when a rule set is written back, so the
+//! digest of a rule set does not depend on how defaults were spelled.
+
+use crate::decimal::{Decimal, RoundingRule};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+fn default_true() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn default_scale() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+
+fn default_fraction() -> Decimal {
+    Decimal::ONE
+}
+
+fn is_one(d: &Decimal) -> bool {
+    *d == Decimal::ONE
+}
+
+/// A published scoring formula.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RuleSet {
+    /// Stable identifier, e.g. `"yunnan-style-leaders"`.
+    pub id: String,
+    /// Version of this rule set, e.g. `"2024.1"`.
+    pub version: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Full marks of one indicator score (default 100).
+    #[serde(default = "default_scale")]
+    pub scale: Decimal,
+    /// Rounding of indicator, group, adjustment and total scores.
+    #[serde(default)]
+    pub rounding: RoundingRule,
+    /// When given, group weights (and indicator weights inside each group) must add up to this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights_must_sum_to: Option<Decimal>,
+    /// Declared outcomes of degenerate statistics.
+    #[serde(default)]
+    pub edge_cases: EdgeCases,
+    /// Every value a judge's form may carry.
+    pub indicators: Vec<Indicator>,
+    /// Weighted groups (used by judges without a zone, and by zones that declare none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// Scales by role (president, vice president...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
+    /// Assessment zones, each with its own rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zones: Vec<Zone>,
+    /// Bonus and deduction items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<Adjustment>,
+    /// One-vote veto items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vetoes: Vec<Veto>,
+    /// Leader caseload checks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leader_checks: Vec<LeaderCheck>,
+    /// Grades (absent: no grade is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grades: Option<Grades>,
+    /// Whether results carry a rank (default true).
+    #[serde(default = "default_true", skip_serializing_if = "is_true")]
+    pub ranking: bool,
+}
+
+/// Declared outcomes where a formula would divide by zero.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EdgeCases {
+    /// Normalised position used by min-max and efficacy when min = max (default 1: full marks).
+    #[serde(default = "default_fraction", skip_serializing_if = "is_one")]
+    pub min_equals_max: Decimal,
+    /// Ratio used by the baseline method when the expected value is zero (default 1: full marks).
+    #[serde(default = "default_fraction", skip_serializing_if = "is_one")]
+    pub zero_baseline: Decimal,
+}
+
+impl Default for EdgeCases {
+    fn default() -> Self {
+        EdgeCases { min_equals_max: Decimal::ONE, zero_baseline: Decimal::ONE }
+    }
+}
+
+/// Type of an indicator's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ValueType {
+    /// Any decimal.
+    #[default]
+    Number,
+    /// A whole number, zero or more.
+    Count,
+    /// `true` or `false` (counted as 1 or 0).
+    Boolean,
+}
+
+/// Whether higher or lower values are better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Direction {
+    /// Higher is better (default).
+    #[default]
+    HigherIsBetter,
+    /// Lower is better (reversal rate, average trial days...).
+    LowerIsBetter,
+}
+
+/// One indicator (指标).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Indicator {
+    /// Identifier used by groups and forms.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Value type (default number).
+    #[serde(default, rename = "type", skip_serializing_if = "is_number")]
+    pub value_type: ValueType,
+    /// Direction (default higher is better).
+    #[serde(default, skip_serializing_if = "is_higher")]
+    pub direction: Direction,
+    /// Scoring method; absent for input-only indicators (veto, credit, adjustment inputs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    /// The value is derived from case credits instead of entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Credit>,
+}
+
+fn is_number(t: &ValueType) -> bool {
+    *t == ValueType::Number
+}
+
+fn is_higher(d: &Direction) -> bool {
+    *d == Direction::HigherIsBetter
+}
+
+/// Kind of scoring method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MethodKind {
+    /// `scale × x / (B × share)`, B the court baseline.
+    Baseline,
+    /// `scale × (x − min) / (max − min)`.
+    MinMax,
+    /// `base + span × (x − min) / (max − min)` (default 60 + 40).
+    Efficacy,
+    /// `center + spread × (x − mean) / sd`.
+    ZScore,
+    /// Full marks inside `[min, max]`, a declared rule outside.
+    InRange,
+    /// Linear between breakpoints.
+    Piecewise,
+    /// The value is the score.
+    Direct,
+}
+
+/// A scoring method with its parameters (only those of its kind are allowed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Method {
+    /// Which method.
+    #[serde(rename = "type")]
+    pub kind: MethodKind,
+    /// Highest score (applied before rounding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
+    /// Lowest score (applied before rounding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Decimal>,
+    /// Efficacy base (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Decimal>,
+    /// Efficacy span (default 40).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Decimal>,
+    /// z-score centre (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub center: Option<Decimal>,
+    /// z-score points per standard deviation (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread: Option<Decimal>,
+    /// In-range lower bound (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// In-range upper bound (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+    /// In-range: the rule outside the range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside: Option<Outside>,
+    /// Piecewise breakpoints, strictly increasing in `x`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
+    /// Piecewise: points per unit above the last breakpoint (default 0: flat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_unit_above: Option<Decimal>,
+}
+
+/// A piecewise breakpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Point {
+    /// Value.
+    pub x: Decimal,
+    /// Score at that value.
+    pub score: Decimal,
+    /// Clause label shown in explanations (e.g. "base number").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// Rule outside an in-range indicator's reference range.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Outside {
+    /// Which rule.
+    pub rule: OutsideRule,
+    /// `fixed`: the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
+    /// `perUnit`: points lost per unit of distance from the range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_unit: Option<Decimal>,
+}
+
+/// Outside-range rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OutsideRule {
+    /// Zero.
+    Zero,
+    /// A fixed score.
+    Fixed,
+    /// `scale − perUnit × distance`, then the floor (default 0).
+    PerUnit,
+}
+
+/// Case credits: handling judge in full, panel member at a share, with a cap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Credit {
+    /// Indicator holding cases as handling judge (承办).
+    pub handling: String,
+    /// Indicator holding cases as collegial panel member (合议庭成员).
+    pub panel: String,
+    /// Share credited per panel case, e.g. 0.2.
+    pub panel_share: Decimal,
+    /// Highest share of the credited total that panel credit may make up, in [0, 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panel_cap_share: Option<Decimal>,
+}
+
+/// A weighted group of indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Group {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Weight of the group in the total, in percent.
+    pub weight: Decimal,
+    /// Members with their weight inside the group, in percent.
+    pub indicators: Vec<Member>,
+}
+
+/// A group member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Member {
+    /// Indicator id.
+    pub indicator: String,
+    /// Weight inside the group, in percent.
+    pub weight: Decimal,
+}
+
+/// A scale for some roles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tier {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Roles (judge `role` values) on this tier.
+    pub roles: Vec<String>,
+    /// Expected share of the baseline (president 0.05...), default 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_share: Option<Decimal>,
+    /// Methods replaced on this tier, by indicator id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overrides: BTreeMap<String, Method>,
+}
+
+/// An assessment zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Zone {
+    /// Identifier (judge `zone` values).
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Groups of this zone (absent: the rule set's groups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<Group>>,
+    /// Methods replaced in this zone, by indicator id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overrides: BTreeMap<String, Method>,
+    /// Grades of this zone (absent: the rule set's grades).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grades: Option<Grades>,
+}
+
+/// Bonus or deduction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AdjustmentKind {
+    /// Added to the total (加分).
+    Bonus,
+    /// Subtracted from the total (扣分).
+    Deduction,
+}
+
+/// A bonus or deduction item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Adjustment {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Bonus or deduction.
+    pub kind: AdjustmentKind,
+    /// Indicator counting the occurrences.
+    pub indicator: String,
+    /// Points per occurrence.
+    pub per_unit: Decimal,
+    /// Most points this item can give or take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
+}
+
+/// Comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Op {
+    /// `>`
+    Gt,
+    /// `>=`
+    Gte,
+    /// `<`
+    Lt,
+    /// `<=`
+    Lte,
+    /// `=`
+    Eq,
+    /// `≠`
+    Ne,
+}
+
+/// A condition on an indicator's value (booleans count as 1 / 0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Condition {
+    /// Operator.
+    pub op: Op,
+    /// Right-hand side.
+    pub value: Decimal,
+}
+
+/// A one-vote veto item (一票否决).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Veto {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Indicator tested.
+    pub indicator: String,
+    /// When the veto applies.
+    pub when: Condition,
+    /// Grade forced when it applies.
+    pub grade: String,
+}
+
+/// Kind of leader check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CheckKind {
+    /// `value ≥ share × baseline`.
+    MinShareOfBaseline,
+    /// `numerator / denominator ≥ min`.
+    MinRatio,
+}
+
+/// A leader caseload check (院庭长办案).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LeaderCheck {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Which test.
+    pub kind: CheckKind,
+    /// Roles checked (empty: every judge).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// The value tested (the numerator for `minRatio`).
+    pub indicator: String,
+    /// `minRatio`: the denominator indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    /// `minShareOfBaseline`: the share (default: the tier's baseline share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Decimal>,
+    /// `minRatio`: the lowest ratio that passes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Grade forced on failure (a veto); absent: the failure is only reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto_grade: Option<String>,
+}
+
+/// How judges tied at a quota boundary are graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TieRule {
+    /// All tied judges drop to the next grade (the quota is never exceeded).
+    #[default]
+    AllDrop,
+    /// All tied judges keep the grade (the quota may be exceeded by the tie).
+    AllStay,
+}
+
+/// Grade levels, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Grades {
+    /// Levels, best first; the last has no `minScore`.
+    pub levels: Vec<GradeLevel>,
+    /// Rule for ties at a quota boundary (default allDrop).
+    #[serde(default, skip_serializing_if = "is_all_drop")]
+    pub ties: TieRule,
+}
+
+fn is_all_drop(t: &TieRule) -> bool {
+    *t == TieRule::AllDrop
+}
+
+/// One grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GradeLevel {
+    /// Identifier, e.g. `"excellent"`.
+    pub id: String,
+    /// Display name, e.g. `"优秀"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Lowest total for this grade (absent on the last level only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_score: Option<Decimal>,
+    /// Largest share of the zone's judges with this grade (slots = floor(share × n)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_share: Option<Decimal>,
+}

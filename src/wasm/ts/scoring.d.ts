@@ -1,0 +1,246 @@
+/* ---------- 审判绩效: the judge performance formula (see docs/scoring.md) ---------- */
+
+export type ScoringRoundingMode = "halfUp" | "halfEven" | "down" | "up";
+export interface ScoringRounding { places?: number; mode?: ScoringRoundingMode }
+
+export type ScoringMethodType = "baseline" | "minMax" | "efficacy" | "zScore" | "inRange" | "piecewise" | "direct";
+
+export interface PiecewisePoint { x: DecimalInput; score: DecimalInput; label?: string }
+
+export interface OutsideRule {
+  rule: "zero" | "fixed" | "perUnit";
+  /** `fixed` only. */
+  score?: DecimalInput;
+  /** `perUnit` only: points lost per unit of distance from the range. */
+  perUnit?: DecimalInput;
+}
+
+/** A scoring method; only the parameters of its `type` are allowed. */
+export interface ScoringMethod {
+  type: ScoringMethodType;
+  cap?: DecimalInput;
+  floor?: DecimalInput;
+  /** efficacy: default 60. */
+  base?: DecimalInput;
+  /** efficacy: default 40. */
+  span?: DecimalInput;
+  /** zScore: default 50. */
+  center?: DecimalInput;
+  /** zScore: default 10. */
+  spread?: DecimalInput;
+  /** inRange: bounds (inclusive). */
+  min?: DecimalInput;
+  max?: DecimalInput;
+  outside?: OutsideRule;
+  /** piecewise: breakpoints, x strictly increasing. */
+  points?: PiecewisePoint[];
+  /** piecewise: points per unit above the last breakpoint (default 0). */
+  perUnitAbove?: DecimalInput;
+}
+
+export interface CaseCredit {
+  handling: string;
+  panel: string;
+  panelShare: DecimalInput;
+  /** In [0, 1): panel credit is at most this share of the credited total. */
+  panelCapShare?: DecimalInput;
+}
+
+export interface IndicatorDef {
+  id: string;
+  name?: string;
+  type?: "number" | "count" | "boolean";
+  direction?: "higherIsBetter" | "lowerIsBetter";
+  method?: ScoringMethod;
+  credit?: CaseCredit;
+}
+
+export interface GroupDef {
+  id: string;
+  name?: string;
+  /** Percent of the total. */
+  weight: DecimalInput;
+  indicators: Array<{ indicator: string; weight: DecimalInput }>;
+}
+
+export interface TierDef {
+  id: string;
+  name?: string;
+  roles: string[];
+  baselineShare?: DecimalInput;
+  overrides?: Record<string, ScoringMethod>;
+}
+
+export interface GradeLevelDef { id: string; name?: string; minScore?: DecimalInput; maxShare?: DecimalInput }
+export interface GradeScale { levels: GradeLevelDef[]; ties?: "allDrop" | "allStay" }
+
+export interface ZoneDef {
+  id: string;
+  name?: string;
+  groups?: GroupDef[];
+  overrides?: Record<string, ScoringMethod>;
+  grades?: GradeScale;
+}
+
+export interface AdjustmentDef {
+  id: string;
+  name?: string;
+  kind: "bonus" | "deduction";
+  indicator: string;
+  perUnit: DecimalInput;
+  cap?: DecimalInput;
+}
+
+export interface VetoDef {
+  id: string;
+  name?: string;
+  indicator: string;
+  when: { op: "gt" | "gte" | "lt" | "lte" | "eq" | "ne"; value: DecimalInput };
+  grade: string;
+}
+
+export interface LeaderCheckDef {
+  id: string;
+  name?: string;
+  kind: "minShareOfBaseline" | "minRatio";
+  roles?: string[];
+  indicator: string;
+  denominator?: string;
+  share?: DecimalInput;
+  min?: DecimalInput;
+  vetoGrade?: string;
+}
+
+/** A rule set: the performance formula as data. */
+export interface RuleSet {
+  id: string;
+  version: string;
+  name?: string;
+  description?: string;
+  /** Full marks of one indicator score (default "100"). */
+  scale?: DecimalInput;
+  rounding?: ScoringRounding;
+  weightsMustSumTo?: DecimalInput;
+  edgeCases?: { minEqualsMax?: DecimalInput; zeroBaseline?: DecimalInput };
+  indicators: IndicatorDef[];
+  groups?: GroupDef[];
+  tiers?: TierDef[];
+  zones?: ZoneDef[];
+  adjustments?: AdjustmentDef[];
+  vetoes?: VetoDef[];
+  leaderChecks?: LeaderCheckDef[];
+  grades?: GradeScale;
+  /** Default true; false: results carry no rank. */
+  ranking?: boolean;
+}
+
+/** court id (or "*") → indicator id → baseline. */
+export type CourtBaselines = Record<string, Record<string, DecimalInput>>;
+
+export interface PopulationStats {
+  zone?: string;
+  indicator: string;
+  count: number;
+  min: DecimalString;
+  max: DecimalString;
+  mean: DecimalString;
+  stdDev: DecimalString;
+}
+
+export interface ScoringStatistics {
+  baselines: Record<string, Record<string, DecimalString>>;
+  populations: PopulationStats[];
+}
+
+/** A form value: a number, a decimal string, a boolean; null or "" = not filled in. */
+export type FormValue = DecimalInput | boolean | null;
+
+export interface JudgeForm {
+  id: string;
+  name?: string;
+  role?: string;
+  zone?: string;
+  court?: string;
+  values: Record<string, FormValue>;
+}
+
+export interface ScoreInput {
+  ruleSet: RuleSet;
+  judges: JudgeForm[];
+  baselines?: CourtBaselines;
+  /** Default "full" (with explanation trees). */
+  detail?: "full" | "summary";
+}
+
+export interface ScoreOneInput {
+  ruleSet: RuleSet;
+  judge: JudgeForm;
+  /** The `statistics` of a batch result. */
+  statistics?: { baselines?: CourtBaselines; populations?: PopulationStats[] };
+}
+
+export interface RuleSetRef { id: string; version: string; digest: string }
+
+export interface ScoringProblem { code: string; path: string; message: string; messageZh: string; details?: unknown }
+
+export interface ValidationReport { valid: boolean; ruleSet?: RuleSetRef; problems: ScoringProblem[] }
+
+export type ExplanationKind = "judge" | "group" | "indicator" | "credit" | "adjustment" | "veto" | "check" | "grade";
+export type ExplanationFlag =
+  | "missing" | "capped" | "floored" | "inRange" | "outOfRange" | "belowFirstPoint" | "aboveLastPoint"
+  | "minEqualsMax" | "zeroSpread" | "zeroBaseline" | "panelCapped" | "triggered" | "passed" | "failed"
+  | "vetoed" | "quotaApplied";
+
+export interface ExplanationTerm { name: string; value: DecimalString | null; source?: string }
+
+export interface ExplanationNode {
+  kind: ExplanationKind;
+  id: string;
+  label?: string;
+  value: DecimalString | null;
+  outcome?: string;
+  formula?: string;
+  /** Path of the rule-set clause that applied. */
+  clause?: string;
+  inputs?: ExplanationTerm[];
+  steps?: ExplanationTerm[];
+  flags?: ExplanationFlag[];
+  note?: string;
+  children?: ExplanationNode[];
+}
+
+export interface MissingInput { path: string; indicator: string; kind: "value" | "baseline" | "population" }
+export interface GroupScore { id: string; score: DecimalString | null; weighted: DecimalString | null }
+export interface VetoHit { id: string; name?: string; grade: string; clause: string; reason: string; reasonZh: string }
+export interface CheckResult {
+  id: string;
+  name?: string;
+  passed: boolean | null;
+  value: DecimalString | null;
+  required: DecimalString | null;
+  message: string;
+  messageZh: string;
+  vetoGrade?: string;
+}
+
+export interface JudgeScore {
+  id: string;
+  name?: string;
+  role?: string;
+  tier?: string;
+  zone?: string;
+  complete: boolean;
+  missing?: MissingInput[];
+  total: DecimalString | null;
+  grade: string | null;
+  gradeBasis?: "threshold" | "quota" | "veto";
+  /** Absent when ranking is off, for vetoed judges, and in `scoreOne`. */
+  rank?: number;
+  groups: GroupScore[];
+  vetoes: VetoHit[];
+  checks?: CheckResult[];
+  explanation?: ExplanationNode;
+}
+
+export interface ScoreOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judges: JudgeScore[] }
+export interface ScoreOneOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judge: JudgeScore }
