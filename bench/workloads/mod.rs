@@ -2,6 +2,8 @@
 //! of `shenguan::api` and its input as JSON text, so native and WASM run the
 //! very same call on the very same bytes.
 
+mod scoring;
+
 /// One timed call.
 pub struct Workload {
     /// Unique name, shown in the report.
@@ -21,5 +23,6 @@ pub struct Workload {
 /// Every workload.
 pub fn all() -> Vec<Workload> {
     let mut all = Vec::new();
+    all.extend(scoring::workloads());
     all
 }

@@ -290,3 +290,36 @@ fn piecewise(method: &Method, x: Decimal) -> Result<Outcome> {
     }
     Err(Error::new(ErrorCode::Internal, "", "no segment matched", "没有匹配的分段"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn decimal_square_root_is_declared_to_ten_places() {
+        assert_eq!(sqrt(d("100")).unwrap().to_string(), "10.0000000000");
+        assert_eq!(sqrt(d("2")).unwrap().to_string(), "1.4142135624");
+        assert_eq!(sqrt(d("0.000224")).unwrap().to_string(), "0.0149666295");
+        assert_eq!(sqrt(d("0")).unwrap().to_string(), "0.0000000000");
+        assert!(sqrt(d("-1")).is_err());
+    }
+
+    #[test]
+    fn population_statistics() {
+        let p = population(None, "x", &[d("40"), d("60"), d("40"), d("60")]).unwrap().unwrap();
+        assert_eq!((p.count, p.min, p.max), (4, d("40"), d("60")));
+        assert_eq!(p.mean.to_string(), "50.0000000000");
+        assert_eq!(p.std_dev.to_string(), "10.0000000000");
+        assert!(population(None, "x", &[]).unwrap().is_none());
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        assert_eq!(mul(Decimal::MAX, Decimal::TWO).unwrap_err().code, ErrorCode::OutOfRange);
+        assert!(population(None, "x", &[Decimal::MAX, Decimal::MAX]).is_err());
+    }
+}

@@ -1,0 +1,115 @@
+// The judge performance formula from Node: the example rule sets reproduce
+// their hand-computed tables, errors are coded with paths, the instance
+// survives bad calls, and explanations show veto, cap, segment, in-range and
+// missing inputs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const shenguan = require('../pkg/node/shenguan.js');
+const read = (path) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
+const inputs = read('examples/court/scoring-inputs.json');
+const ruleSet = (name) => read(`examples/rulesets/${name}-style.json`);
+const input = (name) => ({ ...structuredClone(inputs[name]), ruleSet: ruleSet(name) });
+const byId = (out, id) => out.judges.find((j) => j.id === id);
+
+function find(node, kind, id) {
+  if (node.kind === kind && node.id === id) return node;
+  for (const child of node.children ?? []) {
+    const hit = find(child, kind, id);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+test('the example rule sets reproduce their hand-computed totals', () => {
+  const tables = {
+    yunnan: { Y1: ['87.80', 'competent', 3], Y2: ['92.30', 'competent', 2], Y3: ['101.55', 'excellent', 1], Y4: ['47.88', 'incompetent', undefined], Y5: ['92.70', 'incompetent', undefined] },
+    kunming: { K1: ['100.00', 'excellent', 1], K2: ['86.00', 'good', 3], K3: ['60.40', 'pass', 4], K4: ['100.00', 'excellent', 1] },
+    shenzhen: { S1: ['84.00', 'good', 1], S2: ['76.00', 'good', 2], C1: ['91.00', 'excellent', 1], C2: ['42.00', 'fail', 2], A1: ['80.00', 'good', 1], E1: ['100.00', 'pass', 1] },
+  };
+  for (const [name, table] of Object.entries(tables)) {
+    const out = shenguan.score(input(name));
+    assert.equal(out.ruleSet.digest.length, 64);
+    for (const [id, [total, grade, rank]] of Object.entries(table)) {
+      const j = byId(out, id);
+      assert.equal(j.total, total, `${name} ${id}`);
+      assert.equal(j.grade, grade, `${name} ${id}`);
+      assert.equal(j.rank, rank, `${name} ${id}`);
+    }
+  }
+});
+
+test('object input and JSON text give the same result', () => {
+  const a = shenguan.score(input('shenzhen'));
+  const b = shenguan.score(JSON.stringify(input('shenzhen')));
+  assert.deepStrictEqual(a, b);
+});
+
+test('explanation: veto, cap, segment, in-range', () => {
+  const y = shenguan.score(input('yunnan'));
+  const y5 = byId(y, 'Y5');
+  assert.equal(y5.vetoes[0].id, 'discipline');
+  assert.equal(find(y5.explanation, 'veto', 'discipline').outcome, 'triggered');
+  assert.ok(find(y5.explanation, 'grade', 'incompetent').flags.includes('vetoed'));
+  const capped = find(byId(y, 'Y3').explanation, 'indicator', 'closedCases');
+  assert.ok(capped.flags.includes('capped'));
+  assert.equal(capped.value, '120.00');
+  const live = find(byId(y, 'Y1').explanation, 'indicator', 'liveStreamRate');
+  assert.match(live.note, /^segment 2/);
+  assert.equal(live.value, '90.00');
+  const k = shenguan.score(input('kunming'));
+  assert.ok(find(byId(k, 'K1').explanation, 'indicator', 'timelyRate').flags.includes('inRange'));
+  const out = find(byId(k, 'K3').explanation, 'indicator', 'timelyRate');
+  assert.ok(out.flags.includes('outOfRange'));
+  assert.equal(out.value, '92.00');
+});
+
+test('a live form lists missing inputs and reproduces the batch from the snapshot', () => {
+  const batch = shenguan.score({ ...input('kunming'), detail: 'summary' });
+  const form = structuredClone(inputs.kunming.judges[2]);
+  const one = shenguan.scoreOne({ ruleSet: ruleSet('kunming'), judge: form, statistics: batch.statistics });
+  assert.equal(one.judge.total, byId(batch, 'K3').total);
+  form.values.timelyRate = '';
+  const partial = shenguan.scoreOne({ ruleSet: ruleSet('kunming'), judge: form, statistics: batch.statistics });
+  assert.equal(partial.judge.complete, false);
+  assert.equal(partial.judge.total, null);
+  assert.deepStrictEqual(partial.judge.missing, [{ path: 'judge.values.timelyRate', indicator: 'timelyRate', kind: 'value' }]);
+  const node = find(partial.judge.explanation, 'indicator', 'timelyRate');
+  assert.ok(node.flags.includes('missing'));
+  assert.equal(node.value, null);
+});
+
+test('errors carry code, path, message and messageZh; the instance keeps answering', () => {
+  const bad = input('kunming');
+  bad.judges[1].values.timelyRate = true;
+  assert.throws(() => shenguan.score(bad), (err) => {
+    assert.equal(err.name, 'ShenguanError');
+    assert.equal(err.code, 'TYPE_MISMATCH');
+    assert.equal(err.path, 'judges[1].values.timelyRate');
+    assert.ok(err.message.length > 0 && err.messageZh.length > 0);
+    return true;
+  });
+  const weights = input('kunming');
+  weights.ruleSet.groups[0].weight = '65';
+  assert.throws(() => shenguan.score(weights), { code: 'WEIGHTS_DO_NOT_SUM_TO_ONE', path: 'ruleSet.groups' });
+  assert.throws(() => shenguan.score('{"ruleSet":'), { code: 'MALFORMED_JSON' });
+  assert.equal(byId(shenguan.score(input('kunming')), 'K3').total, '60.40');
+});
+
+test('validateRuleSet reports every problem with its path', () => {
+  const rs = ruleSet('yunnan');
+  rs.groups[0].weight = '31';
+  rs.vetoes[0].grade = 'terrible';
+  const report = shenguan.validateRuleSet(rs);
+  assert.equal(report.valid, false);
+  assert.deepStrictEqual(report.problems.map((p) => [p.code, p.path]), [
+    ['WEIGHTS_DO_NOT_SUM_TO_ONE', 'groups'],
+    ['INVALID_RULE_SET', 'vetoes[0].grade'],
+  ]);
+  const ok = shenguan.validateRuleSet(ruleSet('shenzhen'));
+  assert.equal(ok.valid, true);
+  assert.equal(ok.ruleSet.id, 'shenzhen-style-zones');
+});

@@ -1,0 +1,42 @@
+// A typed use of the scoring exports; checked by `tsc --noEmit`.
+import init, { validateRuleSet, score, scoreOne } from '../../pkg/web/shenguan.js';
+import type {
+  RuleSet, ScoreInput, ScoreOutput, ScoreOneOutput, JudgeScore, ExplanationNode, ValidationReport, MissingInput,
+} from '../../pkg/web/shenguan.js';
+
+const ruleSet: RuleSet = {
+  id: 'demo',
+  version: '1',
+  weightsMustSumTo: '100',
+  indicators: [
+    { id: 'closedCases', type: 'count', method: { type: 'piecewise', cap: 110, points: [{ x: 0, score: 0 }, { x: 150, score: 60, label: 'base' }, { x: 250, score: 100 }] } },
+    { id: 'timelyRate', method: { type: 'inRange', min: '0.95', max: 1, outside: { rule: 'perUnit', perUnit: 400 } } },
+    { id: 'violation', type: 'boolean' },
+  ],
+  groups: [{ id: 'all', weight: 100, indicators: [{ indicator: 'closedCases', weight: 60 }, { indicator: 'timelyRate', weight: 40 }] }],
+  vetoes: [{ id: 'v', indicator: 'violation', when: { op: 'eq', value: 1 }, grade: 'fail' }],
+  grades: { levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2' }, { id: 'fail' }], ties: 'allStay' },
+  ranking: false,
+};
+
+function walk(node: ExplanationNode, depth = 0): string[] {
+  const line = `${'  '.repeat(depth)}${node.kind} ${node.id} = ${node.value ?? '?'} ${(node.flags ?? []).join(',')}`;
+  return [line, ...(node.children ?? []).flatMap((c) => walk(c, depth + 1))];
+}
+
+export async function demo(): Promise<string[]> {
+  await init();
+  const report: ValidationReport = validateRuleSet(ruleSet);
+  if (!report.valid) return report.problems.map((p) => `${p.code} ${p.path}: ${p.messageZh}`);
+  const input: ScoreInput = {
+    ruleSet,
+    judges: [{ id: 'J1', values: { closedCases: 200, timelyRate: '0.97', violation: false } }],
+    detail: 'full',
+  };
+  const out: ScoreOutput = score(input);
+  const first: JudgeScore | undefined = out.judges[0];
+  const live: ScoreOneOutput = scoreOne({ ruleSet, judge: { id: 'J1', values: { closedCases: 200, timelyRate: null } }, statistics: out.statistics });
+  const missing: MissingInput[] = live.judge.missing ?? [];
+  const digest: string = out.ruleSet.digest;
+  return [digest, first?.total ?? 'none', ...missing.map((m) => m.path), ...(first?.explanation ? walk(first.explanation) : [])];
+}
