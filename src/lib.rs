@@ -27,7 +27,7 @@ pub mod scoring;
 pub mod standard;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{Error, ErrorCode, Result};
 

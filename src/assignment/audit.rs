@@ -127,6 +127,11 @@ pub fn audit_ledger(input: VerifyInput) -> Result<AuditReport> {
 
 /// Run `inputs` with `selector` and audit the result (benchmarks use this for baselines).
 pub fn audit_with<S: Selector>(inputs: &AssignmentInput, selector: S, found: Option<&super::Ledger>) -> Result<AuditReport> {
+    audit_run(inputs, selector, found).map(|(report, _)| report)
+}
+
+/// As [`audit_with`], also returning the ledger the run produced.
+pub fn audit_run<S: Selector>(inputs: &AssignmentInput, selector: S, found: Option<&super::Ledger>) -> Result<(AuditReport, super::Ledger)> {
     let mut tracker = SpreadTracker::default();
     let mut observe = |entry: &Entry, judges: &[JudgeState]| tracker.observe(entry, judges);
     let (ledger, judges) = engine::run(inputs, selector, Some(&mut observe)).map_err(|e| e.at("inputs"))?;
@@ -184,7 +189,7 @@ pub fn audit_with<S: Selector>(inputs: &AssignmentInput, selector: S, found: Opt
             normalised_load: format_units(normalised(j.load, j.share_bp)),
         })
         .collect();
-    Ok(AuditReport {
+    let report = AuditReport {
         verification,
         counts,
         low_entropy,
@@ -192,7 +197,8 @@ pub fn audit_with<S: Selector>(inputs: &AssignmentInput, selector: S, found: Opt
         load_spread: tracker.finish(),
         judges,
         position_bias: positions.test(),
-    })
+    };
+    Ok((report, ledger))
 }
 
 fn ratio(part: usize, whole: usize) -> Decimal {

@@ -7,8 +7,9 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-mod assignment;
+pub mod assignment;
 mod scoring;
+mod standard;
 
 use crate::error::Error;
 use serde::de::DeserializeOwned;
@@ -18,14 +19,21 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = include_str!("ts/common.d.ts");
 
-/// Read an input: JSON text is parsed by serde_json, anything else is walked
-/// by serde-wasm-bindgen. Both report the path of a bad field.
+/// Read an input. JSON text is parsed as is; any other value is first turned
+/// into JSON text by the engine's own `JSON.stringify`, then parsed by
+/// serde_json. Walking JS objects recursively from Rust would let a deeply
+/// nested input overflow the WebAssembly stack and break the instance;
+/// `JSON.stringify` fails cleanly on such input, and serde_json parses with a
+/// depth limit. Both report the path of a bad field.
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    if let Some(text) = value.as_string() {
-        return crate::canonical::from_json_str(&text).map_err(to_js_error);
-    }
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(de).map_err(|e| to_js_error(crate::canonical::path_error(e)))
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| to_js_error(Error::invalid_input("", "input must be a JSON value (object, array, string, number, boolean or null) or JSON text")))?,
+    };
+    crate::canonical::from_json_str(&text).map_err(to_js_error)
 }
 
 /// Write an output as a plain, JSON-compatible JS value (objects, not `Map`s).
