@@ -84,18 +84,23 @@ impl Ctx<'_, '_> {
         found
     }
 
-    /// The baseline of indicator `id` for the judge's court (or `*`), with its path.
-    pub fn baseline(&self, judge: &JudgeInput, id: &str) -> (Option<Decimal>, String) {
-        let sp = self.baselines_path;
+    /// The baseline of indicator `id` for the judge's court (or `*`), and
+    /// the court key it was (or would be) read under.
+    pub fn baseline<'j>(&self, judge: &'j JudgeInput, id: &str) -> (Option<Decimal>, &'j str) {
         if let Some(court) = judge.court.as_deref() {
             if let Some(v) = self.baselines.get(court).and_then(|m| m.get(id)) {
-                return (Some(*v), format!("{sp}.{court}.{id}"));
+                return (Some(*v), court);
             }
         }
         if let Some(v) = self.baselines.get("*").and_then(|m| m.get(id)) {
-            return (Some(*v), format!("{sp}.*.{id}"));
+            return (Some(*v), "*");
         }
-        (None, format!("{sp}.{}.{id}", judge.court.as_deref().unwrap_or("*")))
+        (None, judge.court.as_deref().unwrap_or("*"))
+    }
+
+    /// Path of a baseline in the input.
+    pub fn baseline_path(&self, court: &str, id: &str) -> String {
+        format!("{}.{court}.{id}", self.baselines_path)
     }
 
     /// Score one judge. Missing inputs are listed, not errors.
@@ -107,7 +112,7 @@ impl Ctx<'_, '_> {
         let tier_def = tier.and_then(|t| c.tier(t));
         let share = tier_def.and_then(|t| t.baseline_share).unwrap_or(Decimal::ONE);
         let mut missing = Vec::new();
-        let mut root = Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref());
+        let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
         let mut base = Some(Decimal::ZERO);
         let mut groups = Vec::with_capacity(scale.len());
         for g in scale {
@@ -116,14 +121,17 @@ impl Ctx<'_, '_> {
             for item in &g.items {
                 let (s, node) = self.indicator(judge, values, zone, share, item, prefix, &mut missing)?;
                 sum = match (sum, s) {
-                    (Some(acc), Some(s)) => Some(add(acc, div(mul(s, item.weight)?, Decimal::ONE_HUNDRED)?)?),
+                    (Some(acc), Some(s)) => Some(add(acc, mul(s, item.weight)?)?),
                     _ => None,
                 };
                 if let (Some(gn), Some(n)) = (gnode.as_mut(), node) {
                     gn.children.push(n);
                 }
             }
-            let score = sum.map(|s| rs.rounding.apply(s));
+            let score = match sum {
+                Some(s) => Some(rs.rounding.apply(div(s, Decimal::ONE_HUNDRED)?)),
+                None => None,
+            };
             let weighted = match score {
                 Some(s) => Some(rs.rounding.apply(div(mul(s, g.group.weight)?, Decimal::ONE_HUNDRED)?)),
                 None => None,
@@ -132,7 +140,7 @@ impl Ctx<'_, '_> {
                 (Some(b), Some(w)) => Some(add(b, w)?),
                 _ => None,
             };
-            if let Some(mut gn) = gnode {
+            if let (Some(mut gn), Some(root)) = (gnode, root.as_mut()) {
                 gn.value = weighted;
                 gn.clause = g.clause.clone();
                 gn.formula = Text::Borrowed("G = Σ sᵢ × wᵢ / 100; contribution = G × W / 100");
@@ -155,7 +163,7 @@ impl Ctx<'_, '_> {
             (Some(b), Some(p), Some(m)) => Some(rs.rounding.apply(sub(add(b, p)?, m)?)),
             _ => None,
         };
-        if self.detail {
+        if let Some(root) = root.as_mut() {
             root.value = total;
             root.formula = Text::Borrowed("total = Σ group contributions + Σ bonuses − Σ deductions");
             root.clause = String::from("groups");
@@ -187,7 +195,7 @@ impl Ctx<'_, '_> {
             groups,
             vetoes,
             checks,
-            explanation: self.detail.then_some(root),
+            explanation: root,
         };
         Ok(Scored { result, zone, veto_grades })
     }
@@ -218,13 +226,13 @@ impl Ctx<'_, '_> {
         let (mut baseline, mut population) = (None, None);
         let mut ready = x.is_some();
         if method.kind == MethodKind::Baseline {
-            let (b, path) = self.baseline(judge, &ind.id);
+            let (b, court) = self.baseline(judge, &ind.id);
             if b.is_none() {
-                push_missing(missing, path.clone(), &ind.id, MissingKind::Baseline);
+                push_missing(missing, self.baseline_path(court, &ind.id), &ind.id, MissingKind::Baseline);
                 ready = false;
             }
             if let Some(n) = node.as_mut() {
-                n.inputs.push(Term::input("B", b, path));
+                n.inputs.push(Term::input("B", b, self.baseline_path(court, &ind.id)));
                 n.inputs.push(Term::new("share", share));
             }
             baseline = b;
@@ -262,7 +270,7 @@ impl Ctx<'_, '_> {
             }
             return Ok((None, node));
         };
-        let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population };
+        let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population, detail: self.detail };
         let o = evaluate(method, ind.direction, x, &env)?;
         let mut v = o.raw;
         let mut flags = o.flags;

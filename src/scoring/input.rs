@@ -183,15 +183,15 @@ fn zh(what: &str) -> &str {
 pub fn resolve(c: &Compiled, judge: &JudgeInput, prefix: &str) -> Result<Vec<Option<Decimal>>> {
     let mut values = vec![None; c.rs.indicators.len()];
     for (key, value) in &judge.values {
-        let path = format!("{prefix}.values.{key}");
+        let path = || format!("{prefix}.values.{key}");
         let Some(&idx) = c.index.get(key.as_str()) else {
-            return Err(Error::new(ErrorCode::UnknownIndicator, path, format!("unknown indicator '{key}'"), format!("未定义的指标“{key}”")));
+            return Err(Error::new(ErrorCode::UnknownIndicator, path(), format!("unknown indicator '{key}'"), format!("未定义的指标“{key}”")));
         };
         let Some(ind) = c.indicator(idx) else { continue };
         if ind.credit.is_some() && *value != InputValue::Empty {
             return Err(Error::new(
                 ErrorCode::InvalidInput,
-                path,
+                path(),
                 format!("'{key}' is derived from case credits; enter its handling and panel counts"),
                 format!("“{key}”由案件折算得出，请录入承办数和合议庭参与数"),
             ));
@@ -199,14 +199,14 @@ pub fn resolve(c: &Compiled, judge: &JudgeInput, prefix: &str) -> Result<Vec<Opt
         let parsed = match (ind.value_type, value) {
             (_, InputValue::Empty) => None,
             (ValueType::Boolean, InputValue::Bool(b)) => Some(if *b { Decimal::ONE } else { Decimal::ZERO }),
-            (ValueType::Boolean, InputValue::Number(_)) => return Err(mismatch(path, "a boolean", "a number")),
-            (ValueType::Boolean, InputValue::Other(got)) => return Err(mismatch(path, "a boolean", got)),
+            (ValueType::Boolean, InputValue::Number(_)) => return Err(mismatch(path(), "a boolean", "a number")),
+            (ValueType::Boolean, InputValue::Other(got)) => return Err(mismatch(path(), "a boolean", got)),
             (ValueType::Number, InputValue::Number(d)) => Some(*d),
             (ValueType::Count, InputValue::Number(d)) if !d.is_sign_negative() && d.fract().is_zero() => Some(d.normalize()),
-            (ValueType::Count, InputValue::Number(_)) => return Err(mismatch(path, "a whole number of zero or more", "a number")),
-            (ValueType::Number, InputValue::Bool(_)) => return Err(mismatch(path, "a number", "a boolean")),
-            (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(path, "a whole number of zero or more", "a boolean")),
-            (_, InputValue::Other(got)) => return Err(mismatch(path, "a number", got)),
+            (ValueType::Count, InputValue::Number(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a number")),
+            (ValueType::Number, InputValue::Bool(_)) => return Err(mismatch(path(), "a number", "a boolean")),
+            (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a boolean")),
+            (_, InputValue::Other(got)) => return Err(mismatch(path(), "a number", got)),
         };
         if let Some(v) = values.get_mut(idx) {
             *v = parsed;

@@ -87,6 +87,9 @@ pub fn vetoes(ctx: &Ctx, values: &[Option<Decimal>], prefix: &str, missing: &mut
             Op::Eq => x == rhs,
             Op::Ne => x != rhs,
         });
+        if triggered != Some(true) && !ctx.detail {
+            continue;
+        }
         let condition = format!("{} {} {rhs}", v.indicator, op_text(op));
         if let (Some(true), Some(x)) = (triggered, x) {
             hits.push(VetoHit {
@@ -142,7 +145,8 @@ pub fn checks(
         match ch.kind {
             CheckKind::MinShareOfBaseline => {
                 let share = ch.share.or_else(|| tier.and_then(|t| ctx.c.tier(t)).and_then(|t| t.baseline_share)).unwrap_or(Decimal::ONE);
-                let (b, path) = ctx.baseline(judge, &ch.indicator);
+                let (b, court) = ctx.baseline(judge, &ch.indicator);
+                let path = ctx.baseline_path(court, &ch.indicator);
                 if b.is_none() {
                     if !missing.iter().any(|m| m.path == path) {
                         missing.push(Missing { path: path.clone(), indicator: ch.indicator.clone(), kind: super::result::MissingKind::Baseline });

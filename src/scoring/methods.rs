@@ -125,6 +125,8 @@ pub struct Env<'a> {
     pub share: Decimal,
     /// Population statistics (min-max, efficacy, z-score).
     pub population: Option<&'a Population>,
+    /// Whether to record intermediate values and notes.
+    pub detail: bool,
 }
 
 /// The result of a method before caps and rounding.
@@ -133,101 +135,105 @@ pub struct Outcome {
     pub raw: Decimal,
     /// Formula in the symbols of `steps`.
     pub formula: &'static str,
-    /// Intermediate values.
+    /// Intermediate values (only with `detail`).
     pub steps: Vec<Term>,
     /// Notable facts.
     pub flags: Vec<Flag>,
-    /// The rule applied, in words.
+    /// The rule applied, in words (only with `detail`).
     pub note: Option<String>,
 }
 
-fn outcome(raw: Decimal, formula: &'static str, steps: Vec<Term>) -> Outcome {
-    Outcome { raw, formula, steps, flags: Vec::new(), note: None }
+impl Outcome {
+    fn new(raw: Decimal, formula: &'static str) -> Self {
+        Outcome { raw, formula, steps: Vec::new(), flags: Vec::new(), note: None }
+    }
+    fn flag(mut self, flag: Option<Flag>) -> Self {
+        self.flags.extend(flag);
+        self
+    }
 }
 
-/// Normalised position of `x` in `[min, max]` (reversed when lower is better).
-fn position(x: Decimal, dir: Direction, p: &Population, edge: &EdgeCases, flags: &mut Vec<Flag>) -> Result<Decimal> {
-    let range = sub(p.max, p.min)?;
-    if range.is_zero() {
-        flags.push(Flag::MinEqualsMax);
-        return Ok(edge.min_equals_max);
+/// `scale × part / whole` (multiplied first, so a value is divided once),
+/// or the declared `r` when `whole` is zero.
+fn share_of(scale: Decimal, part: Decimal, whole: Decimal, declared: Decimal, flag: Flag) -> Result<(Decimal, Option<Flag>)> {
+    if whole.is_zero() {
+        Ok((mul(scale, declared)?, Some(flag)))
+    } else {
+        Ok((div(mul(scale, part)?, whole)?, None))
     }
-    let above = match dir {
-        Direction::HigherIsBetter => sub(x, p.min)?,
-        Direction::LowerIsBetter => sub(p.max, x)?,
-    };
-    div(above, range)
 }
 
 /// Score `x` by `method`. `env` must carry what the method needs (the
 /// engine reports a missing baseline or population before calling).
+/// Products are formed before the one division, so scores carry no
+/// intermediate quotient rounding; `r`, `z`, `t` and `ratio` are shown as
+/// steps when `env.detail`.
 pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> Result<Outcome> {
     let missing = || Error::new(ErrorCode::Internal, "", "method input missing", "计分方法缺少输入");
+    let lower = dir == Direction::LowerIsBetter;
+    let step = |o: &mut Outcome, name: &'static str, num: Decimal, den: Decimal| -> Result<()> {
+        if env.detail && !den.is_zero() {
+            o.steps.push(Term::new(name, div(num, den)?));
+        }
+        Ok(())
+    };
     match method.kind {
-        MethodKind::Direct => Ok(outcome(x, "score = x", Vec::new())),
+        MethodKind::Direct => Ok(Outcome::new(x, "score = x")),
         MethodKind::Baseline => {
-            let b = env.baseline.ok_or_else(missing)?;
-            let expected = mul(b, env.share)?;
-            let mut flags = Vec::new();
-            let ratio = if expected.is_zero() {
-                flags.push(Flag::ZeroBaseline);
-                env.edge.zero_baseline
-            } else {
-                div(x, expected)?
-            };
-            let raw = mul(env.scale, ratio)?;
-            let steps = vec![Term::new("E", expected), Term::new("ratio", ratio)];
-            let mut o = outcome(raw, "E = B × share; ratio = x / E; score = scale × ratio", steps);
-            o.flags = flags;
+            let expected = mul(env.baseline.ok_or_else(missing)?, env.share)?;
+            let (raw, flag) = share_of(env.scale, x, expected, env.edge.zero_baseline, Flag::ZeroBaseline)?;
+            let mut o = Outcome::new(raw, "E = B × share; ratio = x / E; score = scale × ratio").flag(flag);
+            if env.detail {
+                o.steps.push(Term::new("E", expected));
+            }
+            step(&mut o, "ratio", x, expected)?;
             Ok(o)
         }
         MethodKind::MinMax | MethodKind::Efficacy => {
             let p = env.population.ok_or_else(missing)?;
-            let mut flags = Vec::new();
-            let r = position(x, dir, p, env.edge, &mut flags)?;
-            let (raw, formula) = if method.kind == MethodKind::MinMax {
-                let f = match dir {
-                    Direction::HigherIsBetter => "r = (x − min) / (max − min); score = scale × r",
-                    Direction::LowerIsBetter => "r = (max − x) / (max − min); score = scale × r",
-                };
-                (mul(env.scale, r)?, f)
+            let range = sub(p.max, p.min)?;
+            let above = if lower { sub(p.max, x)? } else { sub(x, p.min)? };
+            let formula = match (method.kind == MethodKind::MinMax, lower) {
+                (true, false) => "r = (x − min) / (max − min); score = scale × r",
+                (true, true) => "r = (max − x) / (max − min); score = scale × r",
+                (false, false) => "r = (x − min) / (max − min); score = base + span × r",
+                (false, true) => "r = (max − x) / (max − min); score = base + span × r",
+            };
+            let (raw, flag) = if method.kind == MethodKind::MinMax {
+                share_of(env.scale, above, range, env.edge.min_equals_max, Flag::MinEqualsMax)?
             } else {
                 let base = method.base.unwrap_or(Decimal::from(60));
                 let span = method.span.unwrap_or(Decimal::from(40));
-                let f = match dir {
-                    Direction::HigherIsBetter => "r = (x − min) / (max − min); score = base + span × r",
-                    Direction::LowerIsBetter => "r = (max − x) / (max − min); score = base + span × r",
-                };
-                (add(base, mul(span, r)?)?, f)
+                let (part, flag) = share_of(span, above, range, env.edge.min_equals_max, Flag::MinEqualsMax)?;
+                (add(base, part)?, flag)
             };
-            let mut o = outcome(raw, formula, vec![Term::new("r", r)]);
-            o.flags = flags;
+            let mut o = Outcome::new(raw, formula).flag(flag);
+            match (flag, env.detail) {
+                (Some(_), true) => o.steps.push(Term::new("r", env.edge.min_equals_max)),
+                _ => step(&mut o, "r", above, range)?,
+            }
             Ok(o)
         }
         MethodKind::ZScore => {
             let p = env.population.ok_or_else(missing)?;
             let center = method.center.unwrap_or(Decimal::from(50));
             let spread = method.spread.unwrap_or(Decimal::TEN);
-            let mut flags = Vec::new();
-            let z = if p.std_dev.is_zero() {
-                flags.push(Flag::ZeroSpread);
-                Decimal::ZERO
+            let dev = if lower { sub(p.mean, x)? } else { sub(x, p.mean)? };
+            let (part, flag) = share_of(spread, dev, p.std_dev, Decimal::ZERO, Flag::ZeroSpread)?;
+            let formula = if lower {
+                "z = (mean − x) / sd; score = center + spread × z"
             } else {
-                match dir {
-                    Direction::HigherIsBetter => div(sub(x, p.mean)?, p.std_dev)?,
-                    Direction::LowerIsBetter => div(sub(p.mean, x)?, p.std_dev)?,
-                }
+                "z = (x − mean) / sd; score = center + spread × z"
             };
-            let formula = match dir {
-                Direction::HigherIsBetter => "z = (x − mean) / sd; score = center + spread × z",
-                Direction::LowerIsBetter => "z = (mean − x) / sd; score = center + spread × z",
-            };
-            let mut o = outcome(add(center, mul(spread, z)?)?, formula, vec![Term::new("z", z)]);
-            o.flags = flags;
+            let mut o = Outcome::new(add(center, part)?, formula).flag(flag);
+            match (flag, env.detail) {
+                (Some(_), true) => o.steps.push(Term::new("z", Decimal::ZERO)),
+                _ => step(&mut o, "z", dev, p.std_dev)?,
+            }
             Ok(o)
         }
         MethodKind::InRange => in_range(method, x, env),
-        MethodKind::Piecewise => piecewise(method, x),
+        MethodKind::Piecewise => piecewise(method, x, env.detail),
     }
 }
 
@@ -235,9 +241,10 @@ fn in_range(method: &Method, x: Decimal, env: &Env) -> Result<Outcome> {
     let missing = || Error::new(ErrorCode::Internal, "", "range missing", "缺少参考区间");
     let (lo, hi) = (method.min.ok_or_else(missing)?, method.max.ok_or_else(missing)?);
     if x >= lo && x <= hi {
-        let mut o = outcome(env.scale, "min ≤ x ≤ max: score = scale", Vec::new());
-        o.flags.push(Flag::InRange);
-        o.note = Some(format!("inside the reference range [{lo}, {hi}]"));
+        let mut o = Outcome::new(env.scale, "min ≤ x ≤ max: score = scale").flag(Some(Flag::InRange));
+        if env.detail {
+            o.note = Some(format!("inside the reference range [{lo}, {hi}]"));
+        }
         return Ok(o);
     }
     let distance = if x < lo { sub(lo, x)? } else { sub(x, hi)? };
@@ -250,41 +257,48 @@ fn in_range(method: &Method, x: Decimal, env: &Env) -> Result<Outcome> {
         }
         _ => (Decimal::ZERO, "outside: score = 0"),
     };
-    let mut o = outcome(raw, formula, vec![Term::new("d", distance)]);
-    o.flags.push(Flag::OutOfRange);
-    o.note = Some(format!("outside the reference range [{lo}, {hi}]"));
+    let mut o = Outcome::new(raw, formula).flag(Some(Flag::OutOfRange));
+    if env.detail {
+        o.steps.push(Term::new("d", distance));
+        o.note = Some(format!("outside the reference range [{lo}, {hi}]"));
+    }
     Ok(o)
 }
 
-fn piecewise(method: &Method, x: Decimal) -> Result<Outcome> {
+fn piecewise(method: &Method, x: Decimal, detail: bool) -> Result<Outcome> {
     let points = &method.points;
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return Err(Error::new(ErrorCode::Internal, "", "no breakpoints", "没有分段点"));
     };
     let name = |i: usize| points.get(i).and_then(|p| p.label.clone()).unwrap_or_else(|| format!("point {}", i + 1));
     if x < first.x {
-        let mut o = outcome(first.score, "x < x₁: score = s₁", Vec::new());
-        o.flags.push(Flag::BelowFirstPoint);
-        o.note = Some(format!("below the first breakpoint ({} = {})", name(0), first.x));
+        let mut o = Outcome::new(first.score, "x < x₁: score = s₁").flag(Some(Flag::BelowFirstPoint));
+        if detail {
+            o.note = Some(format!("below the first breakpoint ({} = {})", name(0), first.x));
+        }
         return Ok(o);
     }
     if x >= last.x {
-        let per_unit = method.per_unit_above.unwrap_or(Decimal::ZERO);
         let over = sub(x, last.x)?;
-        let raw = add(last.score, mul(per_unit, over)?)?;
-        let mut o = outcome(raw, "x ≥ xₙ: score = sₙ + perUnitAbove × (x − xₙ)", vec![Term::new("over", over)]);
-        o.flags.push(Flag::AboveLastPoint);
-        o.note = Some(format!("at or above the last breakpoint ({} = {})", name(points.len() - 1), last.x));
+        let raw = add(last.score, mul(method.per_unit_above.unwrap_or(Decimal::ZERO), over)?)?;
+        let mut o = Outcome::new(raw, "x ≥ xₙ: score = sₙ + perUnitAbove × (x − xₙ)").flag(Some(Flag::AboveLastPoint));
+        if detail {
+            o.steps.push(Term::new("over", over));
+            o.note = Some(format!("at or above the last breakpoint ({} = {})", name(points.len() - 1), last.x));
+        }
         return Ok(o);
     }
     for (k, pair) in points.windows(2).enumerate() {
         let (Some(a), Some(b)) = (pair.first(), pair.get(1)) else { continue };
         if x >= a.x && x < b.x {
-            let t = div(sub(x, a.x)?, sub(b.x, a.x)?)?;
-            let raw = add(a.score, mul(sub(b.score, a.score)?, t)?)?;
-            let steps = vec![Term::new("segment", Decimal::from(k as u64 + 1)), Term::new("t", t)];
-            let mut o = outcome(raw, "t = (x − xₖ) / (xₖ₊₁ − xₖ); score = sₖ + (sₖ₊₁ − sₖ) × t", steps);
-            o.note = Some(format!("segment {}: {} = {} ≤ x < {} = {}", k + 1, name(k), a.x, name(k + 1), b.x));
+            let (dx, width) = (sub(x, a.x)?, sub(b.x, a.x)?);
+            let raw = add(a.score, div(mul(sub(b.score, a.score)?, dx)?, width)?)?;
+            let mut o = Outcome::new(raw, "t = (x − xₖ) / (xₖ₊₁ − xₖ); score = sₖ + (sₖ₊₁ − sₖ) × t");
+            if detail {
+                o.steps.push(Term::new("segment", Decimal::from(k as u64 + 1)));
+                o.steps.push(Term::new("t", div(dx, width)?));
+                o.note = Some(format!("segment {}: {} = {} ≤ x < {} = {}", k + 1, name(k), a.x, name(k + 1), b.x));
+            }
             return Ok(o);
         }
     }

@@ -1,0 +1,204 @@
+//! Rule-set clauses beyond indicators and groups: tiers, zones,
+//! adjustments, vetoes, leader checks and grades.
+
+use super::ruleset::{Group, Method};
+use crate::decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A scale for some roles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tier {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Roles (judge `role` values) on this tier.
+    pub roles: Vec<String>,
+    /// Expected share of the baseline (president 0.05...), default 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_share: Option<Decimal>,
+    /// Methods replaced on this tier, by indicator id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overrides: BTreeMap<String, Method>,
+}
+
+/// An assessment zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Zone {
+    /// Identifier (judge `zone` values).
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Groups of this zone (absent: the rule set's groups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<Group>>,
+    /// Methods replaced in this zone, by indicator id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overrides: BTreeMap<String, Method>,
+    /// Grades of this zone (absent: the rule set's grades).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grades: Option<Grades>,
+}
+
+/// Bonus or deduction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AdjustmentKind {
+    /// Added to the total (加分).
+    Bonus,
+    /// Subtracted from the total (扣分).
+    Deduction,
+}
+
+/// A bonus or deduction item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Adjustment {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Bonus or deduction.
+    pub kind: AdjustmentKind,
+    /// Indicator counting the occurrences.
+    pub indicator: String,
+    /// Points per occurrence.
+    pub per_unit: Decimal,
+    /// Most points this item can give or take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
+}
+
+/// Comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Op {
+    /// `>`
+    Gt,
+    /// `>=`
+    Gte,
+    /// `<`
+    Lt,
+    /// `<=`
+    Lte,
+    /// `=`
+    Eq,
+    /// `≠`
+    Ne,
+}
+
+/// A condition on an indicator's value (booleans count as 1 / 0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Condition {
+    /// Operator.
+    pub op: Op,
+    /// Right-hand side.
+    pub value: Decimal,
+}
+
+/// A one-vote veto item (一票否决).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Veto {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Indicator tested.
+    pub indicator: String,
+    /// When the veto applies.
+    pub when: Condition,
+    /// Grade forced when it applies.
+    pub grade: String,
+}
+
+/// Kind of leader check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CheckKind {
+    /// `value ≥ share × baseline`.
+    MinShareOfBaseline,
+    /// `numerator / denominator ≥ min`.
+    MinRatio,
+}
+
+/// A leader caseload check (院庭长办案).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LeaderCheck {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Which test.
+    pub kind: CheckKind,
+    /// Roles checked (empty: every judge).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// The value tested (the numerator for `minRatio`).
+    pub indicator: String,
+    /// `minRatio`: the denominator indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    /// `minShareOfBaseline`: the share (default: the tier's baseline share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Decimal>,
+    /// `minRatio`: the lowest ratio that passes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Grade forced on failure (a veto); absent: the failure is only reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto_grade: Option<String>,
+}
+
+/// How judges tied at a quota boundary are graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TieRule {
+    /// All tied judges drop to the next grade (the quota is never exceeded).
+    #[default]
+    AllDrop,
+    /// All tied judges keep the grade (the quota may be exceeded by the tie).
+    AllStay,
+}
+
+/// Grade levels, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Grades {
+    /// Levels, best first; the last has no `minScore`.
+    pub levels: Vec<GradeLevel>,
+    /// Rule for ties at a quota boundary (default allDrop).
+    #[serde(default, skip_serializing_if = "is_all_drop")]
+    pub ties: TieRule,
+}
+
+fn is_all_drop(t: &TieRule) -> bool {
+    *t == TieRule::AllDrop
+}
+
+/// One grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GradeLevel {
+    /// Identifier, e.g. `"excellent"`.
+    pub id: String,
+    /// Display name, e.g. `"优秀"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Lowest total for this grade (absent on the last level only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_score: Option<Decimal>,
+    /// Largest share of the zone's judges with this grade (slots = floor(share × n)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_share: Option<Decimal>,
+}
