@@ -3,6 +3,7 @@
 //! very same call on the very same bytes.
 
 mod scoring;
+mod standard;
 
 /// One timed call.
 pub struct Workload {
@@ -24,5 +25,6 @@ pub struct Workload {
 pub fn all() -> Vec<Workload> {
     let mut all = Vec::new();
     all.extend(scoring::workloads());
+    all.extend(standard::workloads());
     all
 }

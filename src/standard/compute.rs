@@ -885,6 +885,57 @@ pub fn standard_cases_bulk(input: BulkInput) -> Result<BulkOutput> {
     })
 }
 
+/// The bulk input with its small parts left as JSON values, so that the
+/// page arrays are read straight from the text.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BulkText {
+    #[serde(default)]
+    config: Option<serde_json::Value>,
+    #[serde(default)]
+    baseline: Option<serde_json::Value>,
+    kinds: serde_json::Value,
+    kind: Vec<u32>,
+    dossier: PageColumn,
+    transcript: PageColumn,
+    judgment: PageColumn,
+    #[serde(default)]
+    judge_ids: Vec<String>,
+    #[serde(default)]
+    judge: Option<Vec<u32>>,
+    #[serde(default)]
+    values: bool,
+}
+
+fn part<T: serde::de::DeserializeOwned>(value: serde_json::Value, path: &str) -> Result<T> {
+    crate::canonical::from_json_value(value).map_err(|e| e.at(path))
+}
+
+/// [`standard_cases_bulk`] on JSON text, without building a JSON value per
+/// number (the fast path for a million cases).
+pub fn standard_cases_bulk_text(text: &str) -> Result<BulkOutput> {
+    let raw: BulkText = crate::canonical::from_json_str(text)?;
+    let input = BulkInput {
+        config: match raw.config {
+            Some(v) => part(v, "config")?,
+            None => StandardConfig::default(),
+        },
+        baseline: match raw.baseline {
+            Some(v) => Some(part(v, "baseline")?),
+            None => None,
+        },
+        kinds: part(raw.kinds, "kinds")?,
+        kind: raw.kind,
+        dossier: raw.dossier,
+        transcript: raw.transcript,
+        judgment: raw.judgment,
+        judge_ids: raw.judge_ids,
+        judge: raw.judge,
+        values: raw.values,
+    };
+    standard_cases_bulk(input)
+}
+
 fn length_mismatch(name: &str, got: usize, want: usize) -> Error {
     Error::new(
         ErrorCode::InvalidInput,

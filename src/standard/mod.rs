@@ -27,7 +27,7 @@ mod targets;
 
 pub use baseline::{compute_baseline, AverageValues, Averages, Baseline, BaselineInput, PageTotals, Scope, Weights};
 pub use compute::{
-    standard_case_weights, standard_cases, standard_cases_bulk, BaselineRef, BulkInput, BulkKind, BulkOutput, BulkTotal,
+    standard_case_weights, standard_cases, standard_cases_bulk, standard_cases_bulk_text, BaselineRef, BulkInput, BulkKind, BulkOutput, BulkTotal,
     CaseResult, Coefficients, ComponentTerm, DepartmentTotal, Explanation, JudgeTotal, PageColumn, StandardInput,
     StandardOutput, WeightsOutput,
 };

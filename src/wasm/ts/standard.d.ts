@@ -1,0 +1,372 @@
+/* ---------------- Standard cases (标准案件) ---------------- */
+
+/** Places and rule for rounding (default 2 places, "halfUp" = 四舍五入). */
+export interface StandardRounding {
+  /** 0..12, default 2. */
+  places?: number;
+  mode?: "halfUp" | "halfEven" | "down" | "up";
+}
+
+/** The rounding rule as echoed in outputs. */
+export interface StandardRoundingOut {
+  places: number;
+  mode: "halfUp" | "halfEven" | "down" | "up";
+}
+
+/** A page count: a whole number ≥ 0 (a numeric string is accepted). */
+export type PageCount = number | string;
+
+export interface StandardPages {
+  /** 卷宗页数 */
+  dossier?: PageCount;
+  /** 庭审笔录页数 (0 when there was no hearing) */
+  transcript?: PageCount;
+  /** 裁判文书页数 */
+  judgment?: PageCount;
+}
+
+/** A closed trial case. */
+export interface StandardCase {
+  id: string;
+  /** Key of `config.caseTypes`; required by standardCases. */
+  caseType?: string;
+  /** Overrides the case type's category. */
+  category?: string;
+  judge?: string;
+  department?: string;
+  /** Key of `config.procedures` (程序); none means coefficient 1. */
+  procedure?: string;
+  /** Key of `config.complexity` (繁简); none means coefficient 1. */
+  complexity?: string;
+  pages?: StandardPages;
+}
+
+export interface StandardCaseTypeRule {
+  label?: string;
+  /** Category whose averages this type uses in a per-category baseline. */
+  category?: string;
+  /** Conversion coefficient 转换系数 (default 1). */
+  coefficient?: DecimalInput;
+  /** Base case-weight coefficient 基础案件权重系数 (default 1). */
+  baseWeight?: DecimalInput;
+  /** A page-free score used instead of the page score. */
+  fixed?: DecimalInput;
+}
+
+export interface EnforcementClosingRule {
+  label?: string;
+  /** Standard enforcement cases per closed case (default 1). */
+  coefficient?: DecimalInput;
+  /** Counted only with the required approval (default false). */
+  requiresApproval?: boolean;
+}
+
+export interface StandardConfig {
+  name?: string;
+  /** Rounding of each case's result. */
+  rounding?: StandardRounding;
+  caseTypes?: Record<string, StandardCaseTypeRule>;
+  /** Procedure coefficients 程序案件权重系数. */
+  procedures?: Record<string, DecimalInput>;
+  /** Simple/complex floating coefficients 繁简案件浮动系数. */
+  complexity?: Record<string, DecimalInput>;
+  enforcement?: {
+    /** Default: fullyEnforced (1), terminatedThisRound (1, approval), terminated (1, approval). */
+    closings?: Record<string, EnforcementClosingRule>;
+  };
+}
+
+export type BaselineScope = "pooled" | "perCategory";
+
+export interface ComponentWeights {
+  dossier: DecimalInput;
+  transcript: DecimalInput;
+  judgment: DecimalInput;
+}
+
+export interface ComponentAverages<D> {
+  dossier: D;
+  transcript: D;
+  judgment: D;
+}
+
+export interface BaselineAverages<D> {
+  cases?: number;
+  pages?: { dossier: number; transcript: number; judgment: number };
+  averages: ComponentAverages<D>;
+}
+
+/** A baseline snapshot as given (e.g. written by hand from published figures). */
+export interface BaselineInputSnapshot {
+  year: number;
+  scope?: BaselineScope;
+  /** Default 0.15 / 0.25 / 0.60; must sum to 1. */
+  weights?: ComponentWeights;
+  averageRounding?: StandardRounding;
+  pooled: BaselineAverages<DecimalInput>;
+  categories?: Record<string, BaselineAverages<DecimalInput>>;
+  /** Checked against the contents when given. */
+  digest?: string;
+}
+
+/** A pinned baseline snapshot as produced by computeBaseline. */
+export interface Baseline {
+  year: number;
+  scope: BaselineScope;
+  weights: { dossier: DecimalString; transcript: DecimalString; judgment: DecimalString };
+  averageRounding: StandardRoundingOut;
+  pooled: BaselineAverages<DecimalString>;
+  categories: Record<string, BaselineAverages<DecimalString>>;
+  /** SHA-256 hex of the canonical snapshot without this field. */
+  digest: string;
+}
+
+export interface ComputeBaselineInput {
+  year: number;
+  scope?: BaselineScope;
+  weights?: ComponentWeights;
+  averageRounding?: StandardRounding;
+  /** Default ["criminal", "civil", "administrative"]. */
+  categories?: string[];
+  /** Used to find a case's category from its type. */
+  config?: StandardConfig;
+  cases: StandardCase[];
+}
+
+export interface StandardCasesInput {
+  config?: StandardConfig;
+  /** Required: a missing baseline is MISSING_BASELINE. */
+  baseline?: Baseline | BaselineInputSnapshot;
+  cases: StandardCase[];
+}
+
+export interface BaselineRef {
+  year: number;
+  scope: BaselineScope;
+  digest: string;
+}
+
+export interface StandardComponentTerm {
+  component: "dossier" | "transcript" | "judgment";
+  pages: number;
+  average: DecimalString;
+  weight: DecimalString;
+  /** False when the average is zero: dropped, other weights renormalised. */
+  used: boolean;
+}
+
+export interface StandardCoefficients {
+  conversion: DecimalString;
+  baseWeight: DecimalString;
+  procedure: DecimalString;
+  complexity: DecimalString;
+}
+
+export interface StandardExplanation {
+  /** "pooled" or the category; absent for a fixed score. */
+  averages?: string;
+  components?: StandardComponentTerm[];
+  /** Sum of the used weights (the renormalising divisor). */
+  weightSum?: DecimalString;
+  fixed?: DecimalString;
+  coefficients: StandardCoefficients;
+  /** Exact value before rounding (at most 28 significant digits). */
+  unrounded?: DecimalString;
+  /** The computation as one line, e.g. "(0.15 × 100 / 100 + ...) × 1 × 1 × 1 × 1 = 1 → 1.00". */
+  formula: string;
+}
+
+export interface StandardCaseResult {
+  id: string;
+  caseType: string;
+  category?: string;
+  judge?: string;
+  department?: string;
+  procedure?: string;
+  complexity?: string;
+  standard: DecimalString;
+  explanation: StandardExplanation;
+}
+
+export interface StandardJudgeTotal {
+  judge: string;
+  cases: number;
+  standard: DecimalString;
+  caseIds: string[];
+}
+
+export interface StandardDepartmentTotal {
+  department: string;
+  judges: number;
+  cases: number;
+  standard: DecimalString;
+}
+
+export interface StandardCasesOutput {
+  baseline: BaselineRef;
+  rounding: StandardRoundingOut;
+  cases: StandardCaseResult[];
+  judges: StandardJudgeTotal[];
+  departments: StandardDepartmentTotal[];
+  count: number;
+  total: DecimalString;
+}
+
+/** Case weights for the assignment engine (`Case.weight`). */
+export interface StandardCaseWeightsOutput {
+  baseline: BaselineRef;
+  weights: Record<string, DecimalString>;
+}
+
+export interface StandardBulkKind {
+  caseType: string;
+  category?: string;
+  procedure?: string;
+  complexity?: string;
+}
+
+/** Parallel arrays, one entry per case. Pass as JSON text for large batches. */
+export interface StandardCasesBulkInput {
+  config?: StandardConfig;
+  baseline?: Baseline | BaselineInputSnapshot;
+  kinds: StandardBulkKind[];
+  /** Index into `kinds`. */
+  kind: number[];
+  dossier: PageCount[];
+  transcript: PageCount[];
+  judgment: PageCount[];
+  judgeIds?: string[];
+  /** Index into `judgeIds`. */
+  judge?: number[];
+  /** Also return each case's value. */
+  values?: boolean;
+}
+
+export interface StandardBulkTotal {
+  judge?: string;
+  cases: number;
+  standard: DecimalString;
+}
+
+export interface StandardCasesBulkOutput {
+  baseline: BaselineRef;
+  rounding: StandardRoundingOut;
+  count: number;
+  total: DecimalString;
+  kinds: StandardBulkTotal[];
+  judges?: StandardBulkTotal[];
+  values?: DecimalString[];
+}
+
+export interface EnforcementCase {
+  id: string;
+  judge?: string;
+  department?: string;
+  /** Key of config.enforcement.closings: "fullyEnforced" (执行完毕), "terminatedThisRound" (终本), "terminated" (终结) by default. */
+  closing: string;
+  /** The required approval was given (default false). */
+  approved?: boolean;
+}
+
+export interface EnforcementCasesInput {
+  config?: StandardConfig;
+  cases: EnforcementCase[];
+}
+
+export interface EnforcementCaseResult {
+  id: string;
+  judge?: string;
+  department?: string;
+  closing: string;
+  coefficient: DecimalString;
+  approvalRequired: boolean;
+  standard: DecimalString;
+  explanation: string;
+}
+
+export interface EnforcementNotCounted {
+  id: string;
+  judge?: string;
+  department?: string;
+  closing: string;
+  reason: string;
+  reasonZh: string;
+}
+
+export interface EnforcementCasesOutput {
+  rounding: StandardRoundingOut;
+  cases: EnforcementCaseResult[];
+  unapproved: EnforcementNotCounted[];
+  judges: StandardJudgeTotal[];
+  departments: StandardDepartmentTotal[];
+  count: number;
+  total: DecimalString;
+}
+
+export interface StandardTargetsInput {
+  rounding?: StandardRounding;
+  year?: number;
+  lastYear: {
+    /** Standard cases per judge last year; else totalStandard / judges. */
+    perJudgeAverage?: DecimalInput;
+    totalStandard?: DecimalInput;
+    judges?: number;
+    /** Cases received last year (> 0). */
+    intake: number;
+  };
+  expectedIntake: number;
+  /** Factor on last year's output (default 1). */
+  goal?: DecimalInput;
+  /** Twelve month weights; default equal months. */
+  monthlyProfile?: DecimalInput[];
+  departments: Array<{ id: string; judges: string[] }>;
+  revision?: { afterMonth: number; intakeToDate: number; expectedIntakeRest: number };
+  progress?: { throughMonth: number; actual: Record<string, DecimalInput> };
+}
+
+export interface StandardProgress {
+  throughMonth: number;
+  actual: DecimalString;
+  targetToDate: DecimalString;
+  percentOfTarget: DecimalString | null;
+  percentToDate: DecimalString | null;
+  remaining: DecimalString;
+}
+
+export interface StandardJudgeTarget {
+  judge: string;
+  department: string;
+  target: DecimalString;
+  monthly: DecimalString[];
+  progress?: StandardProgress;
+}
+
+export interface StandardDepartmentTarget {
+  department: string;
+  judges: number;
+  target: DecimalString;
+  monthly: DecimalString[];
+  progress?: StandardProgress;
+}
+
+export interface StandardTargetsOutput {
+  rounding: StandardRoundingOut;
+  year?: number;
+  perJudgeAverageLastYear: DecimalString;
+  lastYearIntake: number;
+  expectedIntake: number;
+  goal: DecimalString;
+  basicTarget: DecimalString;
+  monthly: DecimalString[];
+  original?: { expectedIntake: number; basicTarget: DecimalString; monthly: DecimalString[] };
+  revision?: {
+    afterMonth: number;
+    intakeToDate: number;
+    expectedIntakeRest: number;
+    recomputedTarget: DecimalString;
+    kept: DecimalString;
+    clamped: boolean;
+  };
+  judges: StandardJudgeTarget[];
+  departments: StandardDepartmentTarget[];
+}
