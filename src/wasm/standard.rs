@@ -1,46 +1,17 @@
 //! Exports of the standard-cases module.
-//!
-//! Inputs go through `serde_json::Value` (JS objects via serde-wasm-bindgen,
-//! JSON text via serde_json) and outputs through `serde_json::Value`, so each
-//! input and output type is compiled for one (de)serializer only, which keeps
-//! the module small. The bulk form reads its large page arrays straight from
-//! the JSON text.
 
-use super::{to_js, to_js_error};
-use crate::error::{Error, ErrorCode};
+use super::{call, to_js, to_js_error};
 use crate::standard;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-/// A JS object or JSON text as a JSON value.
-fn to_value(input: JsValue) -> Result<Value, JsValue> {
-    if let Some(text) = input.as_string() {
-        return crate::canonical::from_json_str(&text).map_err(to_js_error);
-    }
-    let de = serde_wasm_bindgen::Deserializer::from(input);
-    serde_path_to_error::deserialize(de).map_err(|e| to_js_error(crate::canonical::path_error(e)))
-}
+#[wasm_bindgen(typescript_custom_section)]
+const TS_STANDARD: &'static str = include_str!("ts/standard.d.ts");
 
-/// A core result as a plain JS value.
-fn output<O: Serialize>(result: crate::Result<O>) -> Result<JsValue, JsValue> {
-    let output = result.map_err(to_js_error)?;
-    let value = serde_json::to_value(output)
-        .map_err(|e| to_js_error(Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string())))?;
-    to_js(&value)
-}
-
-/// Run a core function on an input read through `serde_json::Value`.
-fn call<I: DeserializeOwned, O: Serialize>(input: JsValue, f: impl FnOnce(I) -> crate::Result<O>) -> Result<JsValue, JsValue> {
-    let input = crate::canonical::from_json_value(to_value(input)?).map_err(to_js_error)?;
-    output(f(input))
-}
-
-/// The bulk form: JSON text is read without building a value per case.
+/// The bulk form: JSON text is read straight into compact columns, without a
+/// JSON value per number.
 fn bulk(input: JsValue) -> Result<JsValue, JsValue> {
     match input.as_string() {
-        Some(text) => output(standard::standard_cases_bulk_text(&text)),
+        Some(text) => to_js(&standard::standard_cases_bulk_text(&text).map_err(to_js_error)?),
         None => call(input, standard::standard_cases_bulk),
     }
 }
