@@ -248,6 +248,12 @@ pub struct Case {
     /// Page counts.
     #[serde(default)]
     pub pages: Pages,
+    /// Filing date (informational, not used).
+    #[serde(default)]
+    pub filed_on: Option<String>,
+    /// Closing date (informational, not used).
+    #[serde(default)]
+    pub closed_on: Option<String>,
 }
 
 /// The conversion rule of one case type.

@@ -39,6 +39,10 @@ export interface StandardCase {
   /** Key of `config.complexity` (繁简); none means coefficient 1. */
   complexity?: string;
   pages?: StandardPages;
+  /** Informational, not used. */
+  filedOn?: string;
+  /** Informational, not used. */
+  closedOn?: string;
 }
 
 export interface StandardCaseTypeRule {
