@@ -86,7 +86,7 @@ fn rounding_is_declared_and_exact() {
     assert_eq!(with(1, "halfEven"), "2.7");
     assert_eq!(with(0, "halfUp"), "3");
     assert_eq!(with(4, "halfUp"), "2.6750");
-    // A third: 0.60 × 1 / 8 × ... use averages 3 to get thirds.
+    // A third (weight 1 on judgment, average 3, one page) shows the unrounded value.
     let thirds = json!({"year": 2019, "weights": {"dossier": "0", "transcript": "0", "judgment": "1"},
         "pooled": {"averages": {"dossier": "1", "transcript": "1", "judgment": "3"}}});
     let out = standard(json!({"config": config(), "baseline": thirds, "cases": [case("T", "civil", json!(0), json!(0), json!(1))]}));

@@ -378,7 +378,7 @@ impl<'a> Scorer<'a> {
         if let Some(e) = Error::collect(problems) {
             return Err(e);
         }
-        let digest = digest.ok_or_else(|| internal())?;
+        let digest = digest.ok_or_else(internal)?;
         Ok(Scorer {
             config,
             baseline,
@@ -582,7 +582,8 @@ pub(crate) struct Tally {
 impl Tally {
     pub(crate) fn add(&mut self, units: u128) {
         self.cases += 1;
-        self.units += units;
+        // Saturates rather than wraps; a sum beyond 96 bits then fails in `dec`.
+        self.units = self.units.saturating_add(units);
     }
 }
 
