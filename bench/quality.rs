@@ -109,7 +109,7 @@ fn measure(name: &'static str, input: &AssignmentInput, selector: impl Selector,
 }
 
 fn main() {
-    let shape = synthetic::Shape { departments: 6, judges_per_department: 15, cases: 24_000, types_per_department: 4, absences: true };
+    let shape = synthetic::Shape { departments: 6, judges_per_department: 15, cases: 24_000, types_per_department: 4, absences: true, carried_load: false };
     let input: AssignmentInput = serde_json::from_value(synthetic::year(&shape, 7)).expect("synthetic input");
     let min_pool = input.config.min_pool as usize;
     println!("Quality on one synthetic year: {} departments x {} judges (3 leaders each, 8% on a 0.8 share), {} weighted cases, absences and recusals.", shape.departments, shape.judges_per_department, shape.cases);

@@ -4,52 +4,66 @@
 //! run natively; the WASM package exports the same names, so one vector file
 //! checks both targets.
 
-use crate::canonical::from_json_value;
+use crate::canonical::{from_json_str, from_json_value};
 use crate::error::{Error, ErrorCode, Result};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-/// Call operation `name` on a JSON input.
-pub fn call_json(name: &str, input: Value) -> Result<Value> {
-    use crate::assignment;
-    match name {
-        "validateRuleSet" => run(input, crate::scoring::validate_rule_set),
-        "score" => run(input, crate::scoring::score),
-        "scoreOne" => run(input, crate::scoring::score_one),
-        "commitSeed" => run(input, assignment::commit_seed),
-        "assign" => run(input, assignment::assign),
-        "verifyLedger" => run(input, assignment::verify_ledger),
-        "verifyChain" => run(input, assignment::verify_chain),
-        "auditLedger" => run(input, assignment::audit_ledger),
-        "computeBaseline" => run(input, crate::standard::compute_baseline),
-        "standardCases" => run(input, crate::standard::standard_cases),
-        "standardCaseWeights" => run(input, crate::standard::standard_case_weights),
-        "standardCasesBulk" => run(input, crate::standard::standard_cases_bulk),
-        "enforcementCases" => run(input, crate::standard::enforcement_cases),
-        "standardTargets" => run(input, crate::standard::standard_targets),
-        _ => Err(Error::new(
-            ErrorCode::InvalidInput,
-            "function",
-            format!("unknown operation '{name}'"),
-            format!("未知操作“{name}”"),
-        )),
-    }
+/// Declares every operation once, generating the JSON-value and JSON-text
+/// entry points and the list of names.
+macro_rules! operations {
+    ($($name:literal => $f:path),* $(,)?) => {
+        /// Every operation name (the WASM package exports the same names).
+        pub const OPERATIONS: &[&str] = &[$($name),*];
+
+        /// Call operation `name` on a JSON input.
+        pub fn call_json(name: &str, input: Value) -> Result<Value> {
+            match name {
+                $($name => to_value(&$f(from_json_value(input)?)?),)*
+                _ => Err(unknown(name)),
+            }
+        }
+
+        /// Call operation `name` on JSON text and return JSON text; typed all
+        /// the way, with no intermediate JSON tree.
+        pub fn call_str(name: &str, input: &str) -> Result<String> {
+            if name == "standardCasesBulk" {
+                // Parallel arrays of a million numbers: read straight from the text.
+                return to_string(&crate::standard::standard_cases_bulk_text(input)?);
+            }
+            match name {
+                $($name => to_string(&$f(from_json_str(input)?)?),)*
+                _ => Err(unknown(name)),
+            }
+        }
+    };
 }
 
-/// Call operation `name` on JSON text and return JSON text.
-pub fn call_str(name: &str, input: &str) -> Result<String> {
-    if name == "standardCasesBulk" {
-        // Parallel arrays of a million numbers: read straight from the text.
-        let output = crate::standard::standard_cases_bulk_text(input)?;
-        return serde_json::to_string(&output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()));
-    }
-    let input: Value = crate::canonical::from_json_str(input)?;
-    let output = call_json(name, input)?;
-    serde_json::to_string(&output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
+operations! {
+    "commitSeed" => crate::assignment::commit_seed,
+    "assign" => crate::assignment::assign,
+    "verifyLedger" => crate::assignment::verify_ledger,
+    "verifyChain" => crate::assignment::verify_chain,
+    "auditLedger" => crate::assignment::audit_ledger,
+    "computeBaseline" => crate::standard::compute_baseline,
+    "standardCases" => crate::standard::standard_cases,
+    "standardCaseWeights" => crate::standard::standard_case_weights,
+    "standardCasesBulk" => crate::standard::standard_cases_bulk,
+    "enforcementCases" => crate::standard::enforcement_cases,
+    "standardTargets" => crate::standard::standard_targets,
+    "validateRuleSet" => crate::scoring::validate_rule_set,
+    "score" => crate::scoring::score,
+    "scoreOne" => crate::scoring::score_one,
 }
 
-fn run<I: DeserializeOwned, O: Serialize>(input: Value, f: impl FnOnce(I) -> Result<O>) -> Result<Value> {
-    let output = f(from_json_value(input)?)?;
+fn unknown(name: &str) -> Error {
+    Error::new(ErrorCode::InvalidInput, "function", format!("unknown operation '{name}'"), format!("未知操作“{name}”"))
+}
+
+fn to_value<O: Serialize>(output: &O) -> Result<Value> {
     serde_json::to_value(output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
+}
+
+fn to_string<O: Serialize>(output: &O) -> Result<String> {
+    serde_json::to_string(output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
 }

@@ -138,3 +138,17 @@ mod tests {
         assert_eq!(checked_div(d("1"), d("4")), Some(d("0.25")));
     }
 }
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn a_json_number_means_its_shortest_round_trip_decimal() {
+        // JS gives 1.0000499999999999 for this binary64 value; it must not become 1.00005.
+        let d: Decimal = serde_json::from_str("1.0000499999999999").unwrap();
+        assert_eq!(d.to_string(), "1.0000499999999999");
+        let d: Decimal = serde_json::from_str("0.1").unwrap();
+        assert_eq!(d.to_string(), "0.1");
+    }
+}

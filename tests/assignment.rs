@@ -59,8 +59,9 @@ fn rules_hold_in_the_fixture() {
     // The recusal re-draw is recorded and never returns the recused judge.
     let redraw = by_case("C001");
     assert_eq!(redraw["kind"], "redraw");
-    assert_eq!(redraw["replaced"], "J01");
-    assert_ne!(redraw["judges"][0], "J01");
+    assert_eq!(redraw["replaced"], "J04");
+    assert_ne!(redraw["judges"][0], "J04");
+    assert!(!redraw["seats"][0]["pool"].as_array().unwrap().iter().any(|c| c["judge"] == "J04"));
     // Designation recorded with reason, approver and load before.
     assert_eq!(by_case("C008")["manual"]["reason"]["code"], "chiefTakeoverWithin7Days");
 }

@@ -21,9 +21,14 @@ pub struct Workload {
     pub note: String,
 }
 
+mod assignment;
+#[allow(dead_code)]
+pub mod synthetic;
+
 /// Every workload.
 pub fn all() -> Vec<Workload> {
     let mut all = Vec::new();
+    all.extend(assignment::workloads());
     all.extend(scoring::workloads());
     all.extend(standard::workloads());
     all

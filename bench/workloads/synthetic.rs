@@ -18,6 +18,8 @@ pub struct Shape {
     pub types_per_department: usize,
     /// Absences and returns spread over the year.
     pub absences: bool,
+    /// Judges carry in a load (mid-year), instead of all starting at zero.
+    pub carried_load: bool,
 }
 
 struct Gen(ChaCha8Rng);
@@ -52,6 +54,10 @@ pub fn year(shape: &Shape, seed: u64) -> Value {
                 "id": format!("D{d:02}J{j:03}"), "department": format!("D{d:02}"), "caseTypes": handled,
                 "role": role, "share": share, "region": regions[(j + d) % regions.len()],
             }));
+            if shape.carried_load {
+                let last = judges.len() - 1;
+                judges[last]["load"] = json!(format!("{}.{:02}", 40 + g.below(20), g.below(100)));
+            }
         }
     }
     let weights = ["0.3", "0.5", "0.8", "1", "1", "1", "1.2", "1.5", "2", "3.5", "6"];

@@ -215,9 +215,13 @@ export class ChaChaStream {
 
 // ranked: [{ id, nl }] in (nl, id) order. Returns the pool in rank order with
 // integer weights after capping, and whether a level was found.
-export function lotteryWeights(ranked, tol, minPool, capBp) {
+export function lotteryWeights(ranked, tol, minPool, maxPool, capBp) {
   const L = ranked[0].nl;
   let size = ranked.filter((j) => j.nl <= L + tol).length;
+  if (size > maxPool) {
+    const B = ranked[maxPool - 1].nl;
+    size = ranked.filter((j) => j.nl <= B).length;
+  }
   if (size < minPool) {
     size = Math.min(minPool, ranked.length);
     const B = ranked[size - 1].nl;
@@ -269,6 +273,7 @@ function prepare(inputs) {
   const runBeacon = beaconBytes(inputs.beacon);
   const config = inputs.config ?? {};
   const minPool = config.minPool ?? 3;
+  const maxPool = config.maxPool ?? 8;
   const maxProbability = config.maxProbability ?? '0.5';
   const tolerance = config.tolerance ?? '2';
   const panelMemberShare = config.panelMemberShare ?? '0.2';
@@ -335,13 +340,14 @@ function prepare(inputs) {
     commitment: commit,
     beacon: runBeacon.toString('hex'),
     config: {
+      maxPool,
       minPool,
       maxProbability: normalisedDecimal(maxProbability),
       tolerance: normalisedDecimal(tolerance),
       panelMemberShare: normalisedDecimal(panelMemberShare),
     },
   };
-  return { seed, runBeacon, minPool, capBp, tol, memberBp, judges, cases, events, header };
+  return { seed, runBeacon, minPool, maxPool, capBp, tol, memberBp, judges, cases, events, header };
 }
 
 // ---------------------------------------------------------------------------
@@ -432,7 +438,7 @@ export class Run {
     const ranked = eligible
       .map((j) => ({ id: j.id, nl: this.nl(j), load: j.load }))
       .sort((a, b) => (a.nl < b.nl ? -1 : a.nl > b.nl ? 1 : idCompare(a.id, b.id)));
-    const pool = lotteryWeights(ranked, this.tol, this.minPool, this.capBp).sort((a, b) => idCompare(a.id, b.id));
+    const pool = lotteryWeights(ranked, this.tol, this.minPool, this.maxPool, this.capBp).sort((a, b) => idCompare(a.id, b.id));
     const W = pool.reduce((a, j) => a + j.weight, 0n);
     let maxW = 0n;
     for (const j of pool) if (j.weight > maxW) maxW = j.weight;

@@ -7,7 +7,7 @@ use super::model::{AssignmentInput, Availability, Case, Event, EventKind, Reason
 use super::prepare::{prepare, Exclusions, JudgeState, Prepared};
 use super::random::{draw_seed, parse_beacon, DrawRng, DrawSeedInput};
 use super::units::{format_units, normalised, probability, SCALE};
-use crate::canonical::{digest_of, hex};
+use crate::canonical::hex;
 use crate::error::{Error, ErrorCode, Result};
 use std::collections::{BTreeMap, HashMap};
 
@@ -52,11 +52,22 @@ pub fn run<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<O
 /// `2`, `2.0` and `"2.00"` give the same header.
 fn normalised_config(config: &super::model::Config) -> super::model::Config {
     super::model::Config {
+        max_pool: config.max_pool,
         min_pool: config.min_pool,
         max_probability: config.max_probability.normalize(),
         tolerance: config.tolerance.normalize(),
         panel_member_share: config.panel_member_share.normalize(),
     }
+}
+
+/// SHA-256 of canonical `{"case": case, "event": event}`.
+fn input_digest(case: &Case, event: &Event) -> Result<String> {
+    let mut bytes = b"{\"case\":".to_vec();
+    bytes.extend(ledger::direct_canonical(case)?);
+    bytes.extend_from_slice(b",\"event\":");
+    bytes.extend(ledger::direct_canonical(event)?);
+    bytes.push(b'}');
+    Ok(hex(&crate::canonical::sha256(&bytes)))
 }
 
 struct Engine<'a, S> {
@@ -91,7 +102,7 @@ impl<S: Selector> Engine<'_, S> {
                 let judge = self.manual_judge(event, &case, &CaseState::default())?;
                 let record = self.manual_record(event, judge);
                 let mut state = CaseState { judges: vec![judge], credits: vec![self.weight(&case.id)], recused: vec![] };
-                self.prepared.judges[judge].load += state.credits[0];
+                self.credit(judge, state.credits[0])?;
                 let seats = self.draw_seats(&case, &mut state, 1, beacon)?;
                 self.record(EntryKind::Designate, &case, event, seats, Some(record), None, state)
             }
@@ -100,7 +111,7 @@ impl<S: Selector> Engine<'_, S> {
                 let judge = self.manual_judge(event, &case, &state)?;
                 let record = self.manual_record(event, judge);
                 let old = state.judges[0];
-                self.move_credit(&mut state, 0, judge);
+                self.move_credit(&mut state, 0, judge)?;
                 let replaced = Some(self.prepared.judges[old].id.clone());
                 self.record(EntryKind::Reassign, &case, event, vec![], Some(record), replaced, state)
             }
@@ -117,7 +128,7 @@ impl<S: Selector> Engine<'_, S> {
                 self.prepared.judges[recused].load -= credit;
                 let (drawn, chosen) = self.redraw_seat(&case, &state, seat, beacon)?;
                 state.judges[seat] = chosen;
-                self.prepared.judges[chosen].load += credit;
+                self.credit(chosen, credit)?;
                 let replaced = Some(self.prepared.judges[recused].id.clone());
                 self.record(EntryKind::Redraw, &case, event, vec![drawn], Some(record), replaced, state)
             }
@@ -178,11 +189,22 @@ impl<S: Selector> Engine<'_, S> {
         }
     }
 
-    fn move_credit(&mut self, state: &mut CaseState, seat: usize, to: usize) {
+    fn move_credit(&mut self, state: &mut CaseState, seat: usize, to: usize) -> Result<()> {
         let from = state.judges[seat];
         self.prepared.judges[from].load -= state.credits[seat];
-        self.prepared.judges[to].load += state.credits[seat];
+        self.credit(to, state.credits[seat])?;
         state.judges[seat] = to;
+        Ok(())
+    }
+
+    /// Add to a judge's load, refusing loads beyond the supported range.
+    fn credit(&mut self, judge: usize, amount: i64) -> Result<()> {
+        let load = &mut self.prepared.judges[judge].load;
+        *load += amount;
+        if *load > super::units::MAX_UNITS {
+            return Err(Error::new(ErrorCode::OutOfRange, "caseId", "a judge's load would exceed 1,000,000 standard cases", "法官负荷将超过 1,000,000 件标准案件"));
+        }
+        Ok(())
     }
 
     /// Draw seats `first..panel_size`, crediting each chosen judge.
@@ -193,7 +215,7 @@ impl<S: Selector> Engine<'_, S> {
         for seat in first..case.panel_size as usize {
             let (record, chosen) = self.draw_with(&mut rng, case, state, seat)?;
             let credit = if seat == 0 { weight } else { (weight * self.prepared.params.panel_member_bp + SCALE / 2) / SCALE };
-            self.prepared.judges[chosen].load += credit;
+            self.credit(chosen, credit)?;
             state.judges.push(chosen);
             state.credits.push(credit);
             seats.push(record);
@@ -314,7 +336,7 @@ impl<S: Selector> Engine<'_, S> {
             index: self.entries.len() as u64,
             kind,
             case_id: case.id.clone(),
-            input_digest: digest_of(&serde_json::json!({ "case": digest_case, "event": event }))?,
+            input_digest: input_digest(&digest_case, event)?,
             seats,
             manual,
             replaced,

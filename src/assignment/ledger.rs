@@ -19,18 +19,18 @@ pub const ALGORITHM: &str = "shenguan-assign/1";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Header {
-    /// Always [`FORMAT`].
-    pub format: String,
     /// Always [`ALGORITHM`].
     pub algorithm: String,
-    /// Court name.
-    pub court: String,
-    /// Commitment to the run seed (published before the draws).
-    pub commitment: String,
     /// Run beacon value (hex) or empty.
     pub beacon: String,
+    /// Commitment to the run seed (published before the draws).
+    pub commitment: String,
     /// Draw parameters.
     pub config: Config,
+    /// Court name.
+    pub court: String,
+    /// Always [`FORMAT`].
+    pub format: String,
 }
 
 /// Kinds of entries.
@@ -55,70 +55,71 @@ pub struct Candidate {
     pub judge: String,
     /// Load before the draw, standard cases with 4 places.
     pub load: String,
-    /// Integer lottery weight.
-    pub weight: u64,
     /// Probability weight / total, rounded half-up to 6 places.
     pub p: String,
+    /// Integer lottery weight.
+    pub weight: u64,
 }
 
 /// One drawn seat (seat 0 is the handling judge, 承办人).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Seat {
-    /// Seat number on the case.
-    pub seat: u32,
+    /// The judge drawn.
+    pub chosen: String,
     /// How many judges were eligible.
     pub eligible: u32,
     /// How many were excluded, by reason.
     pub excluded: BTreeMap<String, u32>,
-    /// The lottery pool in judge-id order.
-    pub pool: Vec<Candidate>,
-    /// The judge drawn.
-    pub chosen: String,
     /// Why the draw was low-entropy, or null.
     pub low_entropy: Option<String>,
+    /// The lottery pool in judge-id order.
+    pub pool: Vec<Candidate>,
+    /// Seat number on the case.
+    pub seat: u32,
 }
 
 /// The record of a manual step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ManualRecord {
-    /// Judge designated, newly assigned, or recused.
-    pub judge_id: String,
-    /// Reason from the fixed list.
-    pub reason: Reason,
     /// Approver.
     pub approver: String,
-    /// Time as given.
-    pub time: String,
+    /// Judge designated, newly assigned, or recused.
+    pub judge_id: String,
     /// That judge's load before the step.
     pub load_before: String,
+    /// Reason from the fixed list.
+    pub reason: Reason,
+    /// Time as given.
+    pub time: String,
 }
 
 /// One ledger entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Entry {
-    /// Position in the ledger, from 0 (the draw counter).
-    pub index: u64,
-    /// Kind.
-    pub kind: EntryKind,
     /// Case id.
     pub case_id: String,
+    /// Hash of this entry (omitted while the hash is being computed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hash: String,
+    /// Position in the ledger, from 0 (the draw counter).
+    pub index: u64,
     /// SHA-256 of the canonical JSON of `{"case": ..., "event": ...}`.
     pub input_digest: String,
-    /// Seats drawn (empty for designations and re-assignments).
-    pub seats: Vec<Seat>,
-    /// The manual step, if any.
-    pub manual: Option<ManualRecord>,
-    /// The judge who left the case (re-assignment, re-draw), or null.
-    pub replaced: Option<String>,
     /// The case's judges after this entry, handling judge first.
     pub judges: Vec<String>,
+    /// Kind.
+    pub kind: EntryKind,
+    /// The manual step, if any.
+    pub manual: Option<ManualRecord>,
     /// Hash of the previous entry (or of the header).
     pub prev: String,
-    /// Hash of this entry.
-    pub hash: String,
+    /// The judge who left the case (re-assignment, re-draw), or null.
+    pub replaced: Option<String>,
+    /// Seats drawn (empty for designations and re-assignments).
+    pub seats: Vec<Seat>,
 }
 
 /// A complete ledger.
@@ -138,16 +139,22 @@ pub fn header_hash(header: &Header) -> Result<[u8; 32]> {
     Ok(sha256(&to_canonical_bytes(header)?))
 }
 
+/// Canonical JSON of a value whose struct members are declared in canonical
+/// order (all ledger and input types here): serde_json's compact output then
+/// is the canonical form, without building an intermediate tree. Tests check
+/// it against the general writer.
+pub fn direct_canonical<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
+}
+
 /// Hash of an entry: SHA-256 of its canonical JSON without `hash`.
 pub fn entry_hash(entry: &Entry) -> Result<[u8; 32]> {
-    let mut value = serde_json::to_value(entry)
-        .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))?;
-    if let Some(map) = value.as_object_mut() {
-        map.remove("hash");
+    if entry.hash.is_empty() {
+        return Ok(sha256(&direct_canonical(entry)?));
     }
-    let mut bytes = Vec::with_capacity(512);
-    crate::canonical::write_canonical(&value, &mut bytes)?;
-    Ok(sha256(&bytes))
+    let mut unsealed = entry.clone();
+    unsealed.hash.clear();
+    Ok(sha256(&direct_canonical(&unsealed)?))
 }
 
 /// Seal an entry: set `prev` and compute `hash`. Returns the hash bytes.
@@ -199,4 +206,26 @@ pub fn check_chain(ledger: &Ledger) -> Result<ChainReport> {
         prev = hash;
     }
     Ok(ChainReport { ok: true, entries: ledger.entries.len(), first_broken: None, problem: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direct_serialisation_is_canonical() {
+        let input: crate::assignment::AssignmentInput =
+            serde_json::from_str(include_str!("../../tests/fixtures/small-court.json")).unwrap();
+        let ledger = crate::assignment::assign(input.clone()).unwrap();
+        assert_eq!(direct_canonical(&ledger.header).unwrap(), to_canonical_bytes(&ledger.header).unwrap());
+        for entry in &ledger.entries {
+            assert_eq!(direct_canonical(entry).unwrap(), to_canonical_bytes(entry).unwrap());
+        }
+        for case in &input.cases {
+            assert_eq!(direct_canonical(case).unwrap(), to_canonical_bytes(case).unwrap());
+        }
+        for event in input.events.iter().flatten() {
+            assert_eq!(direct_canonical(event).unwrap(), to_canonical_bytes(event).unwrap());
+        }
+    }
 }

@@ -64,12 +64,13 @@ pub fn balanced_weights(eligible: &[Eligible], params: &Params) -> Vec<(usize, u
     let Some(lightest) = ranked.first().map(|e| e.normalised) else { return Vec::new() };
     // The window: everyone within the tolerance of the lightest...
     let mut size = ranked.iter().take_while(|e| e.normalised <= lightest + params.tolerance).count();
-    // ...widened to the minimum pool size, keeping ties at the boundary together.
+    // ...at most the maximum pool size, keeping ties at the boundary together...
+    if size > params.max_pool {
+        size = with_ties(&ranked, params.max_pool);
+    }
+    // ...and at least the minimum pool size, keeping ties at the boundary together.
     if size < params.min_pool {
-        size = params.min_pool.min(ranked.len());
-        if let Some(boundary) = ranked.get(size.saturating_sub(1)).map(|e| e.normalised) {
-            size = ranked.iter().take_while(|e| e.normalised <= boundary).count();
-        }
+        size = with_ties(&ranked, params.min_pool.min(ranked.len()));
     }
     ranked.truncate(size);
     let heaviest = ranked.last().map_or(lightest, |e| e.normalised);
@@ -79,6 +80,14 @@ pub fn balanced_weights(eligible: &[Eligible], params: &Params) -> Vec<(usize, u
     pool.sort_by_key(|&(judge, _)| judge);
     cap_weights(&mut pool, params.cap_bp);
     pool
+}
+
+/// The first `size` ranked judges plus any tied with the last of them.
+fn with_ties(ranked: &[&Eligible], size: usize) -> usize {
+    match ranked.get(size.saturating_sub(1)) {
+        Some(last) => ranked.iter().take_while(|e| e.normalised <= last.normalised).count(),
+        None => size,
+    }
 }
 
 /// Water-filling cap: lower the largest weights to a common level so that no
@@ -137,7 +146,7 @@ mod tests {
     use super::*;
 
     fn params() -> Params {
-        Params { min_pool: 3, cap_bp: 5_000, tolerance: 20_000, panel_member_bp: 2_000 }
+        Params { min_pool: 3, max_pool: 8, cap_bp: 5_000, tolerance: 20_000, panel_member_bp: 2_000 }
     }
 
     fn eligible(loads: &[i64]) -> Vec<Eligible> {

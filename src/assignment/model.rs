@@ -75,36 +75,36 @@ pub struct Judge {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Case {
-    /// Unique id.
-    pub id: String,
+    /// Regions whose judges must not sit on the case.
+    #[serde(default)]
+    pub avoid_regions: Vec<String>,
     /// Case type.
     pub case_type: String,
     /// Department the case belongs to.
     pub department: String,
-    /// Weight in standard cases (default 1).
-    #[serde(default = "one")]
-    pub weight: Decimal,
-    /// On the positive (hard-case) list: only leaders may draw it.
-    #[serde(default)]
-    pub hard: bool,
-    /// On the negative list: never given to leaders.
-    #[serde(default)]
-    pub leader_excluded: bool,
-    /// Judges who must not sit on the case.
-    #[serde(default)]
-    pub recuse: Vec<String>,
-    /// Regions whose judges must not sit on the case.
-    #[serde(default)]
-    pub avoid_regions: Vec<String>,
-    /// Judges to draw: 1 = a single handling judge, 3 = a panel.
-    #[serde(default = "one_u32")]
-    pub panel_size: u32,
     /// Panel members must come from distinct regions.
     #[serde(default)]
     pub distinct_regions: bool,
     /// Filing date, `YYYY-MM-DD` (checked for the 7-day take-over rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filed_on: Option<String>,
+    /// On the positive (hard-case) list: only leaders may draw it.
+    #[serde(default)]
+    pub hard: bool,
+    /// Unique id.
+    pub id: String,
+    /// On the negative list: never given to leaders.
+    #[serde(default)]
+    pub leader_excluded: bool,
+    /// Judges to draw: 1 = a single handling judge, 3 = a panel.
+    #[serde(default = "one_u32")]
+    pub panel_size: u32,
+    /// Judges who must not sit on the case.
+    #[serde(default)]
+    pub recuse: Vec<String>,
+    /// Weight in standard cases (default 1).
+    #[serde(default = "one")]
+    pub weight: Decimal,
 }
 
 fn one() -> Decimal {
@@ -166,29 +166,29 @@ pub enum EventKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Event {
-    /// What happens.
-    pub kind: EventKind,
+    /// Approver (manual steps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<String>,
+    /// New availability (`availability` events).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+    /// A public beacon value (hex) mixed into this event's draws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beacon: Option<String>,
     /// The case (all kinds but `availability`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
     /// The judge designated, newly assigned, recused, or changing availability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judge_id: Option<String>,
+    /// What happens.
+    pub kind: EventKind,
     /// Reason from the fixed list (manual steps).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
-    /// Approver (manual steps).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub approver: Option<String>,
     /// Time, ISO 8601 (manual steps); the date part is checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
-    /// A public beacon value (hex) mixed into this event's draws.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beacon: Option<String>,
-    /// New availability (`availability` events).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<Availability>,
 }
 
 impl Event {
@@ -202,20 +202,27 @@ impl Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Config {
-    /// Smallest lottery pool; a draw from fewer eligible judges is marked low-entropy.
-    #[serde(default = "default_min_pool")]
-    pub min_pool: u32,
+    /// Largest lottery pool (judges tied at the boundary all join), keeping
+    /// the lottery among the lighter judges and the ledger compact.
+    #[serde(default = "default_max_pool")]
+    pub max_pool: u32,
     /// Cap on any judge's probability for one seat, in (0, 1].
     #[serde(default = "default_max_probability")]
     pub max_probability: Decimal,
-    /// Balance tolerance in standard cases of normalised load (> 0).
-    #[serde(default = "default_tolerance")]
-    pub tolerance: Decimal,
+    /// Smallest lottery pool; a draw from fewer eligible judges is marked low-entropy.
+    #[serde(default = "default_min_pool")]
+    pub min_pool: u32,
     /// Share of a case's weight credited to panel members other than the handling judge.
     #[serde(default = "default_panel_member_share")]
     pub panel_member_share: Decimal,
+    /// Balance tolerance in standard cases of normalised load (> 0).
+    #[serde(default = "default_tolerance")]
+    pub tolerance: Decimal,
 }
 
+fn default_max_pool() -> u32 {
+    8
+}
 fn default_min_pool() -> u32 {
     3
 }
@@ -232,6 +239,7 @@ fn default_panel_member_share() -> Decimal {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            max_pool: default_max_pool(),
             min_pool: default_min_pool(),
             max_probability: default_max_probability(),
             tolerance: default_tolerance(),

@@ -33,6 +33,8 @@ pub struct JudgeState {
 pub struct Params {
     /// Minimum pool size.
     pub min_pool: usize,
+    /// Maximum pool size (before ties).
+    pub max_pool: usize,
     /// Probability cap as numerator over 10000.
     pub cap_bp: u64,
     /// Tolerance in units.
@@ -89,6 +91,9 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         None => Vec::new(),
     };
 
+    if input.judges.len() > super::units::MAX_JUDGES {
+        problems.push(Error::new(ErrorCode::OutOfRange, "judges", "at most 100,000 judges per run", "每次运行最多 100,000 名法官"));
+    }
     let mut order: Vec<usize> = (0..input.judges.len()).collect();
     order.sort_by(|&a, &b| input.judges[a].id.cmp(&input.judges[b].id));
     let mut judges = Vec::with_capacity(order.len());
@@ -191,6 +196,9 @@ fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
     if c.min_pool == 0 {
         problems.push(range("minPool", "minPool must be at least 1", "最小候选池不得小于 1"));
     }
+    if c.max_pool < c.min_pool.max(1) {
+        problems.push(range("maxPool", "maxPool must be at least minPool", "最大候选池不得小于最小候选池"));
+    }
     let cap_bp = share_units(c.max_probability, "config.maxProbability").map_err(|_| {
         problems.push(range("maxProbability", "maxProbability must be in (0, 1] with at most 4 places", "单案最大概率须在 (0, 1] 之间且最多 4 位小数"))
     }).unwrap_or(SCALE);
@@ -202,7 +210,7 @@ fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
     if !(0..=SCALE).contains(&panel_member_bp) {
         problems.push(range("panelMemberShare", "panelMemberShare must be in [0, 1]", "合议庭成员计量比例须在 [0, 1] 之间"));
     }
-    Params { min_pool: c.min_pool as usize, cap_bp: cap_bp as u64, tolerance: tolerance.max(1), panel_member_bp }
+    Params { min_pool: c.min_pool as usize, max_pool: c.max_pool as usize, cap_bp: cap_bp as u64, tolerance: tolerance.max(1), panel_member_bp }
 }
 
 fn check_case(case: &Case, i: usize, judges: &HashMap<&str, usize>, problems: &mut Vec<Error>) -> i64 {
@@ -307,7 +315,9 @@ fn check_event(
     if reason.code == ReasonCode::Other && reason.text.as_deref().map_or(true, |t| t.trim().is_empty()) {
         problems.push(Error::new(ErrorCode::MissingReason, format!("{path}.reason.text"), "reason 'other' needs an explanation", "事由为“其他”时必须说明"));
     }
-    if reason.code == ReasonCode::ChiefTakeoverWithin7Days {
+    if reason.code == ReasonCode::ChiefTakeoverWithin7Days && event.kind == EventKind::Recuse {
+        problems.push(Error::new(ErrorCode::InvalidEvent, format!("{path}.reason.code"), "a take-over is a designation or re-assignment, not a recusal", "庭长接办应为指定分案或调整承办人，而非回避"));
+    } else if reason.code == ReasonCode::ChiefTakeoverWithin7Days {
         if let Some(judge) = judge {
             if !matches!(judge.role, Role::DivisionChief | Role::DeputyChief) {
                 problems.push(Error::new(ErrorCode::InvalidEvent, format!("{path}.judgeId"), "only a division chief or deputy chief may take over a case", "只有庭长或副庭长可以接办案件"));

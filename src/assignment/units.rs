@@ -11,6 +11,14 @@ use crate::error::{Error, ErrorCode, Result};
 /// Units per standard case (and per whole share).
 pub const SCALE: i64 = 10_000;
 
+/// Largest load, case weight or tolerance: 1,000,000 standard cases. With at
+/// most [`MAX_JUDGES`] judges this keeps every lottery weight below 2^53 and
+/// every pool total below 2^64.
+pub const MAX_UNITS: i64 = 1_000_000 * SCALE;
+
+/// Most judges in one run.
+pub const MAX_JUDGES: usize = 100_000;
+
 /// A decimal quantity given in the input as exact units, rounding half-up to
 /// 4 places (document: `docs/assignment.md`, "Quantities").
 pub fn to_units(value: Decimal, path: &str) -> Result<i64> {
@@ -19,9 +27,9 @@ pub fn to_units(value: Decimal, path: &str) -> Result<i64> {
     rounded
         .checked_mul(Decimal::from(SCALE))
         .and_then(|scaled| scaled.trunc().to_i64())
-        .filter(|u| u.unsigned_abs() < (1u64 << 53))
+        .filter(|u| u.abs() <= MAX_UNITS)
         .ok_or_else(|| {
-            Error::new(ErrorCode::OutOfRange, path, "quantity is too large", "数值过大")
+            Error::new(ErrorCode::OutOfRange, path, "quantity exceeds 1,000,000 standard cases", "数值超过 1,000,000 件标准案件")
         })
 }
 

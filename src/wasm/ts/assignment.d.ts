@@ -52,6 +52,8 @@ export type AssignmentEvent =
 export interface AssignmentConfig {
   /** Default 3. */
   minPool?: number;
+  /** Default 8 (judges tied at the boundary all join). */
+  maxPool?: number;
   /** Default "0.5". */
   maxProbability?: DecimalInput;
   /** Default "2" standard cases. */
@@ -84,7 +86,7 @@ export interface LedgerHeader {
   court: string;
   commitment: string;
   beacon: string;
-  config: { minPool: number; maxProbability: DecimalString; tolerance: DecimalString; panelMemberShare: DecimalString };
+  config: { maxPool: number; minPool: number; maxProbability: DecimalString; tolerance: DecimalString; panelMemberShare: DecimalString };
 }
 
 export interface Candidate { judge: string; load: DecimalString; weight: number; p: DecimalString }
