@@ -1,0 +1,124 @@
+// The page: reads forms, calls the package, shows results. Every rule and
+// number comes from the WebAssembly core; this file only moves values around.
+import init, * as shenguan from '../pkg/web/shenguan.js';
+import { mountStandard } from './standard.js';
+import { mountScoring } from './scoring.js';
+
+const $ = (id) => document.getElementById(id);
+const escape = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** Show a thrown ShenguanError (code, path, both languages) or any other error. */
+export function showError(target, err) {
+  target.innerHTML = `<div class="error"><b>${escape(err.code ?? 'ERROR')}</b>${err.path ? ` at <code>${escape(err.path)}</code>` : ''}<br>${escape(err.message)}<br>${escape(err.messageZh ?? '')}${
+    (err.more ?? []).map((m) => `<br><b>${escape(m.code)}</b> at <code>${escape(m.path)}</code>: ${escape(m.message)} / ${escape(m.messageZh)}`).join('')}</div>`;
+}
+
+/** A table from rows of cells; cells that look numeric are right-aligned. */
+export function table(headers, rows) {
+  const cell = (c) => `<td${/^-?[\d.]+$/.test(String(c)) ? ' class="num"' : ''}>${escape(c)}</td>`;
+  return `<table><thead><tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${
+    rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+export const fetchJson = async (path) => (await fetch(path)).json();
+
+function readFileInto(input, textarea) {
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (file) textarea.value = await file.text();
+  });
+}
+
+async function main() {
+  await init();
+  $('status').textContent = `shenguan ${shenguan.version()} ready 已就绪`;
+  $('status').dataset.ready = 'true';
+  readFileInto($('inputs-file'), $('inputs'));
+  readFileInto($('ledger-file'), $('ledger'));
+
+  $('load-example').onclick = async () => {
+    const inputs = await fetchJson('../tests/fixtures/small-court.json');
+    $('inputs').value = JSON.stringify(inputs, null, 1);
+    $('ledger').value = JSON.stringify(shenguan.assign(inputs), null, 1);
+    $('verify-result').textContent = 'Example loaded: a small court, its seed and its ledger.';
+  };
+
+  $('tamper').onclick = () => {
+    try {
+      const ledger = JSON.parse($('ledger').value);
+      const entry = ledger.entries.find((e) => e.seats.length > 0 && e.seats[0].pool.length > 1);
+      const other = entry.seats[0].pool.find((c) => c.judge !== entry.seats[0].chosen).judge;
+      entry.seats[0].chosen = other;
+      entry.judges[0] = other;
+      $('ledger').value = JSON.stringify(ledger, null, 1);
+      $('verify-result').textContent = `Case ${entry.caseId} now says ${other}. Verify to see whether it is caught.`;
+    } catch (err) {
+      showError($('verify-result'), err);
+    }
+  };
+
+  $('verify-button').onclick = () => {
+    try {
+      const report = shenguan.verifyLedger(`{"inputs":${$('inputs').value},"ledger":${$('ledger').value}}`);
+      const d = report.firstDifference;
+      $('verify-result').innerHTML = report.ok
+        ? `<p class="ok" id="verify-verdict">✓ Identical: all ${report.entries} entries replay exactly. 复核一致。</p>`
+        : `<p class="bad" id="verify-verdict">✗ Differs at ${d.index === null ? 'the header' : `entry ${d.index}`}, member “${escape(d.field)}”. 记录与重放结果不一致。</p>
+           ${table(['', 'value'], [['expected 重放', JSON.stringify(d.expected)], ['found 记录', JSON.stringify(d.found)]])}
+           <p>Hash chain alone: ${report.chain?.ok ? 'intact' : `broken at entry ${report.chain?.firstBroken} (${escape(report.chain?.problem)})`}</p>`;
+    } catch (err) {
+      showError($('verify-result'), err);
+    }
+  };
+
+  $('audit-button').onclick = () => {
+    try {
+      const a = shenguan.auditLedger(`{"inputs":${$('inputs').value},"ledger":${$('ledger').value}}`);
+      $('verify-result').innerHTML = `<p>${a.verification.ok ? '<span class="ok">ledger verified</span>' : '<span class="bad">ledger differs from the replay</span>'};
+        ${a.counts.draws} draws, ${a.counts.designated} designated, ${a.counts.reassigned} re-assigned, ${a.counts.redraws} re-draws (manual share ${a.counts.manualShare});
+        ${a.lowEntropy.count} low-entropy seats of ${a.lowEntropy.seats}; position chi-square ${a.positionBias.chiSquare} (5% critical ${a.positionBias.critical5pct}).</p>
+        ${table(['judge', 'department', 'drawn', 'expected', 'manual', 'load', 'load ÷ share'],
+          a.judges.map((j) => [j.judge, j.department, j.drawn, j.expected, j.manual, j.load, j.normalisedLoad]))}`;
+    } catch (err) {
+      showError($('verify-result'), err);
+    }
+  };
+
+  const court = await fetchJson('../examples/court/judges.json');
+  const intake = await fetchJson('../examples/court/cases.json');
+  $('court-size').textContent = `${court.court}, ${court.judges.length} judges, ${intake.length} cases`;
+  const randomSeed = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+  $('seed').value = randomSeed();
+  $('new-seed').onclick = () => { $('seed').value = randomSeed(); $('assign-result').textContent = ''; };
+  $('commit').onclick = () => {
+    try {
+      $('assign-result').innerHTML = `<p>Publish this commitment before drawing 请先公布承诺值: <code id="commitment">${escape(shenguan.commitSeed({ seed: $('seed').value }).commitment)}</code></p>`;
+    } catch (err) {
+      showError($('assign-result'), err);
+    }
+  };
+  $('assign-button').onclick = () => {
+    try {
+      const judges = court.judges;
+      const cases = intake.map((c) => ({ id: c.id, caseType: c.caseType, department: c.department, hard: c.hard ?? false,
+        leaderExcluded: c.leaderExcluded ?? false, recuse: c.recuse ?? [], panelSize: c.panelSize ?? 1, filedOn: c.filedOn }));
+      const started = performance.now();
+      const ledger = shenguan.assign({ court: court.court, judges, cases, seed: $('seed').value });
+      const ms = performance.now() - started;
+      const rows = ledger.entries.slice(0, 30).map((e) => {
+        const seat = e.seats[0];
+        const chosen = seat?.pool.find((c) => c.judge === seat.chosen);
+        return [e.index, e.caseId, e.judges.join(' '), seat?.eligible ?? '', seat?.pool.length ?? '', chosen?.p ?? '', seat?.lowEntropy ?? ''];
+      });
+      $('assign-result').innerHTML = `<p id="assign-summary">${ledger.entries.length} cases assigned in ${ms.toFixed(0)} ms; chain head <code>${ledger.entries.at(-1).hash.slice(0, 16)}…</code></p>
+        ${table(['#', 'case 案号', 'judges 承办人/合议庭', 'eligible', 'pool', 'p(chosen)', 'low entropy'], rows)}<p>(first 30 entries)</p>`;
+    } catch (err) {
+      showError($('assign-result'), err);
+    }
+  };
+
+  mountStandard(shenguan, $('standard-form'), $('standard-result'));
+  mountScoring(shenguan, $('scoring-form'), $('scoring-result'));
+}
+
+main().catch((err) => { $('status').textContent = `Failed to load: ${err.message}`; });
