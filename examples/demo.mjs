@@ -14,6 +14,7 @@ const court = load('./court/judges.json');
 const intake = load('./court/cases.json');
 const deptName = Object.fromEntries(court.departments.map((d) => [d.id, d.name]));
 const line = (s = '') => console.log(s);
+const context = {};
 const heading = (s) => { line(); line(`== ${s}`); };
 const time = (f) => { const t = process.hrtime.bigint(); const v = f(); return [v, Number(process.hrtime.bigint() - t) / 1e6]; };
 
@@ -99,29 +100,93 @@ line(`moving case ${victim.caseId} by hand to ${other.judge}: ${caught.ok ? 'NOT
 const chain = shenguan.verifyChain({ ledger: forged });
 line(`hash chain alone (no inputs needed): ${chain.ok ? 'intact' : `broken at entry ${chain.firstBroken} (${chain.problem})`}`);
 
-// ---- 4. Performance scoring ---------------------------------------------------
-scoreJudges(audit);
+// ---- 4. Targets and progress; performance scoring ------------------------------
+progressSection(ledger);
+scoreJudges();
 
 line();
 line('To open the page: make serve, then visit http://127.0.0.1:8080/www/');
 
 function standardCaseWeights() {
   heading('标准案件 Standard cases');
-  if (typeof shenguan.standardCases !== 'function') {
-    line('(standard-case computation not available in this build; every case weighs 1)');
-    return new Map();
+  const config = load('./court/standard-config.json');
+  const trial = (c) => c.category !== 'enforcement';
+  const asStandardCase = (c, judge) => ({
+    id: c.id, caseType: c.caseType, category: c.category, procedure: c.procedure, complexity: c.complexity, pages: c.pages,
+    ...(judge ? { judge, department: c.department } : {}),
+  });
+  const closed = load('./court/closed-last-year.json');
+  const baseline = shenguan.computeBaseline({ year: 2025, scope: 'perCategory', config, cases: closed.filter(trial).map((c) => asStandardCase(c)) });
+  line(`baseline 2025 (digest ${baseline.digest.slice(0, 16)}…), weights dossier ${baseline.weights.dossier} / transcript ${baseline.weights.transcript} / judgment ${baseline.weights.judgment}:`);
+  for (const [category, b] of Object.entries(baseline.categories)) {
+    line(`  ${category.padEnd(15)} ${String(b.cases).padStart(5)} cases, average pages ${b.averages.dossier} / ${b.averages.transcript} / ${b.averages.judgment}`);
   }
-  return standardCasesSection(shenguan, load, intake, court, line);
+  const [weights, ms] = time(() => shenguan.standardCaseWeights({ config, baseline, cases: intake.filter(trial).map((c) => asStandardCase(c)) }));
+  const values = Object.values(weights.weights).map(Number);
+  line(`this year's ${values.length} trial cases weigh ${Math.min(...values)} to ${Math.max(...values)} standard cases (computed in ${ms.toFixed(0)} ms); these are the assignment weights`);
+  context.standard = { config, baseline, asStandardCase, trial, closed };
+  return new Map(Object.entries(weights.weights));
+}
+
+// Work closed through October, against each judge's target.
+function progressSection(ledger) {
+  heading('任务目标 Targets and progress (cases filed through October counted as closed)');
+  const { config, baseline, asStandardCase, trial, closed } = context.standard;
+  const handling = new Map();
+  for (const e of ledger.entries) handling.set(e.caseId, e.judges[0]);
+  const done = intake.filter((c) => trial(c) && c.filedOn < '2026-11-01');
+  const result = shenguan.standardCases({ config, baseline, cases: done.map((c) => asStandardCase(c, handling.get(c.id))) });
+  const example = result.cases.find((c) => c.caseType === 'partnership') ?? result.cases[0];
+  line(`closed: ${result.count} trial cases = ${result.total} standard cases; e.g. ${example.id} (${example.caseType}): ${example.standard}`);
+  line(`  why: ${example.explanation.formula}`);
+  const lastYear = shenguan.standardCases({ config, baseline, cases: closed.filter(trial).map((c) => asStandardCase(c, c.judge)) });
+  const trialJudges = judges.filter((j) => j.department !== 'enforcement');
+  const departments = court.departments.filter((d) => d.id !== 'enforcement')
+    .map((d) => ({ id: d.id, judges: trialJudges.filter((j) => j.department === d.id).map((j) => j.id) }));
+  const actual = Object.fromEntries(result.judges.map((j) => [j.judge, j.standard]));
+  const targets = shenguan.standardTargets({
+    year: 2026, lastYear: { totalStandard: lastYear.total, judges: trialJudges.length, intake: closed.filter(trial).length },
+    expectedIntake: intake.filter(trial).length, goal: '1.05', departments, progress: { throughMonth: 10, actual },
+  });
+  line(`basic yearly target per judge ${targets.basicTarget} standard cases (last year's average ${targets.perJudgeAverageLastYear}, goal ×${targets.goal}); monthly ${targets.monthly.slice(0, 3).join(', ')}, …`);
+  line();
+  line('judge  role             closed (standard)  target  % of year  % to date  name');
+  for (const t of targets.judges.filter((_, i) => i % 3 === 0)) {
+    const judge = judges.find((j) => j.id === t.judge);
+    line(`${t.judge}   ${judge.role.padEnd(15)}  ${t.progress.actual.padStart(17)}  ${targets.basicTarget.padStart(6)}  ${String(t.progress.percentOfTarget).padStart(9)}  ${String(t.progress.percentToDate).padStart(9)}  ${judge.name}`);
+  }
+  line('(every third trial judge shown; the same target for every judge, as in Shapingba; leaders\' shares apply to assignment, not to this target)');
+  for (const d of targets.departments) line(`  ${deptName[d.department ?? d.id].padEnd(8, '　')} target ${d.target}, closed ${d.progress?.actual ?? '-'} (${d.progress?.percentToDate ?? '-'}% of the target to date)`);
+  const enforcement = intake.filter((c) => c.category === 'enforcement' && c.closing);
+  const enf = shenguan.enforcementCases({ config, cases: enforcement.map((c) => ({ id: c.id, judge: handling.get(c.id), department: c.department, closing: c.closing, approved: c.approved })) });
+  line(`enforcement standard: ${enf.cases.length} closed cases counted = ${enf.total}; ${enf.unapproved.length} without the required approval listed, not counted`);
+  context.closedStandard = actual;
 }
 
 function scoreJudges() {
-  heading('审判绩效 Performance scoring');
-  if (typeof shenguan.score !== 'function') {
-    line('(performance scoring not available in this build)');
+  heading('审判绩效 Performance scoring (fictional quality indicators; the rule set is an example, not law)');
+  const ruleSet = load('./rulesets/demo-court.json');
+  const scored = judges.filter((j) => ['judge', 'divisionChief', 'deputyChief'].includes(j.role) && j.department !== 'enforcement');
+  // Quality indicators are not in the example data: derive fixed fictional values from each judge's id.
+  const fictional = (id, salt, lo, hi) => lo + (createHash('sha256').update(id + salt).digest()[0] / 255) * (hi - lo);
+  const forms = scored.map((j) => ({
+    id: j.id, role: j.role,
+    values: {
+      standardCases: context.closedStandard[j.id] ?? '0',
+      averageTrialDays: Math.round(fictional(j.id, 'days', 45, 110)),
+      timelyRate: fictional(j.id, 'rate', 0.92, 1).toFixed(3),
+    },
+  }));
+  const [result, ms] = time(() => shenguan.score({ ruleSet, judges: forms }));
+  line(`rule set ${result.ruleSet.id} v${result.ruleSet.version} (digest ${result.ruleSet.digest.slice(0, 16)}…), ${result.judges.length} judges scored in ${ms.toFixed(0)} ms`);
+  const grades = {};
+  for (const j of result.judges) grades[j.grade] = (grades[j.grade] ?? 0) + 1;
+  line(`grades: ${Object.entries(grades).map(([g, n]) => `${g} ${n}`).join(', ')}`);
+  line('judge  role             total  grade      rank  name');
+  for (const j of [...result.judges].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99)).slice(0, 8)) {
+    const judge = judges.find((k) => k.id === j.id);
+    line(`${j.id}   ${judge.role.padEnd(15)}  ${String(j.total).padStart(6)}  ${String(j.grade).padEnd(9)}  ${String(j.rank ?? '-').padStart(4)}  ${judge.name}`);
   }
-}
-
-function standardCasesSection() {
-  line('(standard cases: see the section once wired)');
-  return new Map();
+  const one = shenguan.scoreOne({ ruleSet, judge: { ...forms[0], values: { ...forms[0].values, timelyRate: null } }, statistics: result.statistics });
+  line(`a form filled in part (timelyRate left empty) says what is missing: ${one.judge.missing.map((m) => m.path).join(', ')}`);
 }

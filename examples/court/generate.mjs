@@ -66,10 +66,13 @@ const date = (dayOfYear, year) => {
   const d = new Date(Date.UTC(year, 0, 1 + dayOfYear));
   return d.toISOString().slice(0, 10);
 };
-const intake = { criminal: 330, 'civil-1': 640, 'civil-2': 420, administrative: 150, enforcement: 460 };
+const intake = { criminal: 330, 'civil-1': 800, 'civil-2': 260, administrative: 150, enforcement: 460 };
 
 function makeCase(id, d, year) {
-  const [type, dossierMean, transcriptMean, judgmentMean] = pick(d.types);
+  // Hard-list types are rare: re-draw most of them.
+  let row = pick(d.types);
+  while (hardTypes.has(row[0]) && next() < 0.85) row = pick(d.types);
+  const [type, dossierMean, transcriptMean, judgmentMean] = row;
   const spread = (mean) => Math.max(0, Math.round(mean * (0.4 + next() * 1.4)));
   const c = {
     id, category: d.category, department: d.id, caseType: type,
