@@ -16,6 +16,7 @@ test: test-native test-wasm test-pkg test-types test-browser
 
 test-native:
 	cargo test --all-targets
+	cargo test --doc
 
 test-wasm: tools
 	cargo test --target wasm32-unknown-unknown --test wasm

@@ -16,6 +16,8 @@
 //! values and maps errors and holds no logic.
 
 #![forbid(unsafe_code)]
+// The README's Rust example runs as a doctest.
+#![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
 pub mod api;

@@ -1,0 +1,19 @@
+// Runs the README's Node example against the built package, so the front
+// door stays true.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
+
+test('the README Node example runs and prints what it says', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const block = readme.split('<!-- This block runs as a test: pkg-tests/readme.test.mjs -->')[1].split('```js\n')[1].split('```')[0];
+  const printed = [];
+  const require = createRequire(new URL('../README.md', import.meta.url));
+  vm.runInNewContext(block, { require, console: { log: (...args) => printed.push(args) } });
+  assert.equal(printed.length, 3);
+  assert.match(printed[0][0], /^J[1-4]$/);
+  assert.equal(printed[1][0], true);
+  assert.deepEqual(printed[2].slice(0, 2), ['MALFORMED_SEED', 'seed']);
+});
