@@ -44,6 +44,7 @@ operations! {
     "assign" => crate::assignment::assign,
     "verifyLedger" => crate::assignment::verify_ledger,
     "verifyChain" => crate::assignment::verify_chain,
+    "verifyHead" => crate::assignment::verify_head,
     "auditLedger" => crate::assignment::audit_ledger,
     "computeBaseline" => crate::standard::compute_baseline,
     "standardCases" => crate::standard::standard_cases,

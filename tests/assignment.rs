@@ -289,3 +289,16 @@ fn verify_takes_the_typed_input_too() {
     let report = verify_ledger(VerifyInput { inputs: input, ledger: serde_json::to_value(ledger).unwrap() }).unwrap();
     assert!(report.ok);
 }
+
+#[test]
+fn chain_head_verification() {
+    let input = fixture();
+    let ledger = ledger_of(&input);
+    let head = ledger["entries"].as_array().unwrap().last().unwrap()["hash"].clone();
+    let report = call_json("verifyHead", json!({ "inputs": input, "head": head })).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["entries"], 11);
+    let report = call_json("verifyHead", json!({ "inputs": input, "head": "00".repeat(32) })).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["head"], head);
+}

@@ -29,6 +29,7 @@ fn export(name: &str) -> fn(JsValue) -> Result<JsValue, JsValue> {
         "verifyLedger" => exports::verify_ledger,
         "verifyChain" => exports::verify_chain,
         "auditLedger" => exports::audit_ledger,
+        "verifyHead" => exports::verify_head,
         "commitSeed" => exports::commit_seed,
         other => panic!("no export {other}"),
     }
@@ -82,7 +83,7 @@ fn vectors_pass_through_the_js_boundary() {
 fn bad_input_then_the_instance_still_works() {
     let fixture = steps(VECTORS[0]).remove(0);
     let bad = [JsValue::NULL, JsValue::UNDEFINED, JsValue::from_f64(f64::NAN), JsValue::from_str("{"), js_sys::Array::new().into()];
-    for name in ["assign", "verifyLedger", "verifyChain", "auditLedger", "commitSeed"] {
+    for name in ["assign", "verifyLedger", "verifyChain", "auditLedger", "commitSeed", "verifyHead"] {
         for input in &bad {
             let err = export(name)(input.clone()).unwrap_err();
             assert!(property(&err, "code").is_some(), "{name}");

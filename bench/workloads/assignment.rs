@@ -15,7 +15,18 @@ pub fn workloads() -> Vec<Workload> {
     let mut verify_input = court(20_000);
     let ledger = shenguan::api::call_json("assign", verify_input.clone()).expect("synthetic year assigns");
     verify_input = serde_json::json!({ "inputs": verify_input, "ledger": ledger });
+    let year = court(550_000);
+    let head = shenguan::api::call_json("verifyHead", serde_json::json!({ "inputs": year, "head": "" })).expect("year replays")["head"].clone();
+    let head_input = serde_json::json!({ "inputs": year, "head": head });
     vec![
+        Workload {
+            name: "verifyHead: replay 550,000 cases",
+            operation: "verifyHead",
+            input: head_input.to_string(),
+            iterations: 1,
+            target: "WASM < 1 s, < 1.5x native",
+            note: "a year of 550,000 cases, 20 departments x 60 judges, replayed from the published inputs and seed: every draw, every entry's canonical JSON and SHA-256, compared with the published chain head (input JSON text ~40 MB, parsing included)".into(),
+        },
         Workload {
             name: "assign: day batch 2,000 cases",
             operation: "assign",

@@ -24,6 +24,18 @@ pub type Observer<'o> = &'o mut dyn FnMut(&Entry, &[JudgeState]);
 
 /// Run every event of `input` with `selector`; returns the ledger and the final judge state.
 pub fn run<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<Observer<'_>>) -> Result<(Ledger, Vec<JudgeState>)> {
+    replay(input, selector, observer, true).map(|(ledger, judges, _)| (ledger, judges))
+}
+
+/// Run every event without keeping the entries; returns the number of
+/// entries and the hash of the last (the chain head), or the header hash if none.
+pub fn run_head(input: &AssignmentInput) -> Result<(u64, String)> {
+    replay(input, super::lottery::Lottery, None, false).map(|(ledger, _, (count, head))| (count, head))
+}
+
+type Replayed = (Ledger, Vec<JudgeState>, (u64, String));
+
+fn replay<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<Observer<'_>>, keep: bool) -> Result<Replayed> {
     let prepared = prepare(input)?;
     let header = Header {
         format: ledger::FORMAT.into(),
@@ -34,7 +46,7 @@ pub fn run<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<O
         config: normalised_config(&input.config),
     };
     let header_hash = ledger::header_hash(&header)?;
-    let mut engine = Engine { prepared, selector, cases: HashMap::new(), prev: header_hash, entries: Vec::new() };
+    let mut engine = Engine { prepared, selector, cases: HashMap::new(), prev: header_hash, entries: Vec::new(), count: 0, keep };
     let mut observer = observer;
     for i in 0..engine.prepared.events.len() {
         let event = engine.prepared.events[i].clone();
@@ -44,8 +56,9 @@ pub fn run<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<O
             observe(entry, &engine.prepared.judges);
         }
     }
+    let head = (engine.count, hex(&engine.prev));
     let ledger = Ledger { header, header_hash: hex(&header_hash), entries: engine.entries };
-    Ok((ledger, engine.prepared.judges))
+    Ok((ledger, engine.prepared.judges, head))
 }
 
 /// The config as recorded in the header: decimals without trailing zeros, so
@@ -76,6 +89,10 @@ struct Engine<'a, S> {
     cases: HashMap<String, CaseState>,
     prev: [u8; 32],
     entries: Vec<Entry>,
+    /// Entries produced so far (kept or not).
+    count: u64,
+    /// Keep the entries (false when only the chain head is wanted).
+    keep: bool,
 }
 
 impl<S: Selector> Engine<'_, S> {
@@ -241,7 +258,7 @@ impl<S: Selector> Engine<'_, S> {
             run_beacon: &self.prepared.beacon,
             event_beacon: &event_beacon,
             case_id: &case.id,
-            index: self.entries.len() as u64,
+            index: self.count,
             prev_hash: &self.prev,
         })))
     }
@@ -333,7 +350,7 @@ impl<S: Selector> Engine<'_, S> {
         let mut digest_case = case.clone();
         digest_case.weight = digest_case.weight.normalize();
         let mut entry = Entry {
-            index: self.entries.len() as u64,
+            index: self.count,
             kind,
             case_id: case.id.clone(),
             input_digest: input_digest(&digest_case, event)?,
@@ -345,7 +362,10 @@ impl<S: Selector> Engine<'_, S> {
             hash: String::new(),
         };
         self.prev = ledger::seal(&mut entry, &self.prev)?;
-        self.entries.push(entry);
+        self.count += 1;
+        if self.keep {
+            self.entries.push(entry);
+        }
         self.cases.insert(case.id.clone(), state);
         Ok(())
     }

@@ -22,7 +22,7 @@ pub mod verify;
 pub use audit::{audit_ledger, AuditReport};
 pub use ledger::{ChainReport, Entry, Ledger};
 pub use model::{AssignmentInput, Case, Config, Event, Judge};
-pub use verify::{verify_chain, verify_ledger, VerifyInput, VerifyReport};
+pub use verify::{verify_chain, verify_head, verify_ledger, VerifyInput, VerifyReport};
 
 use serde::{Deserialize, Serialize};
 

@@ -73,6 +73,37 @@ pub fn verify_chain(input: ChainInput) -> Result<ChainReport> {
     check_chain(&parse_ledger(input.ledger)?)
 }
 
+/// Input of [`verify_head`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HeadInput {
+    /// The published inputs, with the revealed seed.
+    pub inputs: AssignmentInput,
+    /// The published chain head: the last entry's hash.
+    pub head: String,
+}
+
+/// Outcome of [`verify_head`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeadReport {
+    /// True when the replayed chain ends in the published head.
+    pub ok: bool,
+    /// Entries replayed.
+    pub entries: u64,
+    /// The replayed chain head.
+    pub head: String,
+}
+
+/// Replay the inputs without keeping entries and compare the chain head with
+/// a published one. Because every entry hashes the one before, an equal head
+/// means every entry is identical; when it differs, [`verify_ledger`] on the
+/// full ledger finds the first entry that differs.
+pub fn verify_head(input: HeadInput) -> Result<HeadReport> {
+    let (entries, head) = engine::run_head(&input.inputs).map_err(|e| e.at("inputs"))?;
+    Ok(HeadReport { ok: head.eq_ignore_ascii_case(input.head.trim()), entries, head })
+}
+
 /// Replay `input.inputs` and compare with `input.ledger`.
 pub fn verify_ledger(input: VerifyInput) -> Result<VerifyReport> {
     let found = parse_ledger(input.ledger)?;

@@ -25,6 +25,12 @@ pub fn verify_ledger(#[wasm_bindgen(unchecked_param_type = "VerifyInput | string
     call(input, assignment::verify_ledger)
 }
 
+/// Replay the inputs and compare the chain head with a published one.
+#[wasm_bindgen(js_name = verifyHead, unchecked_return_type = "HeadReport")]
+pub fn verify_head(#[wasm_bindgen(unchecked_param_type = "HeadInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, assignment::verify_head)
+}
+
 /// Check a ledger's hash chain alone.
 #[wasm_bindgen(js_name = verifyChain, unchecked_return_type = "ChainReport")]
 pub fn verify_chain(#[wasm_bindgen(unchecked_param_type = "ChainInput | string")] input: JsValue) -> Result<JsValue, JsValue> {

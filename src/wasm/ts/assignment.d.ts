@@ -141,3 +141,6 @@ export interface AuditReport {
   judges: Array<{ judge: string; department: string; drawn: number; expected: DecimalString; manual: number; load: DecimalString; normalisedLoad: DecimalString }>;
   positionBias: { bins: Array<[number, number, DecimalString]>; chiSquare: DecimalString; degreesOfFreedom: number; critical5pct: DecimalString; biased: boolean };
 }
+
+export interface HeadInput { inputs: AssignmentInput; head: string }
+export interface HeadReport { ok: boolean; entries: number; head: string }
