@@ -35,3 +35,9 @@ for (const r of rows) {
 }
 console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both.');
 for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
+
+// The draw's quality against baselines on one synthetic year (not a timing).
+if (!filter || 'quality'.includes(filter)) {
+  console.log('\n== Quality of the draw (bench/quality.rs)');
+  execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'bench-quality'], { stdio: 'inherit' });
+}
