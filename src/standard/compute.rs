@@ -587,6 +587,49 @@ impl Tally {
     }
 }
 
+/// Per-judge, per-department and grand totals of rounded case values: one
+/// home for the tallies both standards (trial and enforcement) report.
+#[derive(Default)]
+pub(crate) struct Totals<'a> {
+    judges: BTreeMap<&'a str, (Tally, Vec<String>)>,
+    departments: BTreeMap<&'a str, (Tally, BTreeSet<&'a str>)>,
+    total: Tally,
+}
+
+impl<'a> Totals<'a> {
+    /// Count one case's rounded units.
+    pub(crate) fn add(&mut self, id: &str, judge: Option<&'a str>, department: Option<&'a str>, units: u128) {
+        self.total.add(units);
+        if let Some(j) = judge {
+            let entry = self.judges.entry(j).or_default();
+            entry.0.add(units);
+            entry.1.push(id.to_string());
+        }
+        if let Some(d) = department {
+            let entry = self.departments.entry(d).or_default();
+            entry.0.add(units);
+            if let Some(j) = judge {
+                entry.1.insert(j);
+            }
+        }
+    }
+
+    /// Judge totals, department totals, case count and grand total.
+    pub(crate) fn finish(self, places: u32) -> Result<(Vec<JudgeTotal>, Vec<DepartmentTotal>, u64, Decimal)> {
+        let judges = self
+            .judges
+            .into_iter()
+            .map(|(j, (t, ids))| Ok(JudgeTotal { judge: j.to_string(), cases: t.cases, standard: dec(t.units, places)?, case_ids: ids }))
+            .collect::<Result<_>>()?;
+        let departments = self
+            .departments
+            .into_iter()
+            .map(|(d, (t, js))| Ok(DepartmentTotal { department: d.to_string(), judges: js.len() as u64, cases: t.cases, standard: dec(t.units, places)? }))
+            .collect::<Result<_>>()?;
+        Ok((judges, departments, self.total.cases, dec(self.total.units, places)?))
+    }
+}
+
 /// Units as a decimal; sums of rounded case values are exact.
 pub(crate) fn dec(units: u128, places: u32) -> Result<Decimal> {
     units_to_decimal(units, places).ok_or_else(|| overflow(""))
@@ -625,24 +668,10 @@ pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }
-    let mut judges: BTreeMap<&str, (Tally, Vec<String>)> = BTreeMap::new();
-    let mut departments: BTreeMap<&str, (Tally, BTreeSet<&str>)> = BTreeMap::new();
-    let mut total = Tally::default();
+    let mut totals = Totals::default();
     let mut cases = Vec::with_capacity(scored.len());
     for (case, explanation, units, category) in scored {
-        total.add(units);
-        if let Some(j) = &case.judge {
-            let entry = judges.entry(j.as_str()).or_default();
-            entry.0.add(units);
-            entry.1.push(case.id.clone());
-        }
-        if let Some(d) = &case.department {
-            let entry = departments.entry(d.as_str()).or_default();
-            entry.0.add(units);
-            if let Some(j) = &case.judge {
-                entry.1.insert(j.as_str());
-            }
-        }
+        totals.add(&case.id, case.judge.as_deref(), case.department.as_deref(), units);
         cases.push(CaseResult {
             id: case.id.clone(),
             case_type: case.case_type.clone().unwrap_or_default(),
@@ -655,23 +684,8 @@ pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
             explanation,
         });
     }
-    Ok(StandardOutput {
-        baseline: scorer.baseline_ref(),
-        rounding: rule,
-        cases,
-        judges: judges
-            .into_iter()
-            .map(|(j, (t, ids))| Ok(JudgeTotal { judge: j.to_string(), cases: t.cases, standard: dec(t.units, rule.places)?, case_ids: ids }))
-            .collect::<Result<_>>()?,
-        departments: departments
-            .into_iter()
-            .map(|(d, (t, js))| {
-                Ok(DepartmentTotal { department: d.to_string(), judges: js.len() as u64, cases: t.cases, standard: dec(t.units, rule.places)? })
-            })
-            .collect::<Result<_>>()?,
-        count: total.cases,
-        total: dec(total.units, rule.places)?,
-    })
+    let (judges, departments, count, total) = totals.finish(rule.places)?;
+    Ok(StandardOutput { baseline: scorer.baseline_ref(), rounding: rule, cases, judges, departments, count, total })
 }
 
 /// Standard cases per case id, as weights for the assignment engine.

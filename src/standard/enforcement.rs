@@ -2,7 +2,7 @@
 //! type, only with the required approval.
 
 use super::baseline::duplicate_case;
-use super::compute::{dec, DepartmentTotal, JudgeTotal, Tally};
+use super::compute::{dec, DepartmentTotal, JudgeTotal, Totals};
 use super::exact::{ratio_units, Exact};
 use super::model::StandardConfig;
 use crate::decimal::{Decimal, RoundingRule};
@@ -178,41 +178,12 @@ pub fn enforcement_cases(input: EnforcementInput) -> Result<EnforcementOutput> {
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }
-    let mut judges: BTreeMap<&str, (Tally, Vec<String>)> = BTreeMap::new();
-    let mut departments: BTreeMap<&str, (Tally, BTreeSet<&str>)> = BTreeMap::new();
-    let mut total = Tally::default();
+    let mut totals = Totals::default();
     let mut cases = Vec::with_capacity(counted.len());
     for (case, units, result) in counted {
-        total.add(units);
-        if let Some(j) = &case.judge {
-            let e = judges.entry(j.as_str()).or_default();
-            e.0.add(units);
-            e.1.push(case.id.clone());
-        }
-        if let Some(d) = &case.department {
-            let e = departments.entry(d.as_str()).or_default();
-            e.0.add(units);
-            if let Some(j) = &case.judge {
-                e.1.insert(j.as_str());
-            }
-        }
+        totals.add(&case.id, case.judge.as_deref(), case.department.as_deref(), units);
         cases.push(result);
     }
-    Ok(EnforcementOutput {
-        rounding: rule,
-        cases,
-        unapproved,
-        judges: judges
-            .into_iter()
-            .map(|(j, (t, ids))| Ok(JudgeTotal { judge: j.to_string(), cases: t.cases, standard: dec(t.units, rule.places)?, case_ids: ids }))
-            .collect::<Result<_>>()?,
-        departments: departments
-            .into_iter()
-            .map(|(d, (t, js))| {
-                Ok(DepartmentTotal { department: d.to_string(), judges: js.len() as u64, cases: t.cases, standard: dec(t.units, rule.places)? })
-            })
-            .collect::<Result<_>>()?,
-        count: total.cases,
-        total: dec(total.units, rule.places)?,
-    })
+    let (judges, departments, count, total) = totals.finish(rule.places)?;
+    Ok(EnforcementOutput { rounding: rule, cases, unapproved, judges, departments, count, total })
 }
