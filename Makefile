@@ -33,8 +33,6 @@ test-browser: pkg
 
 demo: pkg
 	node examples/demo.mjs
-	@echo
-	@echo "To open the page: make serve, then visit http://127.0.0.1:8080/www/"
 
 serve: pkg
 	node scripts/serve.mjs
