@@ -9,7 +9,7 @@ use super::random::{draw_seed, parse_beacon, DrawRng, DrawSeedInput};
 use super::units::{format_units, normalised, probability, SCALE};
 use crate::canonical::hex;
 use crate::error::{Error, ErrorCode, Result};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The judges of a case and the load each was credited.
 #[derive(Debug, Clone, Default)]
@@ -36,7 +36,7 @@ pub fn run_head(input: &AssignmentInput) -> Result<(u64, String)> {
 type Replayed = (Ledger, Vec<JudgeState>, (u64, String));
 
 fn replay<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<Observer<'_>>, keep: bool) -> Result<Replayed> {
-    let prepared = prepare(input)?;
+    let mut prepared = prepare(input)?;
     let header = Header {
         format: ledger::FORMAT.into(),
         algorithm: ledger::ALGORITHM.into(),
@@ -46,12 +46,13 @@ fn replay<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<Ob
         config: normalised_config(&input.config),
     };
     let header_hash = ledger::header_hash(&header)?;
-    let mut engine = Engine { prepared, selector, cases: HashMap::new(), prev: header_hash, entries: Vec::new(), count: 0, keep };
+    let events = std::mem::take(&mut prepared.events);
+    let cases = vec![None; input.cases.len()];
+    let mut engine = Engine { prepared, selector, cases, prev: header_hash, entries: Vec::new(), count: 0, keep, buffer: Vec::new() };
     let mut observer = observer;
-    for i in 0..engine.prepared.events.len() {
-        let event = engine.prepared.events[i].clone();
+    for (i, event) in events.iter().enumerate() {
         let before = engine.entries.len();
-        engine.apply(&event).map_err(|e| e.at(&format!("events[{i}]")))?;
+        engine.apply(event).map_err(|e| e.at(&format!("events[{i}]")))?;
         if let (Some(observe), Some(entry)) = (observer.as_mut(), engine.entries.get(before)) {
             observe(entry, &engine.prepared.judges);
         }
@@ -73,29 +74,41 @@ fn normalised_config(config: &super::model::Config) -> super::model::Config {
     }
 }
 
-/// SHA-256 of canonical `{"case": case, "event": event}`.
-fn input_digest(case: &Case, event: &Event) -> Result<String> {
-    let mut bytes = b"{\"case\":".to_vec();
-    bytes.extend(ledger::direct_canonical(case)?);
-    bytes.extend_from_slice(b",\"event\":");
-    bytes.extend(ledger::direct_canonical(event)?);
-    bytes.push(b'}');
-    Ok(hex(&crate::canonical::sha256(&bytes)))
+/// SHA-256 of canonical `{"case": case, "event": event}`, written into `buffer`.
+fn input_digest(case: &Case, event: &Event, buffer: &mut Vec<u8>) -> Result<String> {
+    buffer.clear();
+    buffer.extend_from_slice(b"{\"case\":");
+    ledger::write_canonical(case, buffer)?;
+    buffer.extend_from_slice(b",\"event\":");
+    ledger::write_canonical(event, buffer)?;
+    buffer.push(b'}');
+    Ok(hex(&crate::canonical::sha256(buffer)))
+}
+
+/// A case of the input: its position, the case and its weight in units.
+#[derive(Clone, Copy)]
+struct CaseRef<'a> {
+    position: usize,
+    case: &'a Case,
+    weight: i64,
 }
 
 struct Engine<'a, S> {
     prepared: Prepared<'a>,
     selector: S,
-    cases: HashMap<String, CaseState>,
+    /// Each input case's state once assigned, by position in the input.
+    cases: Vec<Option<CaseState>>,
     prev: [u8; 32],
     entries: Vec<Entry>,
     /// Entries produced so far (kept or not).
     count: u64,
     /// Keep the entries (false when only the chain head is wanted).
     keep: bool,
+    /// Reused for the canonical JSON being hashed.
+    buffer: Vec<u8>,
 }
 
-impl<S: Selector> Engine<'_, S> {
+impl<'a, S: Selector> Engine<'a, S> {
     fn apply(&mut self, event: &Event) -> Result<()> {
         // prepare() has checked that each kind's required members are present.
         let case_id = event.case_id.as_deref().unwrap_or_default();
@@ -111,70 +124,68 @@ impl<S: Selector> Engine<'_, S> {
             EventKind::Draw => {
                 let case = self.unassigned(case_id)?;
                 let mut state = CaseState::default();
-                let seats = self.draw_seats(&case, &mut state, 0, beacon)?;
-                self.record(EntryKind::Draw, &case, event, seats, None, None, state)
+                let seats = self.draw_seats(case, &mut state, 0, beacon)?;
+                self.record(EntryKind::Draw, case, event, seats, None, None, state)
             }
             EventKind::Designate => {
                 let case = self.unassigned(case_id)?;
-                let judge = self.manual_judge(event, &case, &CaseState::default())?;
+                let judge = self.manual_judge(event, case.case, &CaseState::default())?;
                 let record = self.manual_record(event, judge);
-                let mut state = CaseState { judges: vec![judge], credits: vec![self.weight(&case.id)], recused: vec![] };
-                self.credit(judge, state.credits[0])?;
-                let seats = self.draw_seats(&case, &mut state, 1, beacon)?;
-                self.record(EntryKind::Designate, &case, event, seats, Some(record), None, state)
+                let mut state = CaseState { judges: vec![judge], credits: vec![case.weight], recused: vec![] };
+                self.credit(judge, case.weight)?;
+                let seats = self.draw_seats(case, &mut state, 1, beacon)?;
+                self.record(EntryKind::Designate, case, event, seats, Some(record), None, state)
             }
             EventKind::Reassign => {
                 let (case, mut state) = self.assigned(case_id)?;
-                let judge = self.manual_judge(event, &case, &state)?;
+                let judge = self.manual_judge(event, case.case, &state)?;
                 let record = self.manual_record(event, judge);
                 let old = state.judges[0];
                 self.move_credit(&mut state, 0, judge)?;
                 let replaced = Some(self.prepared.judges[old].id.clone());
-                self.record(EntryKind::Reassign, &case, event, vec![], Some(record), replaced, state)
+                self.record(EntryKind::Reassign, case, event, vec![], Some(record), replaced, state)
             }
             EventKind::Recuse => {
                 let (case, mut state) = self.assigned(case_id)?;
                 let judge_id = event.judge_id.as_deref().unwrap_or_default();
                 let Some(seat) = self.prepared.judge_index.get(judge_id).and_then(|k| state.judges.iter().position(|j| j == k)) else {
-                    return Err(Error::new(ErrorCode::InvalidEvent, "judgeId", format!("judge '{judge_id}' does not sit on case '{}'", case.id), format!("法官“{judge_id}”不在案件“{}”的审判组织中", case.id)));
+                    let id = &case.case.id;
+                    return Err(Error::new(ErrorCode::InvalidEvent, "judgeId", format!("judge '{judge_id}' does not sit on case '{id}'"), format!("法官“{judge_id}”不在案件“{id}”的审判组织中")));
                 };
                 let recused = state.judges[seat];
                 let record = self.manual_record(event, recused);
                 state.recused.push(recused);
                 let credit = state.credits[seat];
                 self.prepared.judges[recused].load -= credit;
-                let (drawn, chosen) = self.redraw_seat(&case, &state, seat, beacon)?;
+                let (drawn, chosen) = self.redraw_seat(case.case, &state, seat, beacon)?;
                 state.judges[seat] = chosen;
                 self.credit(chosen, credit)?;
                 let replaced = Some(self.prepared.judges[recused].id.clone());
-                self.record(EntryKind::Redraw, &case, event, vec![drawn], Some(record), replaced, state)
+                self.record(EntryKind::Redraw, case, event, vec![drawn], Some(record), replaced, state)
             }
         }
     }
 
-    fn case(&self, case_id: &str) -> Result<Case> {
+    fn case(&self, case_id: &str) -> Result<CaseRef<'a>> {
+        let input: &'a AssignmentInput = self.prepared.input;
         self.prepared
             .cases
             .get(case_id)
-            .and_then(|&(k, _)| self.prepared.input.cases.get(k))
-            .cloned()
+            .and_then(|&(position, weight)| input.cases.get(position).map(|case| CaseRef { position, case, weight }))
             .ok_or_else(|| Error::new(ErrorCode::UnknownCase, "caseId", format!("unknown case '{case_id}'"), format!("未知案件“{case_id}”")))
     }
 
-    fn weight(&self, case_id: &str) -> i64 {
-        self.prepared.cases.get(case_id).map_or(SCALE, |&(_, w)| w)
-    }
-
-    fn unassigned(&self, case_id: &str) -> Result<Case> {
-        if self.cases.contains_key(case_id) {
+    fn unassigned(&self, case_id: &str) -> Result<CaseRef<'a>> {
+        let case = self.case(case_id)?;
+        if matches!(self.cases.get(case.position), Some(Some(_))) {
             return Err(Error::new(ErrorCode::InvalidEvent, "caseId", format!("case '{case_id}' is already assigned"), format!("案件“{case_id}”已经分配")));
         }
-        self.case(case_id)
+        Ok(case)
     }
 
-    fn assigned(&mut self, case_id: &str) -> Result<(Case, CaseState)> {
+    fn assigned(&mut self, case_id: &str) -> Result<(CaseRef<'a>, CaseState)> {
         let case = self.case(case_id)?;
-        let state = self.cases.get(case_id).cloned().ok_or_else(|| {
+        let state = self.cases.get(case.position).cloned().flatten().ok_or_else(|| {
             Error::new(ErrorCode::InvalidEvent, "caseId", format!("case '{case_id}' has not been assigned yet"), format!("案件“{case_id}”尚未分配"))
         })?;
         Ok((case, state))
@@ -225,10 +236,10 @@ impl<S: Selector> Engine<'_, S> {
     }
 
     /// Draw seats `first..panel_size`, crediting each chosen judge.
-    fn draw_seats(&mut self, case: &Case, state: &mut CaseState, first: usize, beacon: Option<&str>) -> Result<Vec<Seat>> {
-        let mut seats = Vec::new();
+    fn draw_seats(&mut self, case: CaseRef<'a>, state: &mut CaseState, first: usize, beacon: Option<&str>) -> Result<Vec<Seat>> {
+        let CaseRef { case, weight, .. } = case;
+        let mut seats = Vec::with_capacity(case.panel_size as usize);
         let mut rng = self.rng(case, beacon)?;
-        let weight = self.weight(&case.id);
         for seat in first..case.panel_size as usize {
             let (record, chosen) = self.draw_with(&mut rng, case, state, seat)?;
             let credit = if seat == 0 { weight } else { (weight * self.prepared.params.panel_member_bp + SCALE / 2) / SCALE };
@@ -340,20 +351,18 @@ impl<S: Selector> Engine<'_, S> {
     fn record(
         &mut self,
         kind: EntryKind,
-        case: &Case,
+        case: CaseRef<'a>,
         event: &Event,
         seats: Vec<Seat>,
         manual: Option<ManualRecord>,
         replaced: Option<String>,
         state: CaseState,
     ) -> Result<()> {
-        let mut digest_case = case.clone();
-        digest_case.weight = digest_case.weight.normalize();
         let mut entry = Entry {
             index: self.count,
             kind,
-            case_id: case.id.clone(),
-            input_digest: input_digest(&digest_case, event)?,
+            case_id: case.case.id.clone(),
+            input_digest: input_digest(case.case, event, &mut self.buffer)?,
             seats,
             manual,
             replaced,
@@ -361,12 +370,14 @@ impl<S: Selector> Engine<'_, S> {
             prev: String::new(),
             hash: String::new(),
         };
-        self.prev = ledger::seal(&mut entry, &self.prev)?;
+        self.prev = ledger::seal_in(&mut entry, &self.prev, &mut self.buffer)?;
         self.count += 1;
         if self.keep {
             self.entries.push(entry);
         }
-        self.cases.insert(case.id.clone(), state);
+        if let Some(slot) = self.cases.get_mut(case.position) {
+            *slot = Some(state);
+        }
         Ok(())
     }
 }

@@ -144,24 +144,44 @@ pub fn header_hash(header: &Header) -> Result<[u8; 32]> {
 /// is the canonical form, without building an intermediate tree. Tests check
 /// it against the general writer.
 pub fn direct_canonical<T: Serialize>(value: &T) -> Result<Vec<u8>> {
-    serde_json::to_vec(value).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
+    let mut bytes = Vec::new();
+    write_canonical(value, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Append the canonical JSON of `value` (see [`direct_canonical`]) to `out`.
+pub fn write_canonical<T: Serialize>(value: &T, out: &mut Vec<u8>) -> Result<()> {
+    serde_json::to_writer(out, value).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
 }
 
 /// Hash of an entry: SHA-256 of its canonical JSON without `hash`.
 pub fn entry_hash(entry: &Entry) -> Result<[u8; 32]> {
+    entry_hash_in(entry, &mut Vec::new())
+}
+
+/// [`entry_hash`] writing the canonical JSON into a reusable buffer.
+pub fn entry_hash_in(entry: &Entry, buffer: &mut Vec<u8>) -> Result<[u8; 32]> {
+    buffer.clear();
     if entry.hash.is_empty() {
-        return Ok(sha256(&direct_canonical(entry)?));
+        write_canonical(entry, buffer)?;
+    } else {
+        let mut unsealed = entry.clone();
+        unsealed.hash.clear();
+        write_canonical(&unsealed, buffer)?;
     }
-    let mut unsealed = entry.clone();
-    unsealed.hash.clear();
-    Ok(sha256(&direct_canonical(&unsealed)?))
+    Ok(sha256(buffer))
 }
 
 /// Seal an entry: set `prev` and compute `hash`. Returns the hash bytes.
 pub fn seal(entry: &mut Entry, prev: &[u8; 32]) -> Result<[u8; 32]> {
+    seal_in(entry, prev, &mut Vec::new())
+}
+
+/// [`seal`] writing the canonical JSON into a reusable buffer.
+pub fn seal_in(entry: &mut Entry, prev: &[u8; 32], buffer: &mut Vec<u8>) -> Result<[u8; 32]> {
     entry.prev = hex(prev);
     entry.hash = String::new();
-    let hash = entry_hash(entry)?;
+    let hash = entry_hash_in(entry, buffer)?;
     entry.hash = hex(&hash);
     Ok(hash)
 }

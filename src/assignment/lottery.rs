@@ -58,9 +58,9 @@ impl Selector for Lottery {
 
 /// The lottery pool and its capped weights, in judge-id order.
 pub fn balanced_weights(eligible: &[Eligible], params: &Params) -> Vec<(usize, u64)> {
-    // Rank by (normalised load, id); `eligible` is in id order so a stable sort keeps id ties.
+    // Rank by (normalised load, id); judge positions follow id order.
     let mut ranked: Vec<&Eligible> = eligible.iter().collect();
-    ranked.sort_by_key(|e| e.normalised);
+    ranked.sort_unstable_by_key(|e| (e.normalised, e.judge));
     let Some(lightest) = ranked.first().map(|e| e.normalised) else { return Vec::new() };
     // The window: everyone within the tolerance of the lightest...
     let mut size = ranked.iter().take_while(|e| e.normalised <= lightest + params.tolerance).count();

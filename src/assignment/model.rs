@@ -102,9 +102,14 @@ pub struct Case {
     /// Judges who must not sit on the case.
     #[serde(default)]
     pub recuse: Vec<String>,
-    /// Weight in standard cases (default 1).
-    #[serde(default = "one")]
+    /// Weight in standard cases (default 1). Written without trailing zeros,
+    /// so `2`, `2.0` and `"2.00"` give the same input digest.
+    #[serde(default = "one", serialize_with = "normalised_decimal")]
     pub weight: Decimal,
+}
+
+fn normalised_decimal<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&value.normalize())
 }
 
 fn one() -> Decimal {

@@ -35,9 +35,40 @@ pub fn to_units(value: Decimal, path: &str) -> Result<i64> {
 
 /// Units as a decimal string with exactly 4 places ("12.5000").
 pub fn format_units(units: i64) -> String {
-    let sign = if units < 0 { "-" } else { "" };
+    let mut text = String::with_capacity(16);
+    if units < 0 {
+        text.push('-');
+    }
     let abs = units.unsigned_abs();
-    format!("{sign}{}.{:04}", abs / SCALE as u64, abs % SCALE as u64)
+    push_fixed(&mut text, abs / SCALE as u64, abs % SCALE as u64, 4);
+    text
+}
+
+/// Append `whole.fraction` with `places` fraction digits (zero-padded).
+/// Written by hand because these strings are made for every pool member of
+/// every draw, where `format!` is a measurable share of the time.
+fn push_fixed(out: &mut String, whole: u64, fraction: u64, places: usize) {
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    let mut rest = whole;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&d| d as char));
+    out.push('.');
+    let mut frac = [b'0'; 20];
+    let places = places.min(frac.len());
+    let mut rest = fraction;
+    for slot in frac[..places].iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.extend(frac[..places].iter().map(|&d| d as char));
 }
 
 /// Load normalised by share: floor(load × 10000 / share), in units.
@@ -51,8 +82,10 @@ pub fn probability(part: u64, whole: u64) -> String {
     if whole == 0 {
         return "0.000000".into();
     }
-    let millionths = (part as u128 * 2_000_000 + whole as u128) / (2 * whole as u128);
-    format!("{}.{:06}", millionths / 1_000_000, millionths % 1_000_000)
+    let millionths = ((part as u128 * 2_000_000 + whole as u128) / (2 * whole as u128)) as u64;
+    let mut text = String::with_capacity(12);
+    push_fixed(&mut text, millionths / 1_000_000, millionths % 1_000_000, 6);
+    text
 }
 
 #[cfg(test)]
@@ -68,6 +101,9 @@ mod tests {
         assert_eq!(to_units(d("-1.5"), "").unwrap(), -15_000);
         assert_eq!(format_units(125_000), "12.5000");
         assert_eq!(format_units(-5), "-0.0005");
+        assert_eq!(format_units(0), "0.0000");
+        assert_eq!(format_units(MAX_UNITS), "1000000.0000");
+        assert_eq!(format_units(-MAX_UNITS - 1), "-1000000.0001");
     }
 
     #[test]
@@ -77,5 +113,8 @@ mod tests {
         assert_eq!(probability(1, 3), "0.333333");
         assert_eq!(probability(2, 3), "0.666667");
         assert_eq!(probability(3, 3), "1.000000");
+        assert_eq!(probability(0, 3), "0.000000");
+        assert_eq!(probability(1, 2_000_000), "0.000001"); // half-up
+        assert_eq!(probability(1, 2_000_001), "0.000000");
     }
 }
