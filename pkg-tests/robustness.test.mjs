@@ -69,5 +69,21 @@ test('errors carry code, path and both languages', () => {
     assert.match(err.messageZh, /办案比例/);
     assert.equal(err.more.length, 1);
     assert.equal(err.more[0].path, 'judges[4].share');
+    assert.equal(err.moreOmitted, 0);
+  }
+});
+
+test('a batch with thousands of bad rows gives a bounded error that counts the rest', () => {
+  const bad = structuredClone(fixture);
+  bad.events = Array.from({ length: 5000 }, (_, i) => ({ kind: 'draw', caseId: `missing-${i}` }));
+  try {
+    shenguan.assign(bad);
+    assert.fail('should throw');
+  } catch (err) {
+    assert.equal(err.code, 'UNKNOWN_CASE');
+    assert.equal(err.path, 'events[0].caseId');
+    assert.equal(err.more.length, 99);
+    assert.equal(err.more[98].path, 'events[99].caseId');
+    assert.equal(err.moreOmitted, 4900);
   }
 });

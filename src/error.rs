@@ -100,7 +100,10 @@ impl ErrorCode {
 /// `path` uses dots for fields and brackets for positions, e.g.
 /// `cases[12].pages.dossier`; the empty string means the whole input.
 /// When several problems are found in one batch, the first is the error
-/// itself and the rest are in `more`, so nothing is silently dropped.
+/// itself and the next ones are in `more` (at most [`MAX_MORE`]); how many
+/// further problems were left out is in `moreOmitted`, so nothing is
+/// silently dropped and a batch with a million bad rows still gives a
+/// readable error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Error {
@@ -115,9 +118,19 @@ pub struct Error {
     /// Structured data about the failure (counts, expected values...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Value>,
-    /// Further problems found in the same input.
+    /// Further problems found in the same input (at most [`MAX_MORE`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub more: Vec<Error>,
+    /// Problems found beyond those in `more`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_omitted: usize,
+}
+
+/// Most further problems listed in [`Error::more`].
+pub const MAX_MORE: usize = 99;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Error {
@@ -135,6 +148,7 @@ impl Error {
             message_zh: message_zh.into(),
             details: None,
             more: Vec::new(),
+            more_omitted: 0,
         }
     }
 
@@ -162,6 +176,8 @@ impl Error {
             return None;
         }
         let mut first = problems.remove(0);
+        first.more_omitted = problems.len().saturating_sub(MAX_MORE);
+        problems.truncate(MAX_MORE);
         first.more.extend(problems);
         Some(first)
     }
@@ -201,3 +217,24 @@ impl std::error::Error for Error {}
 
 /// Result with the crate's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collect_lists_the_first_problems_and_counts_the_rest() {
+        let problem = |i: usize| Error::new(ErrorCode::InvalidInput, format!("rows[{i}]"), "bad", "错误");
+        assert!(Error::collect(Vec::new()).is_none());
+        let one = Error::collect(vec![problem(0)]).unwrap();
+        assert_eq!((one.more.len(), one.more_omitted), (0, 0));
+        let many = Error::collect((0..1000).map(problem).collect()).unwrap();
+        assert_eq!(many.path, "rows[0]");
+        assert_eq!(many.more.len(), MAX_MORE);
+        assert_eq!(many.more[MAX_MORE - 1].path, "rows[99]");
+        assert_eq!(many.more_omitted, 1000 - 1 - MAX_MORE);
+        let json = serde_json::to_value(&many).unwrap();
+        assert_eq!(json["moreOmitted"], 900);
+        assert!(serde_json::to_value(&one).unwrap().get("moreOmitted").is_none());
+    }
+}

@@ -59,8 +59,24 @@ impl Selector for Lottery {
 /// The lottery pool and its capped weights, in judge-id order.
 pub fn balanced_weights(eligible: &[Eligible], params: &Params) -> Vec<(usize, u64)> {
     // Rank by (normalised load, id); judge positions follow id order.
+    let key = |e: &&Eligible| (e.normalised, e.judge);
     let mut ranked: Vec<&Eligible> = eligible.iter().collect();
-    ranked.sort_unstable_by_key(|e| (e.normalised, e.judge));
+    // Only the lightest `keep` and those tied with the last of them can enter
+    // the pool, so the rest need not be sorted.
+    let keep = params.max_pool.max(params.min_pool).max(1);
+    if ranked.len() > keep {
+        ranked.select_nth_unstable_by_key(keep - 1, key);
+        let boundary = ranked[keep - 1].normalised;
+        let mut end = keep;
+        for i in keep..ranked.len() {
+            if ranked[i].normalised == boundary {
+                ranked.swap(end, i);
+                end += 1;
+            }
+        }
+        ranked.truncate(end);
+    }
+    ranked.sort_unstable_by_key(key);
     let Some(lightest) = ranked.first().map(|e| e.normalised) else { return Vec::new() };
     // The window: everyone within the tolerance of the lightest...
     let mut size = ranked.iter().take_while(|e| e.normalised <= lightest + params.tolerance).count();
@@ -167,6 +183,39 @@ mod tests {
         assert_eq!(pool.iter().map(|p| p.0).collect::<Vec<_>>(), vec![0, 1, 2, 3]);
         // Capped at 50%: 120000 would be 80%; level x = 0.5 * 60000 / 0.5 = 60000.
         assert_eq!(pool, vec![(0, 60_000), (1, 20_000), (2, 20_000), (3, 20_000)]);
+    }
+
+    #[test]
+    fn partial_ranking_gives_the_same_pool_as_a_full_sort() {
+        // Many ties around the pool boundary, pools wider and narrower than the window.
+        let mut state = 17u64;
+        for round in 0..400 {
+            let n = 1 + round % 40;
+            let loads: Vec<i64> = (0..n)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    ((state >> 33) % 6) as i64 * 10_000
+                })
+                .collect();
+            for (min_pool, max_pool) in [(3, 8), (1, 1), (5, 5), (2, 12)] {
+                let params = Params { min_pool, max_pool, ..params() };
+                let pool = balanced_weights(&eligible(&loads), &params);
+                // Reference: rank everyone, then the same window rules.
+                let mut ranked: Vec<(i64, usize)> = loads.iter().enumerate().map(|(j, &l)| (l, j)).collect();
+                ranked.sort();
+                let ties = |size: usize| ranked.iter().take_while(|e| e.0 <= ranked[size - 1].0).count();
+                let mut size = ranked.iter().take_while(|e| e.0 <= ranked[0].0 + params.tolerance).count();
+                if size > max_pool {
+                    size = ties(max_pool);
+                }
+                if size < min_pool {
+                    size = ties(min_pool.min(ranked.len()));
+                }
+                let mut members: Vec<usize> = ranked[..size].iter().map(|e| e.1).collect();
+                members.sort();
+                assert_eq!(pool.iter().map(|p| p.0).collect::<Vec<_>>(), members, "loads {loads:?}");
+            }
+        }
     }
 
     #[test]

@@ -76,6 +76,7 @@ fn to_js_error(error: Error) -> JsValue {
         }
     }
     set("more", more.into());
+    set("moreOmitted", JsValue::from_f64(error.more_omitted as f64));
     // The JS `message` property holds the English message itself.
     set("message", JsValue::from_str(&error.message));
     js_error.into()

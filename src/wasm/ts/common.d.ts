@@ -16,4 +16,6 @@ export interface ShenguanErrorFields {
   details: unknown;
   /** Further problems found in the same input. */
   more: Array<{ code: string; path: string; message: string; messageZh: string; details?: unknown }>;
+  /** Further problems found beyond those listed in `more` (which holds at most 99). */
+  moreOmitted: number;
 }
