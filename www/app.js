@@ -10,7 +10,8 @@ const escape = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
 /** Show a thrown ShenguanError (code, path, both languages) or any other error. */
 export function showError(target, err) {
   target.innerHTML = `<div class="error"><b>${escape(err.code ?? 'ERROR')}</b>${err.path ? ` at <code>${escape(err.path)}</code>` : ''}<br>${escape(err.message)}<br>${escape(err.messageZh ?? '')}${
-    (err.more ?? []).map((m) => `<br><b>${escape(m.code)}</b> at <code>${escape(m.path)}</code>: ${escape(m.message)} / ${escape(m.messageZh)}`).join('')}</div>`;
+    (err.more ?? []).map((m) => `<br><b>${escape(m.code)}</b> at <code>${escape(m.path)}</code>: ${escape(m.message)} / ${escape(m.messageZh)}`).join('')}${
+    err.moreOmitted ? `<br>… ${escape(err.moreOmitted)} more problems not listed / 另有 ${escape(err.moreOmitted)} 个问题未列出` : ''}</div>`;
 }
 
 /** A table from rows of cells; cells that look numeric are right-aligned. */

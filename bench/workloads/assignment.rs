@@ -25,7 +25,7 @@ pub fn workloads() -> Vec<Workload> {
             input: head_input.to_string(),
             iterations: 1,
             target: "WASM < 1 s, < 1.5x native",
-            note: "a year of 550,000 cases, 20 departments x 60 judges, replayed from the published inputs and seed: every draw, every entry's canonical JSON and SHA-256, compared with the published chain head (input JSON text ~40 MB, parsing included)".into(),
+            note: "a year of 550,000 cases, 20 departments x 60 judges, replayed from the published inputs and seed: every draw, every entry's canonical JSON and SHA-256, compared with the published chain head (input JSON text ~60 MB, parsing included)".into(),
         },
         Workload {
             name: "assign: day batch 2,000 cases",
