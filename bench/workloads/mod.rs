@@ -15,7 +15,7 @@ pub struct Workload {
     pub input: String,
     /// Timed runs after one warm-up; the best is reported.
     pub iterations: u32,
-    /// The target from the issue, e.g. "WASM < 500 ms".
+    /// The speed target, e.g. "WASM < 500 ms".
     pub target: &'static str,
     /// What the workload is.
     pub note: String,

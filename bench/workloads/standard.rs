@@ -1,5 +1,5 @@
 //! Standard-case workloads: a million closed cases in the bulk form (the
-//! issue's target) and ten thousand in the detailed form.
+//! target) and ten thousand in the detailed form.
 
 use serde_json::json;
 use std::fmt::Write;
