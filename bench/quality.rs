@@ -122,7 +122,7 @@ fn main() {
         measure("lowest-load pool (SLPS)", &input, LowestLoad, min_pool),
         measure("power of two choices", &input, PowerOfTwo, min_pool),
     ];
-    println!("{:<26} {:>12} {:>12} {:>10} {:>10} {:>8}  {}", "strategy", "final spread", "worst spread", "mean max p", "p >= 0.9", "max p", "position chi-square");
+    println!("{:<26} {:>12} {:>12} {:>10} {:>10} {:>8}  position chi-square", "strategy", "final spread", "worst spread", "mean max p", "p >= 0.9", "max p");
     for r in &rows {
         println!(
             "{:<26} {:>12.2} {:>12.2} {:>10.3} {:>9.1}% {:>8.3}  {}{}",

@@ -116,8 +116,9 @@ pub struct Error {
     /// Chinese message.
     pub message_zh: String,
     /// Structured data about the failure (counts, expected values...).
+    /// (Boxed to keep `Result`s small on the success path.)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub details: Option<Value>,
+    pub details: Option<Box<Value>>,
     /// Further problems found in the same input (at most [`MAX_MORE`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub more: Vec<Error>,
@@ -154,7 +155,7 @@ impl Error {
 
     /// Attach structured details.
     pub fn with_details(mut self, details: Value) -> Self {
-        self.details = Some(details);
+        self.details = Some(Box::new(details));
         self
     }
 

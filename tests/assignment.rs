@@ -197,7 +197,8 @@ fn wrong_seed_or_commitment_is_caught() {
 #[test]
 fn bad_input_gets_coded_errors_with_paths() {
     let base = fixture();
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, ErrorCode, &str)> = vec![
+    type Case<'a> = (&'a str, Box<dyn Fn(&mut Value)>, ErrorCode, &'a str);
+    let cases: Vec<Case> = vec![
         ("seed", Box::new(|v| v["seed"] = json!("xyz")), ErrorCode::MalformedSeed, "seed"),
         ("beacon", Box::new(|v| v["beacon"] = json!("abc")), ErrorCode::MalformedSeed, "beacon"),
         ("dup judge", Box::new(|v| v["judges"][1]["id"] = json!("J01")), ErrorCode::DuplicateId, "judges[1].id"),

@@ -301,8 +301,7 @@ impl Plan {
             (Some(f), None) => {
                 let mut terms = Vec::new();
                 let mut components = Vec::new();
-                for k in 0..3 {
-                    let component = Component::ALL[k];
+                for (k, &component) in Component::ALL.iter().enumerate() {
                     components.push(ComponentTerm {
                         component,
                         pages: p[k],
@@ -635,13 +634,17 @@ pub(crate) fn dec(units: u128, places: u32) -> Result<Decimal> {
     units_to_decimal(units, places).ok_or_else(|| overflow(""))
 }
 
+/// A case kind as the key of the plan cache.
+type KindKey<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
 /// Score every case. Errors collect every problem of the batch.
 pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
     let mut scorer = Scorer::new(&input.config, input.baseline.as_ref())?;
     let rule = scorer.rule;
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();
-    let mut cache: BTreeMap<(Option<&str>, Option<&str>, Option<&str>, Option<&str>), (Plan, Option<String>)> = BTreeMap::new();
+    // Plans by (case type, category, procedure, complexity).
+    let mut cache: BTreeMap<KindKey, (Plan, Option<String>)> = BTreeMap::new();
     let mut scored = Vec::with_capacity(input.cases.len());
     for (i, case) in input.cases.iter().enumerate() {
         let path = format!("cases[{i}]");
@@ -649,10 +652,10 @@ pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
             problems.push(duplicate_case(&path, &case.id));
         }
         let key = (case.case_type.as_deref(), case.category.as_deref(), case.procedure.as_deref(), case.complexity.as_deref());
-        if !cache.contains_key(&key) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = cache.entry(key) {
             let kind = Kind { case_type: key.0, category: key.1, procedure: key.2, complexity: key.3 };
             if let Some(plan) = scorer.plan(&kind, &path, &mut problems) {
-                cache.insert(key, plan);
+                slot.insert(plan);
             }
         }
         let Some((plan, category)) = cache.get(&key) else { continue };

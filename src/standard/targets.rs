@@ -242,9 +242,7 @@ fn exact(d: Decimal) -> Option<Exact> {
 pub fn standard_targets(input: TargetsInput) -> Result<TargetsOutput> {
     let rule = input.rounding;
     let mut problems = Vec::new();
-    if let Err(e) = rule.validate("rounding") {
-        return Err(e);
-    }
+    rule.validate("rounding")?;
     non_negative(input.goal, "goal", &mut problems);
     if input.last_year.intake == 0 {
         problems.push(err(ErrorCode::OutOfRange, "lastYear.intake", "last year's intake must be more than 0", "上年收案数必须大于 0"));
