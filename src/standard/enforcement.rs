@@ -2,7 +2,8 @@
 //! type, only with the required approval.
 
 use super::baseline::duplicate_case;
-use super::compute::{dec, DepartmentTotal, JudgeTotal, Totals};
+use super::compute::{DepartmentTotal, JudgeTotal};
+use super::totals::{dec, Totals};
 use super::exact::{ratio_units, Exact};
 use super::model::StandardConfig;
 use crate::decimal::{Decimal, RoundingRule};

@@ -19,17 +19,20 @@
 //! declared rule; `docs/standard-cases.md` is the specification.
 
 mod baseline;
+mod bulk;
 mod compute;
 mod enforcement;
 mod exact;
 mod model;
+mod plan;
 mod targets;
+mod totals;
 
 pub use baseline::{compute_baseline, AverageValues, Averages, Baseline, BaselineInput, PageTotals, Scope, Weights};
+pub use bulk::{standard_cases_bulk, standard_cases_bulk_text, BulkInput, BulkKind, BulkOutput, BulkTotal, PageColumn};
 pub use compute::{
-    standard_case_weights, standard_cases, standard_cases_bulk, standard_cases_bulk_text, BaselineRef, BulkInput, BulkKind, BulkOutput, BulkTotal,
-    CaseResult, Coefficients, ComponentTerm, DepartmentTotal, Explanation, JudgeTotal, PageColumn, StandardInput,
-    StandardOutput, WeightsOutput,
+    standard_case_weights, standard_cases, BaselineRef, CaseResult, Coefficients, ComponentTerm, DepartmentTotal, Explanation, JudgeTotal,
+    StandardInput, StandardOutput, WeightsOutput,
 };
 pub use enforcement::{enforcement_cases, EnforcementCase, EnforcementInput, EnforcementOutput, EnforcementResult, NotCounted};
 pub use model::{Case, CaseTypeRule, ClosingRule, Component, Count, EnforcementConfig, Pages, StandardConfig};

@@ -1,7 +1,7 @@
 //! Yearly targets in standard cases: one basic target per judge, department
 //! targets as judges × the basic target, months, revision and progress.
 
-use super::compute::dec;
+use super::totals::dec;
 use super::exact::{bump, ratio_units, Exact};
 use super::model::{non_negative, one};
 use crate::decimal::{Decimal, RoundingRule};
