@@ -182,6 +182,8 @@ export function syntheticCourt(seed, { nJudges = 25, nCases = 400 } = {}) {
   };
   if (input.config === undefined) delete input.config;
   if (chance(rng, 0.5)) input.beacon = hex(rng, 1 + Math.floor(rng() * 40));
+  // Every other court continues an earlier run (its header names that run's head).
+  if (seed % 2 === 1) input.previousHead = hex(rng, 32);
   input.commitment = commitment(input.seed);
 
   const run = new Run({ ...input, events: [] });
@@ -251,6 +253,7 @@ for (const seed of [1, 2, 3]) {
     assert.ok(mine.entries.some((e) => e.kind === 'reassign'));
     assert.ok(mine.entries.some((e) => e.kind === 'designate'));
     assert.ok(mine.entries.some((e) => e.seats.length === 3));
+    assert.equal(mine.header.previousHead, seed % 2 === 1 ? input.previousHead : undefined);
     assert.deepStrictEqual(mine.header, theirs.header);
     assert.equal(mine.headerHash, theirs.headerHash);
     for (let i = 0; i < Math.max(mine.entries.length, theirs.entries.length); i++) {

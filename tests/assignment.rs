@@ -176,6 +176,45 @@ fn replay_catches_a_consistently_rehashed_forgery() {
 }
 
 #[test]
+fn consecutive_runs_form_one_chain_through_previous_head() {
+    let mut first = fixture();
+    first.as_object_mut().unwrap().remove("events");
+    let first_ledger = ledger_of(&first);
+    let head = call_json("verifyHead", json!({ "inputs": first, "head": "" })).unwrap()["head"].clone();
+    assert_eq!(head, first_ledger["entries"].as_array().unwrap().last().unwrap()["hash"]);
+    assert!(first_ledger["header"].get("previousHead").is_none());
+
+    // The next day's run names that head (given in upper case, recorded in lower case).
+    let mut second = first.clone();
+    second["seed"] = json!("5a".repeat(32));
+    second["previousHead"] = json!(head.as_str().unwrap().to_uppercase());
+    let second_ledger = ledger_of(&second);
+    assert_eq!(second_ledger["header"]["previousHead"], head);
+    assert_eq!(verify(&second, &second_ledger)["ok"], true);
+    assert_eq!(call_json("verifyChain", json!({ "ledger": second_ledger })).unwrap()["ok"], true);
+
+    // The header binds it: another previous head gives another header hash and chain.
+    let mut unlinked = second.clone();
+    unlinked.as_object_mut().unwrap().remove("previousHead");
+    let unlinked_ledger = ledger_of(&unlinked);
+    assert_ne!(unlinked_ledger["headerHash"], second_ledger["headerHash"]);
+    let report = verify(&unlinked, &second_ledger);
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["firstDifference"]["field"], "header.previousHead");
+    let mut edited = second_ledger.clone();
+    edited["header"]["previousHead"] = json!("00".repeat(32));
+    assert_eq!(call_json("verifyChain", json!({ "ledger": edited })).unwrap()["ok"], false);
+
+    for bad in [json!("abc"), json!("zz".repeat(32)), json!(7)] {
+        let mut input = second.clone();
+        input["previousHead"] = bad;
+        let err = error_of("assign", input);
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert_eq!(err.path, "previousHead");
+    }
+}
+
+#[test]
 fn wrong_seed_or_commitment_is_caught() {
     let mut input = fixture();
     input.as_object_mut().unwrap().remove("events");

@@ -347,6 +347,12 @@ function prepare(inputs) {
       panelMemberShare: normalisedDecimal(panelMemberShare),
     },
   };
+  if (inputs.previousHead !== undefined) {
+    if (typeof inputs.previousHead !== 'string' || !/^[0-9a-fA-F]{64}$/.test(inputs.previousHead)) {
+      throw new Error('INVALID_INPUT previousHead');
+    }
+    header.previousHead = inputs.previousHead.toLowerCase();
+  }
   return { seed, runBeacon, minPool, maxPool, capBp, tol, memberBp, judges, cases, events, header };
 }
 

@@ -44,6 +44,7 @@ fn replay<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<Ob
         commitment: prepared.commitment.clone(),
         beacon: hex(&prepared.beacon),
         config: normalised_config(&input.config),
+        previous_head: prepared.previous_head.clone(),
     };
     let header_hash = ledger::header_hash(&header)?;
     let events = std::mem::take(&mut prepared.events);

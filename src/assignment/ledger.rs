@@ -31,6 +31,9 @@ pub struct Header {
     pub court: String,
     /// Always [`FORMAT`].
     pub format: String,
+    /// The chain head of the run this one continues (lower-case hex), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_head: Option<String>,
 }
 
 /// Kinds of entries.

@@ -279,6 +279,11 @@ pub struct AssignmentInput {
     /// A public beacon value (hex) mixed into every draw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beacon: Option<String>,
+    /// The published chain head of the run this one continues (for example
+    /// the previous day's), 64 hex digits; recorded in the header so that
+    /// consecutive runs form one chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_head: Option<String>,
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` prefix, or `None` if malformed.

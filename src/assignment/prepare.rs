@@ -65,6 +65,8 @@ pub struct Prepared<'a> {
     pub seed: [u8; 32],
     /// Run beacon bytes.
     pub beacon: Vec<u8>,
+    /// The previous run's chain head, lower-case hex.
+    pub previous_head: Option<String>,
     /// The commitment (computed from the seed).
     pub commitment: String,
 }
@@ -90,6 +92,18 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         Some(b) => parse_beacon(b, "beacon").map_err(|e| problems.push(e)).unwrap_or_default(),
         None => Vec::new(),
     };
+    let previous_head = input.previous_head.as_deref().and_then(|head| {
+        let parsed = crate::canonical::parse_hex::<32>(head).map(|bytes| crate::canonical::hex(&bytes));
+        if parsed.is_none() {
+            problems.push(Error::new(
+                ErrorCode::InvalidInput,
+                "previousHead",
+                "previousHead must be a chain head: 64 hexadecimal digits",
+                "previousHead 必须是链头哈希：64 位十六进制数字",
+            ));
+        }
+        parsed
+    });
 
     if input.judges.len() > super::units::MAX_JUDGES {
         problems.push(Error::new(ErrorCode::OutOfRange, "judges", "at most 100,000 judges per run", "每次运行最多 100,000 名法官"));
@@ -168,6 +182,7 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         params,
         seed,
         beacon,
+        previous_head,
         commitment: commitment_hex,
     })
 }

@@ -154,8 +154,10 @@ fn to_value<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
-/// The first member (in entry order of the expected object) whose values differ.
+/// The first member (in order of the expected object) whose values differ,
+/// else the first member only the found object has.
 fn differing_member(expected: &Value, found: &Value) -> Option<String> {
     let (Value::Object(e), Value::Object(f)) = (expected, found) else { return None };
-    e.iter().find(|(k, v)| f.get(*k) != Some(*v)).map(|(k, _)| k.clone())
+    let changed = e.iter().find(|(k, v)| f.get(*k) != Some(*v)).map(|(k, _)| k.clone());
+    changed.or_else(|| f.keys().find(|k| !e.contains_key(*k)).cloned())
 }

@@ -75,6 +75,8 @@ export interface AssignmentInput {
   commitment?: string;
   /** Public beacon value, hex. */
   beacon?: string;
+  /** Published chain head of the run this one continues (e.g. the previous day's), 64 hex digits. */
+  previousHead?: string;
 }
 
 export interface CommitInput { seed: string }
@@ -87,6 +89,8 @@ export interface LedgerHeader {
   commitment: string;
   beacon: string;
   config: { maxPool: number; minPool: number; maxProbability: DecimalString; tolerance: DecimalString; panelMemberShare: DecimalString };
+  /** The chain head of the run this one continues, lower-case hex; absent when the run starts a chain. */
+  previousHead?: string;
 }
 
 export interface Candidate { judge: string; load: DecimalString; weight: number; p: DecimalString }
