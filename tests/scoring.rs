@@ -282,9 +282,24 @@ fn bad_input_is_a_coded_error_with_its_path() {
     let mut bad = base.clone();
     bad["ruleSet"]["indicators"][3]["method"]["type"] = json!("magic");
     assert_eq!(error("score", bad), ("INVALID_RULE_SET".into(), "ruleSet.indicators[3].method.type".into()));
-    let mut bad = base;
+    let mut bad = base.clone();
     bad["judges"][1]["id"] = json!("Y1");
     assert_eq!(error("score", bad), ("DUPLICATE_ID".into(), "judges[1].id".into()));
+    // The batch reads forms straight into slots; shape errors keep their paths.
+    let mut bad = base.clone();
+    bad["judges"][2]["grade"] = json!("a");
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[2].grade".into()));
+    let mut bad = base.clone();
+    bad["judges"][3]["values"] = json!([1]);
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[3].values".into()));
+    let mut bad = base.clone();
+    bad["judges"][0].as_object_mut().unwrap().remove("id");
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[0]".into()));
+    // A form's role is checked before its values, as when it is read whole.
+    let mut bad = base;
+    bad["judges"][1]["role"] = json!("clerk");
+    bad["judges"][1]["values"]["nosuch"] = json!(1);
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[1].role".into()));
 }
 
 #[test]

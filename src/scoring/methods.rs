@@ -10,33 +10,57 @@ use serde::{Deserialize, Serialize};
 /// Decimal places of recorded statistics (mean, standard deviation), half up.
 pub const STAT_PLACES: u32 = 10;
 
-fn overflow() -> Error {
-    Error::new(
-        ErrorCode::OutOfRange,
-        "",
-        "arithmetic overflow: a value is too large to score",
-        "算术溢出：数值过大，无法计分",
-    )
+/// An arithmetic overflow; becomes an `OUT_OF_RANGE` error where it
+/// leaves the arithmetic. Kept apart from [`Error`] because it is returned
+/// by every operation of a batch, and a small result is cheap to pass back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
+impl From<Overflow> for Error {
+    fn from(_: Overflow) -> Error {
+        Error::new(
+            ErrorCode::OutOfRange,
+            "",
+            "arithmetic overflow: a value is too large to score",
+            "算术溢出：数值过大，无法计分",
+        )
+    }
 }
 
-/// `a + b`, or an `OUT_OF_RANGE` error on overflow.
-pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(overflow)
+/// The result of one checked operation.
+pub type Checked = std::result::Result<Decimal, Overflow>;
+
+/// `a + b`, or [`Overflow`].
+pub fn add(a: Decimal, b: Decimal) -> Checked {
+    a.checked_add(b).ok_or(Overflow)
 }
 
-/// `a − b`, or an `OUT_OF_RANGE` error on overflow.
-pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b).ok_or_else(overflow)
+/// `a − b`, or [`Overflow`].
+pub fn sub(a: Decimal, b: Decimal) -> Checked {
+    a.checked_sub(b).ok_or(Overflow)
 }
 
-/// `a × b`, or an `OUT_OF_RANGE` error on overflow.
-pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_mul(b).ok_or_else(overflow)
+/// `a × b`, or [`Overflow`].
+pub fn mul(a: Decimal, b: Decimal) -> Checked {
+    a.checked_mul(b).ok_or(Overflow)
 }
 
-/// `a / b` for a non-zero `b` (callers declare the zero case first).
-pub fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
-    crate::decimal::checked_div(a, b).ok_or_else(overflow)
+/// `a / b` for a non-zero `b` (callers declare the zero case first), or [`Overflow`].
+pub fn div(a: Decimal, b: Decimal) -> Checked {
+    crate::decimal::checked_div(a, b).ok_or(Overflow)
+}
+
+/// `a / 100`, exactly: the same number as [`div`] gives, by moving the
+/// decimal point when the scale allows (group weights are percent, so
+/// every group score of a batch is divided by 100 twice).
+pub fn percent(a: Decimal) -> Checked {
+    let scale = a.scale() + 2;
+    if !a.is_zero() && scale <= Decimal::MAX_SCALE {
+        if let Ok(shifted) = Decimal::try_from_i128_with_scale(a.mantissa(), scale) {
+            return Ok(shifted);
+        }
+    }
+    div(a, Decimal::ONE_HUNDRED)
 }
 
 /// Square root by Newton's iteration in Decimal, rounded half up to
@@ -332,8 +356,17 @@ mod tests {
     }
 
     #[test]
+    fn percent_is_division_by_a_hundred() {
+        for v in ["1600", "92.5", "-3.25", "0", "0.0000000000000000000000001", "79228162514264337593543950335", "12.3456789012345678901234567"] {
+            let (a, b) = (percent(d(v)).unwrap(), div(d(v), Decimal::ONE_HUNDRED).unwrap());
+            assert_eq!(a, b, "{v}");
+            assert_eq!(round(a, 2, Rounding::HalfUp).to_string(), round(b, 2, Rounding::HalfUp).to_string(), "{v}");
+        }
+    }
+
+    #[test]
     fn overflow_is_an_error_not_a_panic() {
-        assert_eq!(mul(Decimal::MAX, Decimal::TWO).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(Error::from(mul(Decimal::MAX, Decimal::TWO).unwrap_err()).code, ErrorCode::OutOfRange);
         assert!(population(None, "x", &[Decimal::MAX, Decimal::MAX]).is_err());
     }
 }

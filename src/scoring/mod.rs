@@ -17,6 +17,7 @@
 //! explanation tree ([`explain::Node`]). All arithmetic is `Decimal` with
 //! declared rounding; the format and formulas are in `docs/scoring.md`.
 
+pub mod batch;
 pub mod clauses;
 pub mod compile;
 pub mod engine;
@@ -95,11 +96,12 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     let rule_set = input::parse_rule_set(input.rule_set)?;
     let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
+    let judges = batch::read_judges(&c, input.judges.get(), "judges")?;
     let mut ids = BTreeSet::new();
-    let mut placed = Vec::with_capacity(input.judges.len());
-    for (i, judge) in input.judges.iter().enumerate() {
+    let mut placed = Vec::with_capacity(judges.len());
+    for (i, batch::BatchJudge { judge, values }) in judges.into_iter().enumerate() {
         let prefix = format!("judges[{i}]");
-        if !ids.insert(judge.id.as_str()) {
+        if !ids.insert(judge.id.clone()) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 format!("{prefix}.id"),
@@ -107,9 +109,8 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
                 format!("法官标识“{}”重复", judge.id),
             ));
         }
-        let (zone, tier) = place(&c, judge, &prefix)?;
-        let values = input::resolve(&c, judge, &prefix)?;
-        placed.push((prefix, zone, tier, values));
+        let (zone, tier) = place(&c, &judge, &prefix)?;
+        placed.push((prefix, zone, tier, values?, judge));
     }
     let mut pops: Vec<Vec<Option<Population>>> = Vec::with_capacity(c.zones.len());
     let mut populations = Vec::new();
@@ -136,7 +137,7 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     };
     let mut scored = Vec::with_capacity(placed.len());
     let mut problems = Vec::new();
-    for (judge, (prefix, zone, tier, values)) in input.judges.iter().zip(&placed) {
+    for (prefix, zone, tier, values, judge) in &placed {
         let s = ctx.score(judge, values, *zone, *tier, prefix)?;
         for m in &s.result.missing {
             if problems.len() <= MAX_PROBLEMS {
