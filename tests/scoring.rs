@@ -330,3 +330,21 @@ fn validate_rule_set_reports_every_problem() {
     assert_eq!(report["problems"][0]["code"], "INVALID_RULE_SET");
     assert_eq!(report["problems"][0]["path"], "extra");
 }
+
+#[test]
+fn spc_style_table_vector_scores_the_example_rule_set() {
+    // The vector carries its own copy of the rule set; it must be the example's.
+    let vector = load("tests/vectors/scoring/spc-style-table.json");
+    assert_eq!(vector["input"]["ruleSet"], rule_set("spc"));
+    let mut input = vector["input"].clone();
+    input["detail"] = json!("full");
+    let out = call_json("score", input).unwrap();
+    let t3 = judge(&out, "T3");
+    assert!(t3.get("rank").is_none(), "ranking is off in SPC style");
+    let tree = &t3["explanation"];
+    assert!(flags(node(tree, "indicator", "reversalRate")).contains(&"inRange"), "a value on the bound is inside");
+    let ratio = node(tree, "indicator", "caseRatio");
+    assert!(flags(ratio).contains(&"outOfRange"));
+    assert_eq!(step(ratio, "d"), "0.05");
+    assert_eq!(ratio["value"], "95.00");
+}
