@@ -28,7 +28,7 @@ test('the example rule sets reproduce their hand-computed totals', () => {
   const tables = {
     yunnan: { Y1: ['87.80', 'competent', 3], Y2: ['92.30', 'competent', 2], Y3: ['101.55', 'excellent', 1], Y4: ['47.88', 'incompetent', undefined], Y5: ['92.70', 'incompetent', undefined] },
     kunming: { K1: ['100.00', 'excellent', 1], K2: ['86.00', 'good', 3], K3: ['60.40', 'pass', 4], K4: ['100.00', 'excellent', 1] },
-    shenzhen: { S1: ['84.00', 'good', 1], S2: ['76.00', 'good', 2], C1: ['91.00', 'excellent', 1], C2: ['42.00', 'fail', 2], A1: ['80.00', 'good', 1], E1: ['100.00', 'pass', 1] },
+    shenzhen: { S1: ['84.00', 'good', 1], S2: ['76.00', 'good', 2], C1: ['91.00', 'good', 1], C2: ['42.00', 'fail', 2], A1: ['80.00', 'good', 1], E1: ['100.00', 'pass', 1] },
   };
   for (const [name, table] of Object.entries(tables)) {
     const out = shenguan.score(input(name));

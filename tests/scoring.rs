@@ -97,7 +97,7 @@ fn shenzhen_style_reproduces_the_hand_table() {
         &[
             ("S1", "84.00", "good", "threshold", Some(1)),
             ("S2", "76.00", "good", "threshold", Some(2)),
-            ("C1", "91.00", "excellent", "threshold", Some(1)),
+            ("C1", "91.00", "good", "requirement", Some(1)),
             ("C2", "42.00", "fail", "threshold", Some(2)),
             ("A1", "80.00", "good", "threshold", Some(1)),
             ("E1", "100.00", "pass", "threshold", Some(1)),
@@ -347,4 +347,44 @@ fn spc_style_table_vector_scores_the_example_rule_set() {
     assert!(flags(ratio).contains(&"outOfRange"));
     assert_eq!(step(ratio, "d"), "0.05");
     assert_eq!(ratio["value"], "95.00");
+}
+
+#[test]
+fn a_grade_requirement_moves_a_judge_down_with_its_clause() {
+    // Shenzhen: only a judge excellent in the performance part (here the
+    // quality group, G ≥ 85) may be excellent overall.
+    let out = call_json("score", example_input("shenzhen")).unwrap();
+    let c1 = judge(&out, "C1");
+    assert_eq!((c1["total"].as_str(), c1["grade"].as_str(), c1["gradeBasis"].as_str()), (Some("91.00"), Some("good"), Some("requirement")));
+    let grade = node(&c1["explanation"], "grade", "good");
+    assert!(flags(grade).contains(&"requirementNotMet"));
+    let note = grade["note"].as_str().unwrap();
+    assert!(note.contains("group quality scored 70.00 < 85 required"), "{note}");
+    assert!(note.contains("grades.levels[0].requires[0]"), "{note}");
+    let input = |name: &str| grade["inputs"].as_array().unwrap().iter().find(|t| t["name"] == name).map(|t| t["value"].clone());
+    assert_eq!(input("quality.G"), Some(json!("70.00")));
+    assert_eq!(input("quality.minScore"), Some(json!("85")));
+    // Met, the requirement changes nothing: with 70 required, C1 is excellent again.
+    let mut met = example_input("shenzhen");
+    met["ruleSet"]["grades"]["levels"][0]["requires"][0]["minScore"] = json!("70");
+    let out = call_json("score", met).unwrap();
+    assert_eq!((judge(&out, "C1")["grade"].as_str(), judge(&out, "C1")["gradeBasis"].as_str()), (Some("excellent"), Some("threshold")));
+    // The live form applies it too.
+    let input = example_input("shenzhen");
+    let c1_form = input["judges"].as_array().unwrap().iter().find(|j| j["id"] == "C1").unwrap().clone();
+    let one = call_json("scoreOne", json!({"ruleSet": input["ruleSet"], "judge": c1_form, "statistics": out["statistics"]})).unwrap();
+    assert_eq!(one["judge"]["gradeBasis"], "requirement");
+}
+
+#[test]
+fn grade_requirements_are_validated() {
+    let mut rs = rule_set("shenzhen");
+    // The enforcement zone has its own grades; the top grades apply to zones scoring "quality".
+    rs["grades"]["levels"][1]["requires"] = json!([{"group": "result", "minScore": "60"}]);
+    rs["grades"]["levels"][3]["requires"] = json!([{"group": "quality", "minScore": "1"}]);
+    rs["zones"][3]["grades"]["levels"][0]["requires"] = json!([{"group": "result", "minScore": "60"}]);
+    let report = call_json("validateRuleSet", rs).unwrap();
+    let got: Vec<&str> = report["problems"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
+    assert_eq!(got, ["grades.levels[1].requires[0].group", "grades.levels[3].requires"]);
+    assert!(report["problems"][0]["messageZh"].as_str().unwrap().contains("指标组"));
 }

@@ -15,7 +15,10 @@ const ruleSet: RuleSet = {
   ],
   groups: [{ id: 'all', weight: 100, indicators: [{ indicator: 'closedCases', weight: 60 }, { indicator: 'timelyRate', weight: 40 }] }],
   vetoes: [{ id: 'v', indicator: 'violation', when: { op: 'eq', value: 1 }, grade: 'fail' }],
-  grades: { levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2' }, { id: 'fail' }], ties: 'allStay' },
+  grades: {
+    levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2', requires: [{ group: 'all', minScore: '90' }] }, { id: 'fail' }],
+    ties: 'allStay',
+  },
   ranking: false,
 };
 

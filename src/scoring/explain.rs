@@ -66,6 +66,8 @@ pub enum Flag {
     Vetoed,
     /// The grade was lowered by a quota.
     QuotaApplied,
+    /// The grade was lowered because a better grade's requirement was not met.
+    RequirementNotMet,
 }
 
 /// A named value; `value` is null when missing.

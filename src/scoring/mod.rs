@@ -29,6 +29,7 @@ pub mod methods;
 pub mod result;
 pub mod ruleset;
 pub mod validate;
+pub mod validate_grades;
 
 pub use input::{JudgeInput, ScoreInput, ScoreOneInput, Statistics};
 pub use result::{JudgeResult, RuleSetRef, ScoreOneOutput, ScoreOutput, ValidationReport};

@@ -89,6 +89,8 @@ pub enum GradeBasis {
     Quota,
     /// Forced by a veto.
     Veto,
+    /// Lowered because a better grade's `requires` was not met.
+    Requirement,
 }
 
 /// A group's score.

@@ -71,7 +71,16 @@ export interface TierDef {
   overrides?: Record<string, ScoringMethod>;
 }
 
-export interface GradeLevelDef { id: string; name?: string; minScore?: DecimalInput; maxShare?: DecimalInput }
+/** A further condition of a grade: the group's score G must reach `minScore`. */
+export interface GradeRequirement { group: string; minScore: DecimalInput }
+export interface GradeLevelDef {
+  id: string;
+  name?: string;
+  minScore?: DecimalInput;
+  maxShare?: DecimalInput;
+  /** Not on the last level; a judge who fails one takes the next grade. */
+  requires?: GradeRequirement[];
+}
 export interface GradeScale { levels: GradeLevelDef[]; ties?: "allDrop" | "allStay" }
 
 export interface ZoneDef {
@@ -189,7 +198,7 @@ export type ExplanationKind = "judge" | "group" | "indicator" | "credit" | "adju
 export type ExplanationFlag =
   | "missing" | "capped" | "floored" | "inRange" | "outOfRange" | "belowFirstPoint" | "aboveLastPoint"
   | "minEqualsMax" | "zeroSpread" | "zeroBaseline" | "panelCapped" | "triggered" | "passed" | "failed"
-  | "vetoed" | "quotaApplied";
+  | "vetoed" | "quotaApplied" | "requirementNotMet";
 
 export interface ExplanationTerm { name: string; value: DecimalString | null; source?: string }
 
@@ -233,7 +242,7 @@ export interface JudgeScore {
   missing?: MissingInput[];
   total: DecimalString | null;
   grade: string | null;
-  gradeBasis?: "threshold" | "quota" | "veto";
+  gradeBasis?: "threshold" | "quota" | "veto" | "requirement";
   /** Absent when ranking is off, for vetoed judges, and in `scoreOne`. */
   rank?: number;
   groups: GroupScore[];
