@@ -192,10 +192,10 @@ fn score_one_reproduces_the_batch_from_the_snapshot() {
             assert_eq!(one["groups"], result["groups"], "{name} {}", j["id"]);
             assert_eq!(one["complete"], true);
             assert!(one.get("rank").is_none());
-            // Without the population, the quota cannot apply; thresholds and vetoes do.
-            if result["gradeBasis"] != "quota" {
-                assert_eq!(one["grade"], result["grade"], "{name} {}", j["id"]);
-            }
+            // With the batch's grade cut-offs, quotas apply as in the batch.
+            assert_eq!(one["grade"], result["grade"], "{name} {}", j["id"]);
+            assert_eq!(one["gradeBasis"], result["gradeBasis"], "{name} {}", j["id"]);
+            assert!(one.get("gradeProvisional").is_none());
         }
     }
 }
@@ -387,4 +387,34 @@ fn grade_requirements_are_validated() {
     let got: Vec<&str> = report["problems"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
     assert_eq!(got, ["grades.levels[1].requires[0].group", "grades.levels[3].requires"]);
     assert!(report["problems"][0]["messageZh"].as_str().unwrap().contains("指标组"));
+}
+
+#[test]
+fn score_one_without_the_cutoffs_says_its_grade_is_provisional() {
+    let input = example_input("yunnan");
+    let batch = call_json("score", input.clone()).unwrap();
+    let form = |id: &str| input["judges"].as_array().unwrap().iter().find(|j| j["id"] == id).unwrap().clone();
+    // Y2 (92.30) lost excellent to the quota in the batch; the cut-off says so live.
+    let live = |id: &str, statistics: &Value| call_json("scoreOne", json!({"ruleSet": input["ruleSet"], "judge": form(id), "statistics": statistics})).unwrap();
+    let y2 = live("Y2", &batch["statistics"]);
+    assert_eq!((y2["judge"]["grade"].as_str(), y2["judge"]["gradeBasis"].as_str()), (Some("competent"), Some("quota")));
+    let note = node(&y2["judge"]["explanation"], "grade", "competent")["note"].as_str().unwrap().to_string();
+    assert!(note.contains("the batch's quota: 1 slots, lowest kept 101.55"), "{note}");
+    // Without them, thresholds only, and the result says why it may differ.
+    let mut bare = batch["statistics"].clone();
+    bare.as_object_mut().unwrap().remove("gradeCutoffs");
+    let y2 = live("Y2", &bare);
+    let j = &y2["judge"];
+    assert_eq!((j["grade"].as_str(), j["gradeBasis"].as_str()), (Some("excellent"), Some("threshold")));
+    assert!(j["gradeProvisional"]["reason"].as_str().unwrap().contains("quota"));
+    assert!(j["gradeProvisional"]["reasonZh"].as_str().unwrap().contains("名额"));
+    assert!(flags(node(&j["explanation"], "grade", "excellent")).contains(&"provisional"));
+    // A total below every quota level is not provisional; nor is a veto.
+    assert!(live("Y1", &bare)["judge"].get("gradeProvisional").is_none());
+    assert!(live("Y5", &bare)["judge"].get("gradeProvisional").is_none());
+    // A cut-off must name a grade with a quota.
+    let mut wrong = batch["statistics"].clone();
+    wrong["gradeCutoffs"][0]["grade"] = json!("competent");
+    let e = call_json("scoreOne", json!({"ruleSet": input["ruleSet"], "judge": form("Y2"), "statistics": wrong})).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_INPUT", "statistics.gradeCutoffs[0].grade"));
 }

@@ -193,6 +193,7 @@ impl Ctx<'_, '_> {
             total,
             grade: None,
             grade_basis: None,
+            grade_provisional: None,
             rank: None,
             groups,
             vetoes,

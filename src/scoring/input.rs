@@ -1,6 +1,7 @@
 //! Inputs of the scoring calls and the reading of a judge's values.
 
 use super::compile::Compiled;
+use super::grade_levels::GradeCutoff;
 use super::methods::{add, div, mul, sub, Population};
 use super::ruleset::{Credit, Indicator, RuleSet, ValueType};
 use crate::decimal::Decimal;
@@ -26,6 +27,10 @@ pub struct Statistics {
     /// Population statistics (computed over the scored judges, per zone).
     #[serde(default)]
     pub populations: Vec<Population>,
+    /// The grade levels whose quota was full in the batch, with the lowest
+    /// total that kept each (present when the rule set has quotas).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade_cutoffs: Option<Vec<GradeCutoff>>,
 }
 
 /// One form value as entered: a number, a decimal string, a boolean, or

@@ -22,6 +22,7 @@ pub mod clauses;
 pub mod compile;
 pub mod engine;
 pub mod explain;
+pub mod grade_levels;
 pub mod grades;
 pub mod input;
 pub mod leader;
@@ -40,6 +41,7 @@ use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use compile::{compile, Compiled};
 use engine::{place, Ctx};
+use grade_levels::{GradeCutoff, Quotas};
 use methods::Population;
 use result::MissingKind;
 use serde_json::Value;
@@ -163,12 +165,33 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }
-    grades::grade_all(&c, &mut scored, true);
+    let cutoffs = grades::grade_all(&c, &mut scored, Quotas::Population);
+    let has_quota = c.zones.iter().filter_map(|z| z.grades.as_ref()).any(|(g, _)| g.levels.iter().any(|l| l.max_share.is_some()));
     Ok(ScoreOutput {
         rule_set: reference(&c),
-        statistics: Statistics { baselines: input.baselines.clone(), populations },
+        statistics: Statistics { baselines: input.baselines.clone(), populations, grade_cutoffs: has_quota.then_some(cutoffs) },
         judges: scored.into_iter().map(|s| s.result).collect(),
     })
+}
+
+/// Every cut-off must name a zone of the rule set and a grade with a quota there.
+fn check_cutoffs(c: &Compiled, cutoffs: Option<&[GradeCutoff]>) -> Result<()> {
+    for (i, cut) in cutoffs.unwrap_or_default().iter().enumerate() {
+        let path = format!("statistics.gradeCutoffs[{i}]");
+        let Some(zone) = c.zones.iter().find(|z| z.id == cut.zone.as_deref()) else {
+            return Err(Error::new(ErrorCode::InvalidInput, format!("{path}.zone"), "zone not in the rule set", "考核区不在规则集中"));
+        };
+        let quota_level = zone.grades.as_ref().is_some_and(|(g, _)| g.levels.iter().any(|l| l.id == cut.grade && l.max_share.is_some()));
+        if !quota_level {
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                format!("{path}.grade"),
+                format!("grade '{}' has no quota in this zone", cut.grade),
+                format!("等次“{}”在该考核区没有名额比例", cut.grade),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Score one judge's live form against a statistics snapshot. Missing
@@ -206,7 +229,8 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
         detail: true,
     };
     let mut scored = vec![ctx.score(&input.judge, &values, zone, tier, "judge")?];
-    grades::grade_all(&c, &mut scored, false);
+    check_cutoffs(&c, input.statistics.grade_cutoffs.as_deref())?;
+    grades::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
     let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
     Ok(ScoreOneOutput { rule_set: reference(&c), statistics: input.statistics, judge })
 }
