@@ -75,7 +75,8 @@ pub fn by_score(
     cutoffs: &mut Vec<GradeCutoff>,
 ) -> Vec<(usize, Given)> {
     let mut out = Vec::with_capacity(order.len());
-    // Judges not yet graded, best first, with why they were moved down so far.
+    // Judges not yet graded, best first, with why they were moved down so
+    // far. Levels refer to them by position here, so a level costs one pass.
     let mut remaining: Vec<(usize, Decimal, Option<Moved>)> = order.iter().map(|&(i, t)| (i, t, None)).collect();
     let last = grades.levels.len().saturating_sub(1);
     for (k, level) in grades.levels.iter().enumerate() {
@@ -84,27 +85,27 @@ pub fn by_score(
             _ => true,
         };
         let mut eligible = Vec::new();
-        for entry in remaining.iter_mut().filter(|e| reaches(e.1)) {
+        for (pos, entry) in remaining.iter_mut().enumerate().filter(|(_, e)| reaches(e.1)) {
             match scored.get(entry.0).and_then(|s| unmet(level, s)) {
                 Some((r, why)) => entry.2 = Some(Moved::Requirement(k, r, why)),
-                None => eligible.push(entry.0),
+                None => eligible.push(pos),
             }
         }
-        let total_of = |i: usize| remaining.iter().find(|e| e.0 == i).map(|e| e.1);
+        let total_at = |pos: usize| remaining.get(pos).map(|e| e.1);
         let mut take = eligible.len();
         let mut slots_note = String::new();
         match (quotas, level.max_share, k < last) {
             (Quotas::Population, Some(share), true) => {
                 let slots = (share * Decimal::from(n as u64)).floor().to_usize().unwrap_or(usize::MAX);
                 if take > slots {
-                    let at = |pos: usize| eligible.get(pos).and_then(|&i| total_of(i));
+                    let at = |nth: usize| eligible.get(nth).and_then(|&pos| total_at(pos));
                     take = match (slots.checked_sub(1).and_then(at), at(slots)) {
                         (Some(boundary), Some(next)) if boundary == next => {
                             let stays = |t: Decimal| match grades.ties {
                                 TieRule::AllStay => t >= boundary,
                                 TieRule::AllDrop => t > boundary,
                             };
-                            eligible.iter().take_while(|&&i| total_of(i).is_some_and(stays)).count()
+                            eligible.iter().take_while(|&&pos| total_at(pos).is_some_and(stays)).count()
                         }
                         _ => slots,
                     };
@@ -117,7 +118,8 @@ pub fn by_score(
                 let cut = cuts.iter().find(|c| c.grade == level.id && c.zone.as_deref() == zone);
                 if let Some(cut) = cut {
                     // Totals are in order, so those at or above the cut-off are a prefix.
-                    take = eligible.iter().take_while(|&&i| total_of(i).zip(cut.lowest_total).is_some_and(|(t, low)| t >= low)).count();
+                    let keeps = |pos: &&usize| total_at(**pos).zip(cut.lowest_total).is_some_and(|(t, low)| t >= low);
+                    take = eligible.iter().take_while(keeps).count();
                     let lowest = cut.lowest_total.map_or_else(|| "none kept".to_string(), |l| format!("lowest kept {l}"));
                     slots_note = format!("; the batch's quota: {} slots, {lowest}", cut.slots);
                 }
@@ -125,10 +127,15 @@ pub fn by_score(
             _ => {}
         }
         let (kept, over) = eligible.split_at(take.min(eligible.len()));
-        for entry in remaining.iter_mut().filter(|e| over.contains(&e.0)) {
-            entry.2 = Some(Moved::Quota(format!("{}{slots_note}", level.id)));
+        for &pos in over {
+            if let Some(entry) = remaining.get_mut(pos) {
+                entry.2 = Some(Moved::Quota(format!("{}{slots_note}", level.id)));
+            }
         }
-        for (i, t, moved) in remaining.iter().filter(|e| kept.contains(&e.0)) {
+        let mut graded = vec![false; remaining.len()];
+        for &pos in kept {
+            let (Some((i, t, moved)), Some(flag)) = (remaining.get(pos), graded.get_mut(pos)) else { continue };
+            *flag = true;
             let rule = match level.min_score {
                 Some(min) if k < last => format!("total {t} ≥ {min}"),
                 _ => format!("total {t}: every remaining judge"),
@@ -142,7 +149,8 @@ pub fn by_score(
             };
             out.push((*i, Given { level: k, basis, note: format!("{why}{rule}{slots_note}"), requirement }));
         }
-        remaining.retain(|e| !kept.contains(&e.0));
+        let mut graded = graded.into_iter();
+        remaining.retain(|_| !graded.next().unwrap_or(false));
     }
     out
 }
