@@ -277,21 +277,9 @@ impl Ctx<'_, '_> {
         };
         let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population, detail: self.detail };
         let o = evaluate(method, ind.direction, x, &env)?;
-        let mut v = o.raw;
-        let mut flags = o.flags;
-        if let Some(cap) = method.cap {
-            if v > cap {
-                v = cap;
-                flags.push(Flag::Capped);
-            }
-        }
-        if let Some(floor) = method.floor {
-            if v < floor {
-                v = floor;
-                flags.push(Flag::Floored);
-            }
-        }
-        let s = rs.rounding.apply(v);
+        let capped = method.cap.filter(|&cap| o.raw > cap);
+        let floored = method.floor.filter(|&floor| capped.unwrap_or(o.raw) < floor);
+        let s = rs.rounding.apply(floored.or(capped).unwrap_or(o.raw));
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
             n.formula = match (method.cap, method.floor) {
@@ -307,7 +295,9 @@ impl Ctx<'_, '_> {
                 n.steps.push(Term::new("floor", floor));
             }
             n.steps.push(Term::new("s", s));
-            n.flags = flags;
+            n.flags.extend(o.flag);
+            n.flags.extend(capped.map(|_| Flag::Capped));
+            n.flags.extend(floored.map(|_| Flag::Floored));
             n.note = o.note;
         }
         if let (Some(n), Some(parent)) = (node, parent) {

@@ -17,6 +17,7 @@
 //! explanation tree ([`explain::Node`]). All arithmetic is `Decimal` with
 //! declared rounding; the format and formulas are in `docs/scoring.md`.
 
+pub mod arith;
 pub mod batch;
 pub mod clauses;
 pub mod compile;
