@@ -91,6 +91,18 @@ fn round_by_rust_decimal(value: Decimal, places: u32, mode: Rounding) -> Decimal
     rounded
 }
 
+/// 10⁰ to 10²⁸: a table, because a 128-bit power is a chain of software
+/// multiplications in WebAssembly.
+const POWERS_OF_TEN: [u128; 29] = {
+    let mut table = [1u128; 29];
+    let mut k = 1;
+    while k < 29 {
+        table[k] = table[k - 1] * 10;
+        k += 1;
+    }
+    table
+};
+
 /// The common case of [`round`] (digits to drop, value not zero) as one
 /// integer division of the 96-bit mantissa: the same result as
 /// `round_dp_with_strategy`, which divides the mantissa twice digit group by
@@ -101,7 +113,7 @@ fn round_by_division(value: Decimal, places: u32, mode: Rounding) -> Option<Deci
         return None;
     }
     let magnitude = value.mantissa().unsigned_abs();
-    let divisor = 10u128.checked_pow(scale - places)?;
+    let divisor = *POWERS_OF_TEN.get(usize::try_from(scale - places).ok()?)?;
     let (mut kept, dropped) = (magnitude / divisor, magnitude % divisor);
     // `dropped < divisor ≤ 10^28`, so doubling it cannot overflow.
     let twice = dropped * 2;

@@ -29,11 +29,7 @@ pub fn read_judges(c: &Compiled, text: &str, path: &str) -> Result<Vec<BatchJudg
     let failure = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
     let read = JudgesSeed { c, path, failure: &failure }.deserialize(&mut de).and_then(|judges| de.end().map(|()| judges));
-    match (read, failure.into_inner()) {
-        (Ok(judges), _) => Ok(judges),
-        (Err(_), Some(e)) => Err(e),
-        (Err(e), None) => Err(Error::invalid_input(path, without_position(&e))),
-    }
+    finish(read, failure, path)
 }
 
 /// A serde error's message without "at line 1 column 20": the position is
@@ -43,6 +39,24 @@ fn without_position(e: &impl fmt::Display) -> String {
     match text.rfind(" at line ") {
         Some(at) => text.get(..at).unwrap_or(&text).to_string(),
         None => text,
+    }
+}
+
+/// Read one judge's form `text` (found at `path` in the input).
+pub fn read_judge(c: &Compiled, text: &str, path: &str) -> Result<BatchJudge> {
+    let failure = RefCell::new(None);
+    let reader = Reader { c, path, failure: &failure };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = JudgeSeed { reader, index: None }.deserialize(&mut de).and_then(|judge| de.end().map(|()| judge));
+    finish(read, failure, path)
+}
+
+/// The result of a read, with the recorded error (which carries its path) first.
+fn finish<T>(read: std::result::Result<T, serde_json::Error>, failure: RefCell<Option<Error>>, path: &str) -> Result<T> {
+    match (read, failure.into_inner()) {
+        (Ok(value), _) => Ok(value),
+        (Err(_), Some(e)) => Err(e),
+        (Err(e), None) => Err(Error::invalid_input(path, without_position(&e))),
     }
 }
 
@@ -99,7 +113,7 @@ impl<'de> Visitor<'de> for JudgesVisitor<'_, '_> {
         let mut judges = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         loop {
             let index = judges.len();
-            let next = seq.next_element_seed(JudgeSeed { reader: self.0, index });
+            let next = seq.next_element_seed(JudgeSeed { reader: self.0, index: Some(index) });
             match self.0.at(next, || format!("{}[{index}]", self.0.path))? {
                 Some(judge) => judges.push(judge),
                 None => return Ok(judges),
@@ -110,7 +124,8 @@ impl<'de> Visitor<'de> for JudgesVisitor<'_, '_> {
 
 struct JudgeSeed<'a, 'r> {
     reader: Reader<'a, 'r>,
-    index: usize,
+    /// Position in the batch (`None`: a single form).
+    index: Option<usize>,
 }
 
 /// The fields of a judge form.
@@ -164,8 +179,12 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
         let r = self.reader;
-        let prefix = || format!("{}[{}]", r.path, self.index);
-        let mut judge = JudgeInput { id: String::new(), name: None, role: None, zone: None, court: None, values: Default::default() };
+        let index = self.index;
+        let prefix = || match index {
+            Some(i) => format!("{}[{i}]", r.path),
+            None => r.path.to_string(),
+        };
+        let mut judge = JudgeInput::default();
         let (mut id, mut values) = (None, None);
         let mut seen = [false; 6];
         while let Some(field) = map.next_key::<Field>()? {

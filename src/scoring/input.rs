@@ -99,27 +99,20 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
-/// One judge's form.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// One judge's form, without its values: those are read straight into
+/// indicator-indexed slots by [`read_judges`](super::batch::read_judges).
+#[derive(Debug, Clone, Default)]
 pub struct JudgeInput {
     /// Judge id, unique in a batch.
     pub id: String,
     /// Display name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Role, matched against the tiers' roles.
-    #[serde(default)]
     pub role: Option<String>,
     /// Assessment zone id (required when the rule set has zones).
-    #[serde(default)]
     pub zone: Option<String>,
     /// Court id, for baselines.
-    #[serde(default)]
     pub court: Option<String>,
-    /// Values by indicator id.
-    #[serde(default)]
-    pub values: BTreeMap<String, InputValue>,
 }
 
 /// How much a batch result says.
@@ -157,8 +150,8 @@ pub struct ScoreInput {
 pub struct ScoreOneInput {
     /// The rule set (read by [`parse_rule_set`]).
     pub rule_set: serde_json::Value,
-    /// The judge.
-    pub judge: JudgeInput,
+    /// The judge's form, as JSON text (read as a batch's forms are).
+    pub judge: Box<serde_json::value::RawValue>,
     /// The snapshot of the batch (its `statistics`).
     #[serde(default)]
     pub statistics: Statistics,
@@ -184,23 +177,6 @@ fn zh(what: &str) -> &str {
         "a number out of range" => "超出范围的数值",
         _ => what,
     }
-}
-
-/// A judge's values by indicator index (credited ones derived), type-checked.
-pub fn resolve(c: &Compiled, judge: &JudgeInput, prefix: &str) -> Result<Vec<Option<Decimal>>> {
-    let mut values = vec![None; c.rs.indicators.len()];
-    for (key, value) in &judge.values {
-        let path = || format!("{prefix}.values.{key}");
-        let Some(&idx) = c.index.get(key.as_str()) else {
-            return Err(unknown_value(path(), key));
-        };
-        let Some(ind) = c.indicator(idx) else { continue };
-        if let Some(v) = values.get_mut(idx) {
-            *v = read_value(ind, value, path)?;
-        }
-    }
-    derive_credits(c, &mut values)?;
-    Ok(values)
 }
 
 /// A form value under a key that names no indicator.

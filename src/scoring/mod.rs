@@ -202,8 +202,9 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
     let rule_set = input::parse_rule_set(input.rule_set)?;
     let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.statistics.baselines, "statistics.baselines")?;
-    let (zone, tier) = place(&c, &input.judge, "judge")?;
-    let values = input::resolve(&c, &input.judge, "judge")?;
+    let form = batch::read_judge(&c, input.judge.get(), "judge")?;
+    let (zone, tier) = place(&c, &form.judge, "judge")?;
+    let values = form.values?;
     let mut pops: Vec<Vec<Option<Population>>> = vec![vec![None; c.rs.indicators.len()]; c.zones.len()];
     let zone_of: HashMap<Option<&str>, usize> = c.zones.iter().enumerate().map(|(z, zc)| (zc.id, z)).collect();
     for (i, p) in input.statistics.populations.iter().enumerate() {
@@ -229,7 +230,7 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
         populations_path: "statistics.populations",
         detail: true,
     };
-    let mut scored = vec![ctx.score(&input.judge, &values, zone, tier, "judge")?];
+    let mut scored = vec![ctx.score(&form.judge, &values, zone, tier, "judge")?];
     check_cutoffs(&c, input.statistics.grade_cutoffs.as_deref())?;
     grades::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
     let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
