@@ -113,3 +113,27 @@ test('validateRuleSet reports every problem with its path', () => {
   assert.equal(ok.valid, true);
   assert.equal(ok.ruleSet.id, 'shenzhen-style-zones');
 });
+
+test('a live form grades as the batch with its grade cut-offs, provisionally without them', () => {
+  const batch = shenguan.score(input('yunnan'));
+  assert.deepStrictEqual(batch.statistics.gradeCutoffs, [{ grade: 'excellent', slots: 1, lowestTotal: '101.55' }]);
+  const form = inputs.yunnan.judges.find((j) => j.id === 'Y2');
+  const live = shenguan.scoreOne({ ruleSet: ruleSet('yunnan'), judge: form, statistics: batch.statistics }).judge;
+  assert.deepStrictEqual([live.grade, live.gradeBasis, live.gradeProvisional], ['competent', 'quota', undefined]);
+  const { gradeCutoffs, ...bare } = batch.statistics;
+  const alone = shenguan.scoreOne({ ruleSet: ruleSet('yunnan'), judge: form, statistics: bare }).judge;
+  assert.deepStrictEqual([alone.grade, alone.gradeBasis], ['excellent', 'threshold']);
+  assert.match(alone.gradeProvisional.reasonZh, /名额/);
+});
+
+test('a grade requirement (Shenzhen) and in-range indicators without ranks (SPC)', () => {
+  const c1 = byId(shenguan.score({ ...input('shenzhen'), detail: 'full' }), 'C1');
+  assert.deepStrictEqual([c1.total, c1.grade, c1.gradeBasis], ['91.00', 'good', 'requirement']);
+  assert.ok(find(c1.explanation, 'grade', 'good').flags.includes('requirementNotMet'));
+  const spc = shenguan.score(input('spc'));
+  assert.deepStrictEqual(spc.judges.map((j) => [j.id, j.total, j.grade, j.rank]), [
+    ['T1', '100.00', 'meetsTarget', undefined],
+    ['T2', '65.00', 'belowTarget', undefined],
+    ['T3', '79.25', 'nearlyMeetsTarget', undefined],
+  ]);
+});

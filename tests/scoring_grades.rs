@@ -14,6 +14,7 @@ fn spc_style_table_vector_scores_the_example_rule_set() {
     // The vector carries its own copy of the rule set; it must be the example's.
     let vector = load("tests/vectors/scoring/spc-style-table.json");
     assert_eq!(vector["input"]["ruleSet"], rule_set("spc"));
+    assert_eq!(vector["input"]["judges"], example_input("spc")["judges"], "the demo population is the vector's");
     let mut input = vector["input"].clone();
     input["detail"] = json!("full");
     let out = call_json("score", input).unwrap();
