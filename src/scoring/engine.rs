@@ -108,8 +108,10 @@ impl Ctx<'_, '_> {
         format!("{}.{court}.{id}", self.baselines_path)
     }
 
-    /// Score one judge. Missing inputs are listed, not errors.
-    pub fn score(&self, judge: &JudgeInput, values: &[Option<Decimal>], zone: usize, tier: Option<usize>, prefix: &str) -> Result<Scored> {
+    /// Score one judge (the form's identity moves into the result). Missing
+    /// inputs are listed, not errors.
+    pub fn score(&self, form: JudgeInput, values: &[Option<Decimal>], zone: usize, tier: Option<usize>, prefix: &str) -> Result<Scored> {
+        let judge = &form;
         let c = self.c;
         let rs = c.rs;
         let zc = c.zones.get(zone).ok_or_else(|| internal("zone"))?;
@@ -183,9 +185,9 @@ impl Ctx<'_, '_> {
         }
         let veto_grades = vetoes.iter().map(|v: &VetoHit| v.grade.clone()).collect();
         let result = JudgeResult {
-            id: judge.id.clone(),
-            name: judge.name.clone(),
-            role: judge.role.clone(),
+            id: form.id,
+            name: form.name,
+            role: form.role,
             tier: tier_def.map(|t| t.id.clone()),
             zone: zc.id.map(str::to_string),
             complete: missing.is_empty(),

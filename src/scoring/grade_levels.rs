@@ -72,6 +72,7 @@ pub fn by_score(
     order: &[(usize, Decimal)],
     n: usize,
     quotas: Quotas,
+    explain: bool,
     cutoffs: &mut Vec<GradeCutoff>,
 ) -> Vec<(usize, Given)> {
     let mut out = Vec::with_capacity(order.len());
@@ -129,25 +130,34 @@ pub fn by_score(
         let (kept, over) = eligible.split_at(take.min(eligible.len()));
         for &pos in over {
             if let Some(entry) = remaining.get_mut(pos) {
-                entry.2 = Some(Moved::Quota(format!("{}{slots_note}", level.id)));
+                entry.2 = Some(Moved::Quota(if explain { format!("{}{slots_note}", level.id) } else { String::new() }));
             }
         }
         let mut graded = vec![false; remaining.len()];
         for &pos in kept {
             let (Some((i, t, moved)), Some(flag)) = (remaining.get(pos), graded.get_mut(pos)) else { continue };
             *flag = true;
-            let rule = match level.min_score {
-                Some(min) if k < last => format!("total {t} ≥ {min}"),
-                _ => format!("total {t}: every remaining judge"),
+            let (basis, requirement) = match moved {
+                Some(Moved::Quota(_)) => (GradeBasis::Quota, None),
+                Some(Moved::Requirement(level, r, _)) => (GradeBasis::Requirement, Some((*level, *r))),
+                None => (GradeBasis::Threshold, None),
             };
-            let (basis, why, requirement) = match moved {
-                Some(Moved::Quota(above)) => (GradeBasis::Quota, format!("moved down by the quota of {above}; "), None),
-                Some(Moved::Requirement(level, r, why)) => {
-                    (GradeBasis::Requirement, format!("moved down: {why} ({clause}.levels[{level}].requires[{r}]); "), Some((*level, *r)))
-                }
-                None => (GradeBasis::Threshold, String::new(), None),
+            // Notes are for the explanation; a batch without one skips the text.
+            let note = if explain {
+                let rule = match level.min_score {
+                    Some(min) if k < last => format!("total {t} ≥ {min}"),
+                    _ => format!("total {t}: every remaining judge"),
+                };
+                let why = match moved {
+                    Some(Moved::Quota(above)) => format!("moved down by the quota of {above}; "),
+                    Some(Moved::Requirement(level, r, why)) => format!("moved down: {why} ({clause}.levels[{level}].requires[{r}]); "),
+                    None => String::new(),
+                };
+                format!("{why}{rule}{slots_note}")
+            } else {
+                String::new()
             };
-            out.push((*i, Given { level: k, basis, note: format!("{why}{rule}{slots_note}"), requirement }));
+            out.push((*i, Given { level: k, basis, note, requirement }));
         }
         let mut graded = graded.into_iter();
         remaining.retain(|_| !graded.next().unwrap_or(false));

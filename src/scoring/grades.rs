@@ -47,7 +47,8 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
                 given.push((i, Given { level, basis: GradeBasis::Veto, note, requirement: None }));
             }
         }
-        given.extend(by_score(grades, clause, zc.id, scored, &order, members.len(), quotas, &mut cutoffs));
+        let explain = members.iter().any(|&i| scored.get(i).is_some_and(|s| s.result.explanation.is_some()));
+        given.extend(by_score(grades, clause, zc.id, scored, &order, members.len(), quotas, explain, &mut cutoffs));
         for (i, g) in given {
             let Some(s) = scored.get_mut(i) else { continue };
             let Some(level) = grades.levels.get(g.level) else { continue };

@@ -141,8 +141,8 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     };
     let mut scored = Vec::with_capacity(placed.len());
     let mut problems = Vec::new();
-    for (prefix, zone, tier, values, judge) in &placed {
-        let s = ctx.score(judge, values, *zone, *tier, prefix)?;
+    for (prefix, zone, tier, values, judge) in placed {
+        let s = ctx.score(judge, &values, zone, tier, &prefix)?;
         for m in &s.result.missing {
             if problems.len() <= MAX_PROBLEMS {
                 problems.push(match m.kind {
@@ -230,7 +230,7 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
         populations_path: "statistics.populations",
         detail: true,
     };
-    let mut scored = vec![ctx.score(&form.judge, &values, zone, tier, "judge")?];
+    let mut scored = vec![ctx.score(form.judge, &values, zone, tier, "judge")?];
     check_cutoffs(&c, input.statistics.grade_cutoffs.as_deref())?;
     grades::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
     let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
