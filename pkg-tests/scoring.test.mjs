@@ -28,7 +28,7 @@ test('the example rule sets reproduce their hand-computed totals', () => {
   const tables = {
     yunnan: { Y1: ['87.80', 'competent', 3], Y2: ['92.30', 'competent', 2], Y3: ['101.55', 'excellent', 1], Y4: ['47.88', 'incompetent', undefined], Y5: ['92.70', 'incompetent', undefined] },
     kunming: { K1: ['100.00', 'excellent', 1], K2: ['86.00', 'good', 3], K3: ['60.40', 'pass', 4], K4: ['100.00', 'excellent', 1] },
-    shenzhen: { S1: ['84.00', 'good', 1], S2: ['76.00', 'good', 2], C1: ['91.00', 'excellent', 1], C2: ['42.00', 'fail', 2], A1: ['80.00', 'good', 1], E1: ['100.00', 'pass', 1] },
+    shenzhen: { S1: ['84.00', 'good', 1], S2: ['76.00', 'good', 2], C1: ['91.00', 'good', 1], C2: ['42.00', 'fail', 2], A1: ['80.00', 'good', 1], E1: ['100.00', 'pass', 1] },
   };
   for (const [name, table] of Object.entries(tables)) {
     const out = shenguan.score(input(name));
@@ -112,4 +112,28 @@ test('validateRuleSet reports every problem with its path', () => {
   const ok = shenguan.validateRuleSet(ruleSet('shenzhen'));
   assert.equal(ok.valid, true);
   assert.equal(ok.ruleSet.id, 'shenzhen-style-zones');
+});
+
+test('a live form grades as the batch with its grade cut-offs, provisionally without them', () => {
+  const batch = shenguan.score(input('yunnan'));
+  assert.deepStrictEqual(batch.statistics.gradeCutoffs, [{ grade: 'excellent', slots: 1, lowestTotal: '101.55' }]);
+  const form = inputs.yunnan.judges.find((j) => j.id === 'Y2');
+  const live = shenguan.scoreOne({ ruleSet: ruleSet('yunnan'), judge: form, statistics: batch.statistics }).judge;
+  assert.deepStrictEqual([live.grade, live.gradeBasis, live.gradeProvisional], ['competent', 'quota', undefined]);
+  const { gradeCutoffs, ...bare } = batch.statistics;
+  const alone = shenguan.scoreOne({ ruleSet: ruleSet('yunnan'), judge: form, statistics: bare }).judge;
+  assert.deepStrictEqual([alone.grade, alone.gradeBasis], ['excellent', 'threshold']);
+  assert.match(alone.gradeProvisional.reasonZh, /名额/);
+});
+
+test('a grade requirement (Shenzhen) and in-range indicators without ranks (SPC)', () => {
+  const c1 = byId(shenguan.score({ ...input('shenzhen'), detail: 'full' }), 'C1');
+  assert.deepStrictEqual([c1.total, c1.grade, c1.gradeBasis], ['91.00', 'good', 'requirement']);
+  assert.ok(find(c1.explanation, 'grade', 'good').flags.includes('requirementNotMet'));
+  const spc = shenguan.score(input('spc'));
+  assert.deepStrictEqual(spc.judges.map((j) => [j.id, j.total, j.grade, j.rank]), [
+    ['T1', '100.00', 'meetsTarget', undefined],
+    ['T2', '65.00', 'belowTarget', undefined],
+    ['T3', '79.25', 'nearlyMeetsTarget', undefined],
+  ]);
 });

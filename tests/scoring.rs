@@ -6,47 +6,9 @@
 use serde_json::{json, Value};
 use shenguan::api::call_json;
 
-fn load(path: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-fn rule_set(name: &str) -> Value {
-    load(&format!("examples/rulesets/{name}-style.json"))
-}
-
-fn example_input(name: &str) -> Value {
-    let mut input = load("examples/court/scoring-inputs.json")[name].clone();
-    input["ruleSet"] = rule_set(name);
-    input
-}
-
-fn score(name: &str) -> Value {
-    call_json("score", example_input(name)).unwrap()
-}
-
-fn judge<'a>(out: &'a Value, id: &str) -> &'a Value {
-    out["judges"].as_array().unwrap().iter().find(|j| j["id"] == id).unwrap()
-}
-
-/// Depth-first search of an explanation tree for the node of `kind` and `id`.
-fn node<'a>(tree: &'a Value, kind: &str, id: &str) -> &'a Value {
-    fn find<'a>(n: &'a Value, kind: &str, id: &str) -> Option<&'a Value> {
-        if n["kind"] == kind && n["id"] == id {
-            return Some(n);
-        }
-        n["children"].as_array().into_iter().flatten().find_map(|c| find(c, kind, id))
-    }
-    find(tree, kind, id).unwrap_or_else(|| panic!("no {kind} node {id}"))
-}
-
-fn flags(n: &Value) -> Vec<&str> {
-    n["flags"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
-}
-
-fn step(n: &Value, name: &str) -> Value {
-    n["steps"].as_array().unwrap().iter().find(|s| s["name"] == name).map(|s| s["value"].clone()).unwrap_or(Value::Null)
-}
+#[path = "support/scoring.rs"]
+mod support;
+use support::*;
 
 /// (id, total, grade, basis, rank)
 type Row = (&'static str, &'static str, &'static str, &'static str, Option<u64>);
@@ -97,7 +59,7 @@ fn shenzhen_style_reproduces_the_hand_table() {
         &[
             ("S1", "84.00", "good", "threshold", Some(1)),
             ("S2", "76.00", "good", "threshold", Some(2)),
-            ("C1", "91.00", "excellent", "threshold", Some(1)),
+            ("C1", "91.00", "good", "requirement", Some(1)),
             ("C2", "42.00", "fail", "threshold", Some(2)),
             ("A1", "80.00", "good", "threshold", Some(1)),
             ("E1", "100.00", "pass", "threshold", Some(1)),
@@ -192,10 +154,10 @@ fn score_one_reproduces_the_batch_from_the_snapshot() {
             assert_eq!(one["groups"], result["groups"], "{name} {}", j["id"]);
             assert_eq!(one["complete"], true);
             assert!(one.get("rank").is_none());
-            // Without the population, the quota cannot apply; thresholds and vetoes do.
-            if result["gradeBasis"] != "quota" {
-                assert_eq!(one["grade"], result["grade"], "{name} {}", j["id"]);
-            }
+            // With the batch's grade cut-offs, quotas apply as in the batch.
+            assert_eq!(one["grade"], result["grade"], "{name} {}", j["id"]);
+            assert_eq!(one["gradeBasis"], result["gradeBasis"], "{name} {}", j["id"]);
+            assert!(one.get("gradeProvisional").is_none());
         }
     }
 }
@@ -250,11 +212,6 @@ fn tied_judges_at_a_quota_boundary_drop_under_all_drop() {
     }
 }
 
-fn error(function: &str, input: Value) -> (String, String) {
-    let e = call_json(function, input).unwrap_err();
-    (e.code.as_str().to_string(), e.path)
-}
-
 #[test]
 fn bad_input_is_a_coded_error_with_its_path() {
     let base = example_input("yunnan");
@@ -282,9 +239,24 @@ fn bad_input_is_a_coded_error_with_its_path() {
     let mut bad = base.clone();
     bad["ruleSet"]["indicators"][3]["method"]["type"] = json!("magic");
     assert_eq!(error("score", bad), ("INVALID_RULE_SET".into(), "ruleSet.indicators[3].method.type".into()));
-    let mut bad = base;
+    let mut bad = base.clone();
     bad["judges"][1]["id"] = json!("Y1");
     assert_eq!(error("score", bad), ("DUPLICATE_ID".into(), "judges[1].id".into()));
+    // The batch reads forms straight into slots; shape errors keep their paths.
+    let mut bad = base.clone();
+    bad["judges"][2]["grade"] = json!("a");
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[2].grade".into()));
+    let mut bad = base.clone();
+    bad["judges"][3]["values"] = json!([1]);
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[3].values".into()));
+    let mut bad = base.clone();
+    bad["judges"][0].as_object_mut().unwrap().remove("id");
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[0]".into()));
+    // A form's role is checked before its values, as when it is read whole.
+    let mut bad = base;
+    bad["judges"][1]["role"] = json!("clerk");
+    bad["judges"][1]["values"]["nosuch"] = json!(1);
+    assert_eq!(error("score", bad), ("INVALID_INPUT".into(), "judges[1].role".into()));
 }
 
 #[test]

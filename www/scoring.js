@@ -13,6 +13,7 @@ const RULE_SETS = [
   { file: 'yunnan-style', population: 'yunnan', label: '云南式 院领导 (Yunnan style, leaders)' },
   { file: 'kunming-style', population: 'kunming', label: '昆明式 法官 (Kunming style, judges)' },
   { file: 'shenzhen-style', population: 'shenzhen', label: '深圳式 分区 (Shenzhen style, zones)' },
+  { file: 'spc-style', population: 'spc', label: '最高法式 合理区间 (SPC style, in-range, no ranking)' },
 ];
 
 /** One explanation node as nested <details>: formula, inputs, intermediate values, clause, children. */

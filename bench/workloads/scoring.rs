@@ -90,6 +90,7 @@ pub fn workloads() -> Vec<super::Workload> {
     let population = json!({"ruleSet": rs, "judges": judges(10_000), "baselines": baselines(), "detail": "summary"});
     let batch = shenguan::api::call_json("score", population.clone()).expect("bench population scores");
     let one = json!({"ruleSet": rs, "judge": judges(1)[0], "statistics": batch["statistics"]});
+    let explained = json!({"ruleSet": rs, "judges": judges(1_000), "baselines": baselines(), "detail": "full"});
     vec![
         super::Workload {
             name: "scoring one judge (live form)",
@@ -106,6 +107,14 @@ pub fn workloads() -> Vec<super::Workload> {
             iterations: 5,
             target: "WASM < 100 ms",
             note: "score, detail summary (no explanation trees): parse, validate, statistics, 250,000 indicator scores, grades with quota, ranks".into(),
+        },
+        super::Workload {
+            name: "scoring 1,000 judges with explanations",
+            operation: "score",
+            input: explained.to_string(),
+            iterations: 3,
+            target: "none (reported)",
+            note: "score, detail full: an explanation tree per judge (about 15 KB of JSON each); for 10,000 judges that is 150 MB, so batches ask for summary and fetch explanations on demand".into(),
         },
     ]
 }

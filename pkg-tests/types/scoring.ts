@@ -1,7 +1,7 @@
 // A typed use of the scoring exports; checked by `tsc --noEmit`.
 import init, { validateRuleSet, score, scoreOne } from '../../pkg/web/shenguan.js';
 import type {
-  RuleSet, ScoreInput, ScoreOutput, ScoreOneOutput, JudgeScore, ExplanationNode, ValidationReport, MissingInput,
+  RuleSet, ScoreInput, ScoreOutput, ScoreOneOutput, JudgeScore, ExplanationNode, ValidationReport, MissingInput, GradeCutoff,
 } from '../../pkg/web/shenguan.js';
 
 const ruleSet: RuleSet = {
@@ -15,7 +15,10 @@ const ruleSet: RuleSet = {
   ],
   groups: [{ id: 'all', weight: 100, indicators: [{ indicator: 'closedCases', weight: 60 }, { indicator: 'timelyRate', weight: 40 }] }],
   vetoes: [{ id: 'v', indicator: 'violation', when: { op: 'eq', value: 1 }, grade: 'fail' }],
-  grades: { levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2' }, { id: 'fail' }], ties: 'allStay' },
+  grades: {
+    levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2', requires: [{ group: 'all', minScore: '90' }] }, { id: 'fail' }],
+    ties: 'allStay',
+  },
   ranking: false,
 };
 
@@ -37,6 +40,8 @@ export async function demo(): Promise<string[]> {
   const first: JudgeScore | undefined = out.judges[0];
   const live: ScoreOneOutput = scoreOne({ ruleSet, judge: { id: 'J1', values: { closedCases: 200, timelyRate: null } }, statistics: out.statistics });
   const missing: MissingInput[] = live.judge.missing ?? [];
+  const cutoffs: GradeCutoff[] = out.statistics.gradeCutoffs ?? [];
+  const provisional: string | undefined = live.judge.gradeProvisional?.reasonZh;
   const digest: string = out.ruleSet.digest;
-  return [digest, first?.total ?? 'none', ...missing.map((m) => m.path), ...(first?.explanation ? walk(first.explanation) : [])];
+  return [digest, first?.total ?? 'none', ...missing.map((m) => m.path), ...cutoffs.map((c) => `${c.grade} ≥ ${c.lowestTotal ?? 'none'}`), provisional ?? '', ...(first?.explanation ? walk(first.explanation) : [])];
 }

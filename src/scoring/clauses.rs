@@ -201,4 +201,20 @@ pub struct GradeLevel {
     /// Largest share of the zone's judges with this grade (slots = floor(share × n)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_share: Option<Decimal>,
+    /// Further conditions for this grade (not on the last level); a judge
+    /// who reaches `minScore` but fails one takes the next grade.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<GradeRequirement>,
+}
+
+/// A condition of a grade on one group's score, e.g. Shenzhen's "only a
+/// judge rated excellent in the performance part may be rated excellent
+/// overall": `{ "group": "performance", "minScore": "90" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GradeRequirement {
+    /// Group id (in every zone the grades apply to).
+    pub group: String,
+    /// Lowest group score `G` (before the group's weight) that meets it.
+    pub min_score: Decimal,
 }

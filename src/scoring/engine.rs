@@ -4,7 +4,7 @@ use super::compile::{Compiled, Item};
 use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::input::{credit_value, Baselines, JudgeInput};
 use super::leader;
-use super::methods::{add, div, evaluate, mul, sub, Env, Population};
+use super::methods::{add, evaluate, mul, percent, sub, Env, Population};
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
 use super::ruleset::MethodKind;
 use crate::decimal::Decimal;
@@ -69,16 +69,21 @@ impl Ctx<'_, '_> {
     /// The value of indicator `id`, or a missing entry.
     pub fn value(&self, values: &[Option<Decimal>], id: &str, prefix: &str, missing: &mut Vec<Missing>) -> Option<Decimal> {
         let idx = self.c.index.get(id).copied()?;
+        self.value_at(values, idx, prefix, missing)
+    }
+
+    /// The value of the indicator at `idx`, or a missing entry.
+    pub fn value_at(&self, values: &[Option<Decimal>], idx: usize, prefix: &str, missing: &mut Vec<Missing>) -> Option<Decimal> {
         let found = values.get(idx).copied().flatten();
         if found.is_none() {
-            let credit = self.c.indicator(idx).and_then(|i| i.credit.as_ref());
-            match credit {
+            let ind = self.c.indicator(idx)?;
+            match &ind.credit {
                 Some(cr) => {
                     for src in [&cr.handling, &cr.panel] {
                         self.value(values, src, prefix, missing);
                     }
                 }
-                None => push_missing(missing, format!("{prefix}.values.{id}"), id, MissingKind::Value),
+                None => push_missing(missing, format!("{prefix}.values.{}", ind.id), &ind.id, MissingKind::Value),
             }
         }
         found
@@ -103,8 +108,10 @@ impl Ctx<'_, '_> {
         format!("{}.{court}.{id}", self.baselines_path)
     }
 
-    /// Score one judge. Missing inputs are listed, not errors.
-    pub fn score(&self, judge: &JudgeInput, values: &[Option<Decimal>], zone: usize, tier: Option<usize>, prefix: &str) -> Result<Scored> {
+    /// Score one judge (the form's identity moves into the result). Missing
+    /// inputs are listed, not errors.
+    pub fn score(&self, form: JudgeInput, values: &[Option<Decimal>], zone: usize, tier: Option<usize>, prefix: &str) -> Result<Scored> {
+        let judge = &form;
         let c = self.c;
         let rs = c.rs;
         let zc = c.zones.get(zone).ok_or_else(|| internal("zone"))?;
@@ -119,21 +126,18 @@ impl Ctx<'_, '_> {
             let mut sum = Some(Decimal::ZERO);
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
-                let (s, node) = self.indicator(judge, values, zone, share, item, prefix, &mut missing)?;
+                let s = self.indicator(judge, values, zone, share, item, prefix, &mut missing, gnode.as_mut())?;
                 sum = match (sum, s) {
                     (Some(acc), Some(s)) => Some(add(acc, mul(s, item.weight)?)?),
                     _ => None,
                 };
-                if let (Some(gn), Some(n)) = (gnode.as_mut(), node) {
-                    gn.children.push(n);
-                }
             }
             let score = match sum {
-                Some(s) => Some(rs.rounding.apply(div(s, Decimal::ONE_HUNDRED)?)),
+                Some(s) => Some(rs.rounding.apply(percent(s)?)),
                 None => None,
             };
             let weighted = match score {
-                Some(s) => Some(rs.rounding.apply(div(mul(s, g.group.weight)?, Decimal::ONE_HUNDRED)?)),
+                Some(s) => Some(rs.rounding.apply(percent(mul(s, g.group.weight)?)?)),
                 None => None,
             };
             base = match (base, weighted) {
@@ -181,9 +185,9 @@ impl Ctx<'_, '_> {
         }
         let veto_grades = vetoes.iter().map(|v: &VetoHit| v.grade.clone()).collect();
         let result = JudgeResult {
-            id: judge.id.clone(),
-            name: judge.name.clone(),
-            role: judge.role.clone(),
+            id: form.id,
+            name: form.name,
+            role: form.role,
             tier: tier_def.map(|t| t.id.clone()),
             zone: zc.id.map(str::to_string),
             complete: missing.is_empty(),
@@ -191,6 +195,7 @@ impl Ctx<'_, '_> {
             total,
             grade: None,
             grade_basis: None,
+            grade_provisional: None,
             rank: None,
             groups,
             vetoes,
@@ -210,12 +215,13 @@ impl Ctx<'_, '_> {
         item: &Item,
         prefix: &str,
         missing: &mut Vec<Missing>,
-    ) -> Result<(Option<Decimal>, Option<Node>)> {
+        parent: Option<&mut Node>,
+    ) -> Result<Option<Decimal>> {
         let rs = self.c.rs;
         let ind = self.c.indicator(item.idx).ok_or_else(|| internal("indicator"))?;
         let method = item.method;
-        let x = self.value(values, &ind.id, prefix, missing);
-        let mut node = self.detail.then(|| {
+        let x = self.value_at(values, item.idx, prefix, missing);
+        let mut node = parent.as_ref().map(|_| {
             let mut n = Node::new(NodeKind::Indicator, &ind.id, ind.name.as_ref());
             n.clause = item.clause.clone();
             n
@@ -265,28 +271,17 @@ impl Ctx<'_, '_> {
             n.inputs.push(Term::new("w", item.weight));
         }
         let (Some(x), true) = (x, ready) else {
-            if let Some(n) = node.as_mut() {
+            if let (Some(mut n), Some(parent)) = (node, parent) {
                 n.flags.push(Flag::Missing);
+                parent.children.push(n);
             }
-            return Ok((None, node));
+            return Ok(None);
         };
         let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population, detail: self.detail };
         let o = evaluate(method, ind.direction, x, &env)?;
-        let mut v = o.raw;
-        let mut flags = o.flags;
-        if let Some(cap) = method.cap {
-            if v > cap {
-                v = cap;
-                flags.push(Flag::Capped);
-            }
-        }
-        if let Some(floor) = method.floor {
-            if v < floor {
-                v = floor;
-                flags.push(Flag::Floored);
-            }
-        }
-        let s = rs.rounding.apply(v);
+        let capped = method.cap.filter(|&cap| o.raw > cap);
+        let floored = method.floor.filter(|&floor| capped.unwrap_or(o.raw) < floor);
+        let s = rs.rounding.apply(floored.or(capped).unwrap_or(o.raw));
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
             n.formula = match (method.cap, method.floor) {
@@ -302,10 +297,15 @@ impl Ctx<'_, '_> {
                 n.steps.push(Term::new("floor", floor));
             }
             n.steps.push(Term::new("s", s));
-            n.flags = flags;
+            n.flags.extend(o.flag);
+            n.flags.extend(capped.map(|_| Flag::Capped));
+            n.flags.extend(floored.map(|_| Flag::Floored));
             n.note = o.note;
         }
-        Ok((Some(s), node))
+        if let (Some(n), Some(parent)) = (node, parent) {
+            parent.children.push(n);
+        }
+        Ok(Some(s))
     }
 }
 

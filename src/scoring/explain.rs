@@ -66,6 +66,10 @@ pub enum Flag {
     Vetoed,
     /// The grade was lowered by a quota.
     QuotaApplied,
+    /// The grade was lowered because a better grade's requirement was not met.
+    RequirementNotMet,
+    /// A live form's grade, by thresholds only: a quota needs the batch's cut-offs.
+    Provisional,
 }
 
 /// A named value; `value` is null when missing.

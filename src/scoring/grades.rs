@@ -1,22 +1,21 @@
-//! Grades (thresholds, vetoes, quotas with a declared tie rule) and ranks.
+//! Grades (vetoes, then by score: see [`super::grade_levels`]), the grade
+//! node of the explanation, and ranks.
 
 use super::compile::Compiled;
 use super::engine::Scored;
 use super::explain::{Flag, Node, NodeKind, Term};
-use super::result::GradeBasis;
-use super::ruleset::{Grades, TieRule};
+use super::grade_levels::{by_score, GradeCutoff, Given, Quotas};
+use super::result::{GradeBasis, Provisional};
+use super::ruleset::Grades;
 use crate::decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
-struct Given {
-    level: usize,
-    basis: GradeBasis,
-    note: String,
-}
-
-/// Grade and rank every judge. With `quota`, grade quotas apply per zone
-/// (a single live form has no population, so only thresholds and vetoes).
-pub fn grade_all(c: &Compiled, scored: &mut [Scored], quota: bool) {
+/// Grade and rank every judge, per zone. In the batch, quotas apply to the
+/// zone's judges and ranks are given; the levels whose quota was full are
+/// returned as cut-offs. A live form is graded against the cut-offs given,
+/// or, without them, by thresholds with the grade marked provisional.
+pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<GradeCutoff> {
+    let mut cutoffs = Vec::new();
+    let batch = matches!(quotas, Quotas::Population);
     for (z, zc) in c.zones.iter().enumerate() {
         let members: Vec<usize> = (0..scored.len()).filter(|&i| scored.get(i).is_some_and(|s| s.zone == z)).collect();
         // Complete, unvetoed judges, best total first (input order among equals).
@@ -25,7 +24,7 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quota: bool) {
             .filter_map(|&i| scored.get(i).filter(|s| s.veto_grades.is_empty()).and_then(|s| s.result.total.map(|t| (i, t))))
             .collect();
         order.sort_by(|a, b| b.1.cmp(&a.1));
-        if c.rs.ranking && quota {
+        if c.rs.ranking && batch {
             let mut rank = 0u32;
             let mut previous = None;
             for (pos, &(i, t)) in order.iter().enumerate() {
@@ -45,15 +44,19 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quota: bool) {
             let worst = s.veto_grades.iter().filter_map(|g| grades.levels.iter().position(|l| &l.id == g)).max();
             if let Some(level) = worst {
                 let note = format!("forced by veto: {}", s.result.vetoes.iter().map(|v| v.id.as_str()).collect::<Vec<_>>().join(", "));
-                given.push((i, Given { level, basis: GradeBasis::Veto, note }));
+                given.push((i, Given { level, basis: GradeBasis::Veto, note, requirement: None }));
             }
         }
-        given.extend(by_score(grades, &order, members.len(), quota));
+        let explain = members.iter().any(|&i| scored.get(i).is_some_and(|s| s.result.explanation.is_some()));
+        given.extend(by_score(grades, clause, zc.id, scored, &order, members.len(), quotas, explain, &mut cutoffs));
         for (i, g) in given {
             let Some(s) = scored.get_mut(i) else { continue };
             let Some(level) = grades.levels.get(g.level) else { continue };
             s.result.grade = Some(level.id.clone());
             s.result.grade_basis = Some(g.basis);
+            if let (Quotas::Snapshot(None), Some(total)) = (quotas, s.result.total) {
+                s.result.grade_provisional = provisional(grades, g.basis, total);
+            }
             if let Some(root) = s.result.explanation.as_mut() {
                 let mut n = Node::new(NodeKind::Grade, &level.id, level.name.as_ref());
                 n.outcome = Some(level.id.clone());
@@ -66,62 +69,42 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quota: bool) {
                 match g.basis {
                     GradeBasis::Veto => n.flags.push(Flag::Vetoed),
                     GradeBasis::Quota => n.flags.push(Flag::QuotaApplied),
+                    GradeBasis::Requirement => n.flags.push(Flag::RequirementNotMet),
                     GradeBasis::Threshold => {}
                 }
+                if let Some((above, r)) = g.requirement {
+                    let req = grades.levels.get(above).and_then(|l| l.requires.get(r));
+                    if let Some(req) = req {
+                        n.inputs.push(Term::new(format!("{}.minScore", req.group), req.min_score));
+                        let group = s.result.groups.iter().find(|gs| gs.id == req.group).and_then(|gs| gs.score);
+                        n.inputs.push(Term { name: format!("{}.G", req.group).into(), value: group, source: None });
+                    }
+                }
                 n.note = Some(g.note);
+                if s.result.grade_provisional.is_some() {
+                    n.flags.push(Flag::Provisional);
+                }
                 root.children.push(n);
             }
         }
     }
+    cutoffs
 }
 
-/// Grades by score, best first, with quotas: `slots = floor(maxShare × n)`,
-/// `n` the number of judges in the zone (vetoed ones included). Judges tied
-/// at the boundary all stay or all drop, as the rule set declares.
-fn by_score(grades: &Grades, order: &[(usize, Decimal)], n: usize, quota: bool) -> Vec<(usize, Given)> {
-    let mut out = Vec::with_capacity(order.len());
-    let mut dropped = vec![false; order.len()];
-    let mut start = 0;
-    let last = grades.levels.len().saturating_sub(1);
-    for (k, level) in grades.levels.iter().enumerate() {
-        let rest = order.get(start..).unwrap_or(&[]);
-        let eligible = match level.min_score {
-            Some(min) if k < last => rest.iter().take_while(|(_, t)| *t >= min).count(),
-            _ => rest.len(),
-        };
-        let mut take = eligible;
-        let mut slots_note = String::new();
-        if let (true, Some(share), true) = (quota, level.max_share, k < last) {
-            let slots = (share * Decimal::from(n as u64)).floor().to_usize().unwrap_or(usize::MAX);
-            if eligible > slots {
-                take = match (slots.checked_sub(1).and_then(|b| rest.get(b)), rest.get(slots)) {
-                    (Some(&(_, boundary)), Some(&(_, next))) if boundary == next => match grades.ties {
-                        TieRule::AllStay => rest.iter().take_while(|(_, t)| *t >= boundary).count(),
-                        TieRule::AllDrop => rest.iter().take_while(|(_, t)| *t > boundary).count(),
-                    },
-                    _ => slots,
-                };
-            }
-            slots_note = format!("; quota {share} × {n} judges = {slots} slots");
-        }
-        for (pos, &(i, t)) in rest.iter().enumerate().take(eligible) {
-            let was_dropped = dropped.get(start + pos).copied().unwrap_or(false);
-            if pos < take {
-                let (basis, why) = if was_dropped {
-                    (GradeBasis::Quota, "moved down by a quota above; ")
-                } else {
-                    (GradeBasis::Threshold, "")
-                };
-                let rule = match level.min_score {
-                    Some(min) if k < last => format!("total {t} ≥ {min}"),
-                    _ => format!("total {t}: every remaining judge"),
-                };
-                out.push((i, Given { level: k, basis, note: format!("{why}{rule}{slots_note}") }));
-            } else if let Some(d) = dropped.get_mut(start + pos) {
-                *d = true;
-            }
-        }
-        start += take;
+/// Why a live form's grade, given without the batch's cut-offs, may not be
+/// the batch's: its total reaches a level whose quota needs the zone.
+fn provisional(grades: &Grades, basis: GradeBasis, total: Decimal) -> Option<Provisional> {
+    if basis == GradeBasis::Veto {
+        return None;
     }
-    out
+    let last = grades.levels.len().saturating_sub(1);
+    let level = grades.levels.iter().take(last).find(|l| l.max_share.is_some() && l.min_score.is_some_and(|m| total >= m))?;
+    Some(Provisional {
+        reason: format!(
+            "the total reaches grade {}, which has a quota over the whole zone; without the batch's gradeCutoffs the grade is by thresholds only",
+            level.id
+        ),
+        reason_zh: format!("总分达到等次“{}”，该等次有名额比例限制，需全考核区比较；未提供批量结果的 gradeCutoffs，等次仅按分数线确定", level.id),
+    })
 }
+

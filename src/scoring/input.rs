@@ -1,8 +1,9 @@
 //! Inputs of the scoring calls and the reading of a judge's values.
 
 use super::compile::Compiled;
+use super::grade_levels::GradeCutoff;
 use super::methods::{add, div, mul, sub, Population};
-use super::ruleset::{Credit, RuleSet, ValueType};
+use super::ruleset::{Credit, Indicator, RuleSet, ValueType};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::{self, Deserializer, Visitor};
@@ -26,6 +27,10 @@ pub struct Statistics {
     /// Population statistics (computed over the scored judges, per zone).
     #[serde(default)]
     pub populations: Vec<Population>,
+    /// The grade levels whose quota was full in the batch, with the lowest
+    /// total that kept each (present when the rule set has quotas).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade_cutoffs: Option<Vec<GradeCutoff>>,
 }
 
 /// One form value as entered: a number, a decimal string, a boolean, or
@@ -94,27 +99,20 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
-/// One judge's form.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// One judge's form, without its values: those are read straight into
+/// indicator-indexed slots by [`read_judges`](super::batch::read_judges).
+#[derive(Debug, Clone, Default)]
 pub struct JudgeInput {
     /// Judge id, unique in a batch.
     pub id: String,
     /// Display name.
-    #[serde(default)]
     pub name: Option<String>,
     /// Role, matched against the tiers' roles.
-    #[serde(default)]
     pub role: Option<String>,
     /// Assessment zone id (required when the rule set has zones).
-    #[serde(default)]
     pub zone: Option<String>,
     /// Court id, for baselines.
-    #[serde(default)]
     pub court: Option<String>,
-    /// Values by indicator id.
-    #[serde(default)]
-    pub values: BTreeMap<String, InputValue>,
 }
 
 /// How much a batch result says.
@@ -134,8 +132,10 @@ pub enum Detail {
 pub struct ScoreInput {
     /// The rule set (read by [`parse_rule_set`], so its errors are `INVALID_RULE_SET`).
     pub rule_set: serde_json::Value,
-    /// The judges (complete forms).
-    pub judges: Vec<JudgeInput>,
+    /// The judges (complete forms), as JSON text: read by
+    /// [`read_judges`](super::batch::read_judges) once the rule set is
+    /// compiled, each value straight into its indicator's slot.
+    pub judges: Box<serde_json::value::RawValue>,
     /// Court baselines.
     #[serde(default)]
     pub baselines: Baselines,
@@ -150,8 +150,8 @@ pub struct ScoreInput {
 pub struct ScoreOneInput {
     /// The rule set (read by [`parse_rule_set`]).
     pub rule_set: serde_json::Value,
-    /// The judge.
-    pub judge: JudgeInput,
+    /// The judge's form, as JSON text (read as a batch's forms are).
+    pub judge: Box<serde_json::value::RawValue>,
     /// The snapshot of the batch (its `statistics`).
     #[serde(default)]
     pub statistics: Statistics,
@@ -179,39 +179,38 @@ fn zh(what: &str) -> &str {
     }
 }
 
-/// A judge's values by indicator index (credited ones derived), type-checked.
-pub fn resolve(c: &Compiled, judge: &JudgeInput, prefix: &str) -> Result<Vec<Option<Decimal>>> {
-    let mut values = vec![None; c.rs.indicators.len()];
-    for (key, value) in &judge.values {
-        let path = || format!("{prefix}.values.{key}");
-        let Some(&idx) = c.index.get(key.as_str()) else {
-            return Err(Error::new(ErrorCode::UnknownIndicator, path(), format!("unknown indicator '{key}'"), format!("未定义的指标“{key}”")));
-        };
-        let Some(ind) = c.indicator(idx) else { continue };
-        if ind.credit.is_some() && *value != InputValue::Empty {
-            return Err(Error::new(
-                ErrorCode::InvalidInput,
-                path(),
-                format!("'{key}' is derived from case credits; enter its handling and panel counts"),
-                format!("“{key}”由案件折算得出，请录入承办数和合议庭参与数"),
-            ));
-        }
-        let parsed = match (ind.value_type, value) {
-            (_, InputValue::Empty) => None,
-            (ValueType::Boolean, InputValue::Bool(b)) => Some(if *b { Decimal::ONE } else { Decimal::ZERO }),
-            (ValueType::Boolean, InputValue::Number(_)) => return Err(mismatch(path(), "a boolean", "a number")),
-            (ValueType::Boolean, InputValue::Other(got)) => return Err(mismatch(path(), "a boolean", got)),
-            (ValueType::Number, InputValue::Number(d)) => Some(*d),
-            (ValueType::Count, InputValue::Number(d)) if !d.is_sign_negative() && d.fract().is_zero() => Some(d.normalize()),
-            (ValueType::Count, InputValue::Number(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a number")),
-            (ValueType::Number, InputValue::Bool(_)) => return Err(mismatch(path(), "a number", "a boolean")),
-            (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a boolean")),
-            (_, InputValue::Other(got)) => return Err(mismatch(path(), "a number", got)),
-        };
-        if let Some(v) = values.get_mut(idx) {
-            *v = parsed;
-        }
+/// A form value under a key that names no indicator.
+pub fn unknown_value(path: String, key: &str) -> Error {
+    Error::new(ErrorCode::UnknownIndicator, path, format!("unknown indicator '{key}'"), format!("未定义的指标“{key}”"))
+}
+
+/// One form value of `ind`, type-checked (`None`: not filled in); `path`
+/// names it for an error.
+pub fn read_value(ind: &Indicator, value: &InputValue, path: impl Fn() -> String) -> Result<Option<Decimal>> {
+    if ind.credit.is_some() && *value != InputValue::Empty {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            path(),
+            format!("'{}' is derived from case credits; enter its handling and panel counts", ind.id),
+            format!("“{}”由案件折算得出，请录入承办数和合议庭参与数", ind.id),
+        ));
     }
+    Ok(match (ind.value_type, value) {
+        (_, InputValue::Empty) => None,
+        (ValueType::Boolean, InputValue::Bool(b)) => Some(if *b { Decimal::ONE } else { Decimal::ZERO }),
+        (ValueType::Boolean, InputValue::Number(_)) => return Err(mismatch(path(), "a boolean", "a number")),
+        (ValueType::Boolean, InputValue::Other(got)) => return Err(mismatch(path(), "a boolean", got)),
+        (ValueType::Number, InputValue::Number(d)) => Some(*d),
+        (ValueType::Count, InputValue::Number(d)) if !d.is_sign_negative() && d.fract().is_zero() => Some(d.normalize()),
+        (ValueType::Count, InputValue::Number(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a number")),
+        (ValueType::Number, InputValue::Bool(_)) => return Err(mismatch(path(), "a number", "a boolean")),
+        (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a boolean")),
+        (_, InputValue::Other(got)) => return Err(mismatch(path(), "a number", got)),
+    })
+}
+
+/// Fill in the credited indicators from their handling and panel counts.
+pub fn derive_credits(c: &Compiled, values: &mut [Option<Decimal>]) -> Result<()> {
     for (idx, ind) in c.rs.indicators.iter().enumerate() {
         let Some(credit) = &ind.credit else { continue };
         let h = c.index.get(credit.handling.as_str()).and_then(|&i| values.get(i).copied().flatten());
@@ -223,7 +222,7 @@ pub fn resolve(c: &Compiled, judge: &JudgeInput, prefix: &str) -> Result<Vec<Opt
             }
         }
     }
-    Ok(values)
+    Ok(())
 }
 
 /// A credited case count.

@@ -1,6 +1,7 @@
 //! Scoring methods, checked decimal arithmetic, the Decimal square root and
 //! population statistics. No `f64` anywhere.
 
+pub use super::arith::{add, div, mul, percent, sub, Checked, MethodError, Overflow};
 use super::explain::{Flag, Term};
 use super::ruleset::{Direction, EdgeCases, Method, MethodKind, OutsideRule};
 use crate::decimal::{round, Decimal, Rounding};
@@ -9,35 +10,6 @@ use serde::{Deserialize, Serialize};
 
 /// Decimal places of recorded statistics (mean, standard deviation), half up.
 pub const STAT_PLACES: u32 = 10;
-
-fn overflow() -> Error {
-    Error::new(
-        ErrorCode::OutOfRange,
-        "",
-        "arithmetic overflow: a value is too large to score",
-        "算术溢出：数值过大，无法计分",
-    )
-}
-
-/// `a + b`, or an `OUT_OF_RANGE` error on overflow.
-pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(overflow)
-}
-
-/// `a − b`, or an `OUT_OF_RANGE` error on overflow.
-pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b).ok_or_else(overflow)
-}
-
-/// `a × b`, or an `OUT_OF_RANGE` error on overflow.
-pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_mul(b).ok_or_else(overflow)
-}
-
-/// `a / b` for a non-zero `b` (callers declare the zero case first).
-pub fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
-    crate::decimal::checked_div(a, b).ok_or_else(overflow)
-}
 
 /// Square root by Newton's iteration in Decimal, rounded half up to
 /// [`STAT_PLACES`] places. Starts at `max(v, 1)` (above the root) and stops
@@ -138,24 +110,24 @@ pub struct Outcome {
     /// Intermediate values (only with `detail`).
     pub steps: Vec<Term>,
     /// Notable facts.
-    pub flags: Vec<Flag>,
+    pub flag: Option<Flag>,
     /// The rule applied, in words (only with `detail`).
     pub note: Option<String>,
 }
 
 impl Outcome {
     fn new(raw: Decimal, formula: &'static str) -> Self {
-        Outcome { raw, formula, steps: Vec::new(), flags: Vec::new(), note: None }
+        Outcome { raw, formula, steps: Vec::new(), flag: None, note: None }
     }
     fn flag(mut self, flag: Option<Flag>) -> Self {
-        self.flags.extend(flag);
+        self.flag = flag;
         self
     }
 }
 
 /// `scale × part / whole` (multiplied first, so a value is divided once),
 /// or the declared `r` when `whole` is zero.
-fn share_of(scale: Decimal, part: Decimal, whole: Decimal, declared: Decimal, flag: Flag) -> Result<(Decimal, Option<Flag>)> {
+fn share_of(scale: Decimal, part: Decimal, whole: Decimal, declared: Decimal, flag: Flag) -> std::result::Result<(Decimal, Option<Flag>), Overflow> {
     if whole.is_zero() {
         Ok((mul(scale, declared)?, Some(flag)))
     } else {
@@ -168,10 +140,10 @@ fn share_of(scale: Decimal, part: Decimal, whole: Decimal, declared: Decimal, fl
 /// Products are formed before the one division, so scores carry no
 /// intermediate quotient rounding; `r`, `z`, `t` and `ratio` are shown as
 /// steps when `env.detail`.
-pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> Result<Outcome> {
-    let missing = || Error::new(ErrorCode::Internal, "", "method input missing", "计分方法缺少输入");
+pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> std::result::Result<Outcome, MethodError> {
+    let missing = || MethodError::Internal("method input missing");
     let lower = dir == Direction::LowerIsBetter;
-    let step = |o: &mut Outcome, name: &'static str, num: Decimal, den: Decimal| -> Result<()> {
+    let step = |o: &mut Outcome, name: &'static str, num: Decimal, den: Decimal| -> std::result::Result<(), Overflow> {
         if env.detail && !den.is_zero() {
             o.steps.push(Term::new(name, div(num, den)?));
         }
@@ -237,8 +209,8 @@ pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> Resul
     }
 }
 
-fn in_range(method: &Method, x: Decimal, env: &Env) -> Result<Outcome> {
-    let missing = || Error::new(ErrorCode::Internal, "", "range missing", "缺少参考区间");
+fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<Outcome, MethodError> {
+    let missing = || MethodError::Internal("range missing");
     let (lo, hi) = (method.min.ok_or_else(missing)?, method.max.ok_or_else(missing)?);
     if x >= lo && x <= hi {
         let mut o = Outcome::new(env.scale, "min ≤ x ≤ max: score = scale").flag(Some(Flag::InRange));
@@ -265,10 +237,10 @@ fn in_range(method: &Method, x: Decimal, env: &Env) -> Result<Outcome> {
     Ok(o)
 }
 
-fn piecewise(method: &Method, x: Decimal, detail: bool) -> Result<Outcome> {
+fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Result<Outcome, MethodError> {
     let points = &method.points;
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
-        return Err(Error::new(ErrorCode::Internal, "", "no breakpoints", "没有分段点"));
+        return Err(MethodError::Internal("no breakpoints"));
     };
     let name = |i: usize| points.get(i).and_then(|p| p.label.clone()).unwrap_or_else(|| format!("point {}", i + 1));
     if x < first.x {
@@ -302,7 +274,7 @@ fn piecewise(method: &Method, x: Decimal, detail: bool) -> Result<Outcome> {
             return Ok(o);
         }
     }
-    Err(Error::new(ErrorCode::Internal, "", "no segment matched", "没有匹配的分段"))
+    Err(MethodError::Internal("no segment matched"))
 }
 
 #[cfg(test)]
@@ -332,8 +304,17 @@ mod tests {
     }
 
     #[test]
+    fn percent_is_division_by_a_hundred() {
+        for v in ["1600", "92.5", "-3.25", "0", "0.0000000000000000000000001", "79228162514264337593543950335", "12.3456789012345678901234567"] {
+            let (a, b) = (percent(d(v)).unwrap(), div(d(v), Decimal::ONE_HUNDRED).unwrap());
+            assert_eq!(a, b, "{v}");
+            assert_eq!(round(a, 2, Rounding::HalfUp).to_string(), round(b, 2, Rounding::HalfUp).to_string(), "{v}");
+        }
+    }
+
+    #[test]
     fn overflow_is_an_error_not_a_panic() {
-        assert_eq!(mul(Decimal::MAX, Decimal::TWO).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(Error::from(mul(Decimal::MAX, Decimal::TWO).unwrap_err()).code, ErrorCode::OutOfRange);
         assert!(population(None, "x", &[Decimal::MAX, Decimal::MAX]).is_err());
     }
 }

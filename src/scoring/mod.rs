@@ -17,10 +17,13 @@
 //! explanation tree ([`explain::Node`]). All arithmetic is `Decimal` with
 //! declared rounding; the format and formulas are in `docs/scoring.md`.
 
+pub mod arith;
+pub mod batch;
 pub mod clauses;
 pub mod compile;
 pub mod engine;
 pub mod explain;
+pub mod grade_levels;
 pub mod grades;
 pub mod input;
 pub mod leader;
@@ -28,6 +31,7 @@ pub mod methods;
 pub mod result;
 pub mod ruleset;
 pub mod validate;
+pub mod validate_grades;
 
 pub use input::{JudgeInput, ScoreInput, ScoreOneInput, Statistics};
 pub use result::{JudgeResult, RuleSetRef, ScoreOneOutput, ScoreOutput, ValidationReport};
@@ -38,6 +42,7 @@ use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use compile::{compile, Compiled};
 use engine::{place, Ctx};
+use grade_levels::{GradeCutoff, Quotas};
 use methods::Population;
 use result::MissingKind;
 use serde_json::Value;
@@ -95,11 +100,12 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     let rule_set = input::parse_rule_set(input.rule_set)?;
     let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
+    let judges = batch::read_judges(&c, input.judges.get(), "judges")?;
     let mut ids = BTreeSet::new();
-    let mut placed = Vec::with_capacity(input.judges.len());
-    for (i, judge) in input.judges.iter().enumerate() {
+    let mut placed = Vec::with_capacity(judges.len());
+    for (i, batch::BatchJudge { judge, values }) in judges.into_iter().enumerate() {
         let prefix = format!("judges[{i}]");
-        if !ids.insert(judge.id.as_str()) {
+        if !ids.insert(judge.id.clone()) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 format!("{prefix}.id"),
@@ -107,9 +113,8 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
                 format!("法官标识“{}”重复", judge.id),
             ));
         }
-        let (zone, tier) = place(&c, judge, &prefix)?;
-        let values = input::resolve(&c, judge, &prefix)?;
-        placed.push((prefix, zone, tier, values));
+        let (zone, tier) = place(&c, &judge, &prefix)?;
+        placed.push((prefix, zone, tier, values?, judge));
     }
     let mut pops: Vec<Vec<Option<Population>>> = Vec::with_capacity(c.zones.len());
     let mut populations = Vec::new();
@@ -136,8 +141,8 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     };
     let mut scored = Vec::with_capacity(placed.len());
     let mut problems = Vec::new();
-    for (judge, (prefix, zone, tier, values)) in input.judges.iter().zip(&placed) {
-        let s = ctx.score(judge, values, *zone, *tier, prefix)?;
+    for (prefix, zone, tier, values, judge) in placed {
+        let s = ctx.score(judge, &values, zone, tier, &prefix)?;
         for m in &s.result.missing {
             if problems.len() <= MAX_PROBLEMS {
                 problems.push(match m.kind {
@@ -161,12 +166,33 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }
-    grades::grade_all(&c, &mut scored, true);
+    let cutoffs = grades::grade_all(&c, &mut scored, Quotas::Population);
+    let has_quota = c.zones.iter().filter_map(|z| z.grades.as_ref()).any(|(g, _)| g.levels.iter().any(|l| l.max_share.is_some()));
     Ok(ScoreOutput {
         rule_set: reference(&c),
-        statistics: Statistics { baselines: input.baselines.clone(), populations },
+        statistics: Statistics { baselines: input.baselines.clone(), populations, grade_cutoffs: has_quota.then_some(cutoffs) },
         judges: scored.into_iter().map(|s| s.result).collect(),
     })
+}
+
+/// Every cut-off must name a zone of the rule set and a grade with a quota there.
+fn check_cutoffs(c: &Compiled, cutoffs: Option<&[GradeCutoff]>) -> Result<()> {
+    for (i, cut) in cutoffs.unwrap_or_default().iter().enumerate() {
+        let path = format!("statistics.gradeCutoffs[{i}]");
+        let Some(zone) = c.zones.iter().find(|z| z.id == cut.zone.as_deref()) else {
+            return Err(Error::new(ErrorCode::InvalidInput, format!("{path}.zone"), "zone not in the rule set", "考核区不在规则集中"));
+        };
+        let quota_level = zone.grades.as_ref().is_some_and(|(g, _)| g.levels.iter().any(|l| l.id == cut.grade && l.max_share.is_some()));
+        if !quota_level {
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                format!("{path}.grade"),
+                format!("grade '{}' has no quota in this zone", cut.grade),
+                format!("等次“{}”在该考核区没有名额比例", cut.grade),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Score one judge's live form against a statistics snapshot. Missing
@@ -176,8 +202,9 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
     let rule_set = input::parse_rule_set(input.rule_set)?;
     let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.statistics.baselines, "statistics.baselines")?;
-    let (zone, tier) = place(&c, &input.judge, "judge")?;
-    let values = input::resolve(&c, &input.judge, "judge")?;
+    let form = batch::read_judge(&c, input.judge.get(), "judge")?;
+    let (zone, tier) = place(&c, &form.judge, "judge")?;
+    let values = form.values?;
     let mut pops: Vec<Vec<Option<Population>>> = vec![vec![None; c.rs.indicators.len()]; c.zones.len()];
     let zone_of: HashMap<Option<&str>, usize> = c.zones.iter().enumerate().map(|(z, zc)| (zc.id, z)).collect();
     for (i, p) in input.statistics.populations.iter().enumerate() {
@@ -203,8 +230,9 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
         populations_path: "statistics.populations",
         detail: true,
     };
-    let mut scored = vec![ctx.score(&input.judge, &values, zone, tier, "judge")?];
-    grades::grade_all(&c, &mut scored, false);
+    let mut scored = vec![ctx.score(form.judge, &values, zone, tier, "judge")?];
+    check_cutoffs(&c, input.statistics.grade_cutoffs.as_deref())?;
+    grades::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
     let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
     Ok(ScoreOneOutput { rule_set: reference(&c), statistics: input.statistics, judge })
 }

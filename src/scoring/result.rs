@@ -89,6 +89,8 @@ pub enum GradeBasis {
     Quota,
     /// Forced by a veto.
     Veto,
+    /// Lowered because a better grade's `requires` was not met.
+    Requirement,
 }
 
 /// A group's score.
@@ -176,6 +178,9 @@ pub struct JudgeResult {
     /// How the grade was reached.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade_basis: Option<GradeBasis>,
+    /// `scoreOne` without the batch's cut-offs: why the grade may differ from the batch's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade_provisional: Option<Provisional>,
     /// Rank in the zone (1 = best; ties share a rank); absent when ranking is off or vetoed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rank: Option<u32>,
@@ -189,4 +194,14 @@ pub struct JudgeResult {
     /// The explanation tree (absent with `detail: "summary"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Node>,
+}
+
+/// Why a grade is provisional.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Provisional {
+    /// Why, in English.
+    pub reason: String,
+    /// Why, in Chinese.
+    pub reason_zh: String,
 }

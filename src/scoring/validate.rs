@@ -5,7 +5,7 @@ use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode};
 use std::collections::{BTreeMap, BTreeSet};
 
-fn bad(path: String, en: String, zh: String) -> Error {
+pub(super) fn bad(path: String, en: String, zh: String) -> Error {
     Error::new(ErrorCode::InvalidRuleSet, path, en, zh)
 }
 
@@ -23,7 +23,7 @@ fn negative(path: String) -> Error {
 }
 
 /// Report duplicate ids of a list at `path[i].id`.
-fn unique<'a>(path: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Error>) {
+pub(super) fn unique<'a>(path: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Error>) {
     let mut seen = BTreeSet::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
@@ -67,7 +67,7 @@ pub fn problems(rs: &RuleSet) -> Vec<Error> {
     }
     let mut grade_sets: Vec<(&Grades, String)> = Vec::new();
     if let Some(g) = &rs.grades {
-        grades(g, "grades", &mut out);
+        super::validate_grades::levels(g, "grades", &mut out);
         grade_sets.push((g, "grades".into()));
     }
     let no_methods = BTreeMap::new();
@@ -94,13 +94,14 @@ pub fn problems(rs: &RuleSet) -> Vec<Error> {
                 None => {}
             }
             if let Some(g) = &zone.grades {
-                grades(g, &format!("{path}.grades"), &mut out);
+                super::validate_grades::levels(g, &format!("{path}.grades"), &mut out);
                 grade_sets.push((g, format!("{path}.grades")));
             } else if rs.grades.is_none() && (!rs.vetoes.is_empty()) {
                 out.push(bad(format!("{path}.grades"), "vetoes need grades".into(), "否决项需要等次".into()));
             }
         }
     }
+    super::validate_grades::requirements(rs, &mut out);
     unique("tiers", rs.tiers.iter().map(|t| t.id.as_str()), &mut out);
     let mut roles = BTreeSet::new();
     for (t, tier) in rs.tiers.iter().enumerate() {
@@ -361,32 +362,6 @@ fn method(m: &Method, ind: &Indicator, path: &str, out: &mut Vec<Error>) {
         }
         if needs_unit != o.per_unit.is_some() {
             out.push(bad(format!("{path}.outside.perUnit"), "perUnit goes with (and only with) rule perUnit".into(), "perUnit 仅且必须用于 perUnit 规则".into()));
-        }
-    }
-}
-
-fn grades(g: &Grades, path: &str, out: &mut Vec<Error>) {
-    if g.levels.is_empty() {
-        out.push(bad(format!("{path}.levels"), "at least one grade is required".into(), "至少需要一个等次".into()));
-    }
-    unique(&format!("{path}.levels"), g.levels.iter().map(|l| l.id.as_str()), out);
-    let last = g.levels.len().saturating_sub(1);
-    let mut previous: Option<Decimal> = None;
-    for (i, level) in g.levels.iter().enumerate() {
-        let lpath = format!("{path}.levels[{i}]");
-        match (level.min_score, i == last) {
-            (Some(_), true) => out.push(bad(format!("{lpath}.minScore"), "the last grade takes everyone else and has no minScore".into(), "最后一个等次兜底，不设 minScore".into())),
-            (None, false) => out.push(bad(format!("{lpath}.minScore"), "every grade but the last needs minScore".into(), "除最后一个等次外都需要 minScore".into())),
-            (Some(s), false) => {
-                if previous.is_some_and(|p| s >= p) {
-                    out.push(bad(format!("{lpath}.minScore"), "minScore must decrease from grade to grade".into(), "minScore 必须逐级递减".into()));
-                }
-                previous = Some(s);
-            }
-            (None, true) => {}
-        }
-        if level.max_share.is_some_and(|s| s < Decimal::ZERO || s > Decimal::ONE) {
-            out.push(bad(format!("{lpath}.maxShare"), "must be between 0 and 1".into(), "必须在 0 到 1 之间".into()));
         }
     }
 }

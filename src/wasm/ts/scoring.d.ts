@@ -71,7 +71,16 @@ export interface TierDef {
   overrides?: Record<string, ScoringMethod>;
 }
 
-export interface GradeLevelDef { id: string; name?: string; minScore?: DecimalInput; maxShare?: DecimalInput }
+/** A further condition of a grade: the group's score G must reach `minScore`. */
+export interface GradeRequirement { group: string; minScore: DecimalInput }
+export interface GradeLevelDef {
+  id: string;
+  name?: string;
+  minScore?: DecimalInput;
+  maxShare?: DecimalInput;
+  /** Not on the last level; a judge who fails one takes the next grade. */
+  requires?: GradeRequirement[];
+}
 export interface GradeScale { levels: GradeLevelDef[]; ties?: "allDrop" | "allStay" }
 
 export interface ZoneDef {
@@ -147,9 +156,20 @@ export interface PopulationStats {
   stdDev: DecimalString;
 }
 
+/** A grade level whose quota was full in the batch, with the lowest total that kept it. */
+export interface GradeCutoff {
+  zone?: string;
+  grade: string;
+  slots: number;
+  /** null: nobody kept the level (no slot, or a tie that all dropped). */
+  lowestTotal: DecimalString | null;
+}
+
 export interface ScoringStatistics {
   baselines: Record<string, Record<string, DecimalString>>;
   populations: PopulationStats[];
+  /** Present when the rule set has quotas; give it back to `scoreOne` to grade as the batch did. */
+  gradeCutoffs?: GradeCutoff[];
 }
 
 /** A form value: a number, a decimal string, a boolean; null or "" = not filled in. */
@@ -175,8 +195,8 @@ export interface ScoreInput {
 export interface ScoreOneInput {
   ruleSet: RuleSet;
   judge: JudgeForm;
-  /** The `statistics` of a batch result. */
-  statistics?: { baselines?: CourtBaselines; populations?: PopulationStats[] };
+  /** The `statistics` of a batch result (with `gradeCutoffs`, quotas apply as in the batch). */
+  statistics?: { baselines?: CourtBaselines; populations?: PopulationStats[]; gradeCutoffs?: GradeCutoff[] };
 }
 
 export interface RuleSetRef { id: string; version: string; digest: string }
@@ -189,7 +209,7 @@ export type ExplanationKind = "judge" | "group" | "indicator" | "credit" | "adju
 export type ExplanationFlag =
   | "missing" | "capped" | "floored" | "inRange" | "outOfRange" | "belowFirstPoint" | "aboveLastPoint"
   | "minEqualsMax" | "zeroSpread" | "zeroBaseline" | "panelCapped" | "triggered" | "passed" | "failed"
-  | "vetoed" | "quotaApplied";
+  | "vetoed" | "quotaApplied" | "requirementNotMet" | "provisional";
 
 export interface ExplanationTerm { name: string; value: DecimalString | null; source?: string }
 
@@ -233,7 +253,9 @@ export interface JudgeScore {
   missing?: MissingInput[];
   total: DecimalString | null;
   grade: string | null;
-  gradeBasis?: "threshold" | "quota" | "veto";
+  gradeBasis?: "threshold" | "quota" | "veto" | "requirement";
+  /** `scoreOne` without the batch's `gradeCutoffs`, when the total reaches a level with a quota. */
+  gradeProvisional?: { reason: string; reasonZh: string };
   /** Absent when ranking is off, for vetoed judges, and in `scoreOne`. */
   rank?: number;
   groups: GroupScore[];
