@@ -23,7 +23,8 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
             .iter()
             .filter_map(|&i| scored.get(i).filter(|s| s.veto_grades.is_empty()).and_then(|s| s.result.total.map(|t| (i, t))))
             .collect();
-        order.sort_by(|a, b| b.1.cmp(&a.1));
+        // Highest total first; a stable sort keeps input order among ties.
+        order.sort_by_key(|&(_, total)| std::cmp::Reverse(total));
         if c.rs.ranking && batch {
             let mut rank = 0u32;
             let mut previous = None;

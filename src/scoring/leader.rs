@@ -147,10 +147,8 @@ pub fn checks(
                 let share = ch.share.or_else(|| tier.and_then(|t| ctx.c.tier(t)).and_then(|t| t.baseline_share)).unwrap_or(Decimal::ONE);
                 let (b, court) = ctx.baseline(judge, &ch.indicator);
                 let path = ctx.baseline_path(court, &ch.indicator);
-                if b.is_none() {
-                    if !missing.iter().any(|m| m.path == path) {
-                        missing.push(Missing { path: path.clone(), indicator: ch.indicator.clone(), kind: super::result::MissingKind::Baseline });
-                    }
+                if b.is_none() && !missing.iter().any(|m| m.path == path) {
+                    missing.push(Missing { path: path.clone(), indicator: ch.indicator.clone(), kind: super::result::MissingKind::Baseline });
                 }
                 inputs.push(Term::input("B", b, path));
                 inputs.push(Term::new("share", share));
