@@ -212,6 +212,7 @@ pub fn check_chain(ledger: &Ledger) -> Result<ChainReport> {
         problem: Some(problem.to_string()),
     };
     let mut prev = header_hash(&ledger.header)?;
+    let mut buffer = Vec::new();
     if parse_hex::<32>(&ledger.header_hash) != Some(prev) {
         return Ok(ChainReport { first_broken: None, ..broken(0, "headerHash does not match the header") });
     }
@@ -222,7 +223,7 @@ pub fn check_chain(ledger: &Ledger) -> Result<ChainReport> {
         if parse_hex::<32>(&entry.prev) != Some(prev) {
             return Ok(broken(i, "prev does not match the previous entry's hash"));
         }
-        let hash = entry_hash(entry)?;
+        let hash = entry_hash_in(entry, &mut buffer)?;
         if parse_hex::<32>(&entry.hash) != Some(hash) {
             return Ok(broken(i, "hash does not match the entry's content"));
         }

@@ -5,6 +5,7 @@
 use super::model::{AssignmentInput, Availability, Case, Event, EventKind, ReasonCode, Role};
 use super::random::{commitment, parse_beacon, parse_seed};
 use super::units::{to_units, SCALE};
+use crate::canonical::{hex, parse_hex};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use std::collections::{BTreeMap, HashMap};
@@ -93,7 +94,7 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         None => Vec::new(),
     };
     let previous_head = input.previous_head.as_deref().and_then(|head| {
-        let parsed = crate::canonical::parse_hex::<32>(head).map(|bytes| crate::canonical::hex(&bytes));
+        let parsed = parse_hex::<32>(head).map(|bytes| hex(&bytes));
         if parsed.is_none() {
             problems.push(Error::new(
                 ErrorCode::InvalidInput,
