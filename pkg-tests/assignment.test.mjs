@@ -21,6 +21,8 @@ test('commit, assign with the commitment, verify by replay', () => {
   const report = shenguan.verifyLedger({ inputs: fixture, ledger });
   assert.equal(report.ok, true);
   assert.equal(report.firstDifference, null);
+  assert.equal(report.head, ledger.entries.at(-1).hash);
+  assert.equal(shenguan.verifyHead({ inputs: fixture, head: report.head }).ok, true);
   assert.equal(shenguan.verifyChain({ ledger }).ok, true);
 });
 

@@ -170,6 +170,11 @@ impl Error {
         )
     }
 
+    /// An `INVALID_INPUT` error whose reason is given in both languages.
+    pub fn invalid(path: impl Into<String>, reason: impl fmt::Display, reason_zh: impl fmt::Display) -> Self {
+        Error::new(ErrorCode::InvalidInput, path, format!("invalid input: {reason}"), format!("输入无效：{reason_zh}"))
+    }
+
     /// Merge a non-empty list of problems into one error (first + `more`).
     /// Returns `None` for an empty list.
     pub fn collect(mut problems: Vec<Error>) -> Option<Error> {

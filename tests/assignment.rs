@@ -341,4 +341,16 @@ fn chain_head_verification() {
     let report = call_json("verifyHead", json!({ "inputs": input, "head": "00".repeat(32) })).unwrap();
     assert_eq!(report["ok"], false);
     assert_eq!(report["head"], head);
+    // verifyLedger reports the replay's head too, even for a ledger that differs.
+    let mut tampered = ledger.clone();
+    tampered["entries"][10]["hash"] = json!("00".repeat(32));
+    let report = call_json("verifyLedger", json!({ "inputs": input, "ledger": tampered })).unwrap();
+    assert_eq!((report["ok"].clone(), report["head"].clone()), (json!(false), head));
+    // An empty run's head is its header hash.
+    let mut empty = input.clone();
+    empty["cases"] = json!([]);
+    empty["events"] = json!([]);
+    let empty_ledger = ledger_of(&empty);
+    let report = call_json("verifyLedger", json!({ "inputs": empty, "ledger": empty_ledger })).unwrap();
+    assert_eq!(report["head"], empty_ledger["headerHash"]);
 }

@@ -63,11 +63,10 @@ async function main() {
       const report = shenguan.verifyLedger(`{"inputs":${$('inputs').value},"ledger":${$('ledger').value}}`);
       const d = report.firstDifference;
       const ledger = JSON.parse($('ledger').value);
-      const head = ledger.entries?.at(-1)?.hash ?? ledger.headerHash;
       const link = ledger.header?.previousHead ? ` It continues the run whose head is <code>${escape(ledger.header.previousHead)}</code> 接续上一次分案的链头.` : '';
       $('verify-result').innerHTML = report.ok
         ? `<p class="ok" id="verify-verdict">✓ Identical: all ${report.entries} entries replay exactly. 复核一致。</p>
-           <p>Chain head to publish 链头: <code>${escape(head)}</code>.${link}</p>`
+           <p>Chain head to publish 链头: <code>${escape(report.head)}</code>.${link}</p>`
         : `<p class="bad" id="verify-verdict">✗ Differs at ${d.index === null ? 'the header' : `entry ${d.index}`}, member “${escape(d.field)}”. 记录与重放结果不一致。</p>
            ${table(['', 'value'], [['expected 重放', JSON.stringify(d.expected)], ['found 记录', JSON.stringify(d.found)]])}
            <p>Hash chain alone: ${report.chain?.ok ? 'intact' : `broken at entry ${report.chain?.firstBroken} (${escape(report.chain?.problem)})`}</p>`;

@@ -101,9 +101,10 @@ try {
     assert.equal(canonical(JSON.parse(exampleLedger)), canonical(pinned));
   });
 
-  await check('verify: untouched ledger is identical', async () => {
+  await check('verify: untouched ledger is identical, with the head to publish', async () => {
     await page.click('#verify-button');
     assert.match(await text('#verify-verdict'), /Identical/);
+    assert.match(await text('#verify-result'), new RegExp(pinned.entries.at(-1).hash));
   });
 
   await check('tamper then verify: differs', async () => {

@@ -137,6 +137,14 @@ pub struct Ledger {
     pub entries: Vec<Entry>,
 }
 
+impl Ledger {
+    /// The chain head: the last entry's hash, or the header hash when there
+    /// are no entries.
+    pub fn head(&self) -> &str {
+        self.entries.last().map_or(&self.header_hash, |e| &e.hash)
+    }
+}
+
 /// Hash of the header.
 pub fn header_hash(header: &Header) -> Result<[u8; 32]> {
     Ok(sha256(&to_canonical_bytes(header)?))

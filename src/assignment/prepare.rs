@@ -117,7 +117,7 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         let judge = &input.judges[i];
         let path = format!("judges[{i}]");
         if judge.id.is_empty() {
-            problems.push(Error::invalid_input(format!("{path}.id"), "id must not be empty"));
+            problems.push(Error::invalid(format!("{path}.id"), "id must not be empty", "编号不得为空"));
         }
         if judge_index.insert(judge.id.as_str(), judges.len()).is_some() {
             problems.push(duplicate(&format!("{path}.id"), &judge.id));
@@ -232,14 +232,14 @@ fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
 fn check_case(case: &Case, i: usize, judges: &HashMap<&str, usize>, problems: &mut Vec<Error>) -> i64 {
     let path = format!("cases[{i}]");
     if case.id.is_empty() {
-        problems.push(Error::invalid_input(format!("{path}.id"), "id must not be empty"));
+        problems.push(Error::invalid(format!("{path}.id"), "id must not be empty", "编号不得为空"));
     }
     let weight = to_units(case.weight, &format!("{path}.weight")).map_err(|e| problems.push(e)).unwrap_or(SCALE);
     if weight <= 0 {
         problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.weight"), "weight must be positive", "案件权重必须为正数"));
     }
     if case.hard && case.leader_excluded {
-        problems.push(Error::invalid_input(format!("{path}.leaderExcluded"), "a case cannot be on both the hard-case list and the leader-excluded list"));
+        problems.push(Error::invalid(format!("{path}.leaderExcluded"), "a case cannot be on both the hard-case list and the leader-excluded list", "同一案件不能既列入疑难案件清单又列入领导排除清单"));
     }
     if !(1..=15).contains(&case.panel_size) {
         problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.panelSize"), "panelSize must be between 1 and 15", "合议庭人数须在 1 到 15 之间"));
@@ -251,7 +251,7 @@ fn check_case(case: &Case, i: usize, judges: &HashMap<&str, usize>, problems: &m
     }
     if let Some(date) = &case.filed_on {
         if super::model::day_number(date).is_none() {
-            problems.push(Error::invalid_input(format!("{path}.filedOn"), "expected a date YYYY-MM-DD"));
+            problems.push(Error::invalid(format!("{path}.filedOn"), "expected a date YYYY-MM-DD", "日期格式应为 YYYY-MM-DD"));
         }
     }
     weight
@@ -272,7 +272,8 @@ fn check_event(
 ) {
     let path = format!("events[{i}]");
     let required = |field: &str| {
-        Error::invalid_input(format!("{path}.{field}"), format!("'{field}' is required for a '{}' event", kind_name(event.kind)))
+        let kind = kind_name(event.kind);
+        Error::invalid(format!("{path}.{field}"), format!("'{field}' is required for a '{kind}' event"), format!("“{kind}”类事件必须填写“{field}”"))
     };
     let manual = matches!(event.kind, EventKind::Designate | EventKind::Reassign | EventKind::Recuse);
     if let Some(b) = &event.beacon {
@@ -322,7 +323,7 @@ fn check_event(
     }
     let day = event.time.as_deref().and_then(super::model::day_number);
     if day.is_none() {
-        problems.push(Error::invalid_input(format!("{path}.time"), "expected an ISO 8601 time starting YYYY-MM-DD"));
+        problems.push(Error::invalid(format!("{path}.time"), "expected an ISO 8601 time starting YYYY-MM-DD", "时间应为以 YYYY-MM-DD 开头的 ISO 8601 格式"));
     }
     let Some(reason) = &event.reason else {
         problems.push(Error::new(ErrorCode::MissingReason, format!("{path}.reason"), "a reason from the fixed list is required", "必须从规定的事由中选择一项"));
@@ -347,7 +348,7 @@ fn check_event(
                 "a division chief may take over a case only within 7 days of filing",
                 "庭长接办案件须在立案后 7 日内",
             )),
-            (None, _) => problems.push(Error::invalid_input(format!("{path}.caseId"), "the 7-day take-over rule needs the case's filedOn date")),
+            (None, _) => problems.push(Error::invalid(format!("{path}.caseId"), "the 7-day take-over rule needs the case's filedOn date", "适用立案后七日内庭长接办规则，须填写案件的立案日期 filedOn")),
             _ => {}
         }
     }

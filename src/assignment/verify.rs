@@ -52,6 +52,10 @@ pub struct VerifyReport {
     pub entries: usize,
     /// Entries the replay produced.
     pub expected_entries: usize,
+    /// The replay's chain head (its last entry's hash, or the header hash
+    /// of an empty run): what the court publishes, and what the next run
+    /// names as `previousHead`.
+    pub head: String,
     /// The first difference, or null.
     pub first_difference: Option<Difference>,
     /// Integrity of the hash chain itself (checked when the replay differs).
@@ -119,6 +123,7 @@ pub fn compare(expected: &Ledger, found: &Ledger) -> VerifyReport {
         ok,
         entries: found.entries.len(),
         expected_entries: expected.entries.len(),
+        head: expected.head().to_string(),
         first_difference,
         chain: if ok { None } else { check_chain(found).ok() },
     }

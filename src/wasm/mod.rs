@@ -31,7 +31,7 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
         None => js_sys::JSON::stringify(&value)
             .ok()
             .and_then(|s| s.as_string())
-            .ok_or_else(|| to_js_error(Error::invalid_input("", "input must be a JSON value (object, array, string, number, boolean or null) or JSON text")))?,
+            .ok_or_else(|| to_js_error(Error::invalid("", "input must be a JSON value (object, array, string, number, boolean or null) or JSON text", "输入必须是 JSON 值（对象、数组、字符串、数字、布尔值或 null）或 JSON 文本")))?,
     };
     crate::canonical::from_json_str(&text).map_err(to_js_error)
 }

@@ -132,6 +132,8 @@ export interface VerifyReport {
   ok: boolean;
   entries: number;
   expectedEntries: number;
+  /** The replay's chain head (last entry's hash, or the header hash if none): the value to publish. */
+  head: string;
   firstDifference: Difference | null;
   chain: ChainReport | null;
 }
