@@ -22,7 +22,7 @@ impl From<Overflow> for Error {
 }
 
 /// The result of one checked operation.
-pub type Checked = std::result::Result<Decimal, Overflow>;
+pub type Checked<T = Decimal> = std::result::Result<T, Overflow>;
 
 /// `a + b`, or [`Overflow`].
 pub fn add(a: Decimal, b: Decimal) -> Checked {

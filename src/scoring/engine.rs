@@ -5,6 +5,7 @@ use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::input::{credit_value, Baselines, JudgeInput};
 use super::leader;
 use super::methods::{add, evaluate, mul, percent, sub, Env, Population};
+use super::settle::settle;
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
 use super::ruleset::MethodKind;
 use crate::decimal::Decimal;
@@ -279,9 +280,16 @@ impl Ctx<'_, '_> {
         };
         let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population, detail: self.detail };
         let o = evaluate(method, ind.direction, x, &env)?;
-        let capped = method.cap.filter(|&cap| o.raw > cap);
-        let floored = method.floor.filter(|&floor| capped.unwrap_or(o.raw) < floor);
-        let s = rs.rounding.apply(floored.or(capped).unwrap_or(o.raw));
+        if node.is_none() {
+            // Nothing to explain: decide the rounded score in integers when that is exact.
+            if let Some(s) = settle(o.raw, method.cap, method.floor, rs.rounding) {
+                return Ok(Some(s));
+            }
+        }
+        let raw = o.raw.value()?;
+        let capped = method.cap.filter(|&cap| raw > cap);
+        let floored = method.floor.filter(|&floor| capped.unwrap_or(raw) < floor);
+        let s = rs.rounding.apply(floored.or(capped).unwrap_or(raw));
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
             n.formula = match (method.cap, method.floor) {
@@ -289,7 +297,7 @@ impl Ctx<'_, '_> {
                 _ => Text::Owned(format!("{}; then floor ≤ score ≤ cap", o.formula)),
             };
             n.steps = o.steps;
-            n.steps.push(Term::new("raw", o.raw));
+            n.steps.push(Term::new("raw", raw));
             if let Some(cap) = method.cap {
                 n.steps.push(Term::new("cap", cap));
             }

@@ -104,7 +104,7 @@ pub struct Env<'a> {
 /// The result of a method before caps and rounding.
 pub struct Outcome {
     /// Unrounded score.
-    pub raw: Decimal,
+    pub raw: Raw,
     /// Formula in the symbols of `steps`.
     pub formula: &'static str,
     /// Intermediate values (only with `detail`).
@@ -115,8 +115,50 @@ pub struct Outcome {
     pub note: Option<String>,
 }
 
+/// An unrounded score: a value, or `base + num / den` with the division
+/// not yet done (every method divides at most once, last, then adds a base).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Raw {
+    /// The score itself.
+    Value(Decimal),
+    /// `base + num / den` (`den` not zero), as [`Raw::value`] computes it.
+    Ratio {
+        /// Added after the division, if any.
+        base: Option<Decimal>,
+        /// Numerator.
+        num: Decimal,
+        /// Denominator.
+        den: Decimal,
+    },
+}
+
+impl Raw {
+    /// The unrounded score: the division (a 28-digit quotient), then the base.
+    pub fn value(self) -> Checked {
+        match self {
+            Raw::Value(v) => Ok(v),
+            Raw::Ratio { base, num, den } => {
+                let q = div(num, den)?;
+                base.map_or(Ok(q), |b| add(b, q))
+            }
+        }
+    }
+
+    /// `base + self`.
+    fn plus(self, base: Decimal) -> Checked<Raw> {
+        Ok(match self {
+            Raw::Value(v) => Raw::Value(add(base, v)?),
+            Raw::Ratio { base: None, num, den } => Raw::Ratio { base: Some(base), num, den },
+            Raw::Ratio { base: Some(b), num, den } => Raw::Value(add(base, Raw::Ratio { base: Some(b), num, den }.value()?)?),
+        })
+    }
+}
+
 impl Outcome {
     fn new(raw: Decimal, formula: &'static str) -> Self {
+        Outcome::of(Raw::Value(raw), formula)
+    }
+    fn of(raw: Raw, formula: &'static str) -> Self {
         Outcome { raw, formula, steps: Vec::new(), flag: None, note: None }
     }
     fn flag(mut self, flag: Option<Flag>) -> Self {
@@ -127,11 +169,11 @@ impl Outcome {
 
 /// `scale × part / whole` (multiplied first, so a value is divided once),
 /// or the declared `r` when `whole` is zero.
-fn share_of(scale: Decimal, part: Decimal, whole: Decimal, declared: Decimal, flag: Flag) -> std::result::Result<(Decimal, Option<Flag>), Overflow> {
+fn share_of(scale: Decimal, part: Decimal, whole: Decimal, declared: Decimal, flag: Flag) -> std::result::Result<(Raw, Option<Flag>), Overflow> {
     if whole.is_zero() {
-        Ok((mul(scale, declared)?, Some(flag)))
+        Ok((Raw::Value(mul(scale, declared)?), Some(flag)))
     } else {
-        Ok((div(mul(scale, part)?, whole)?, None))
+        Ok((Raw::Ratio { base: None, num: mul(scale, part)?, den: whole }, None))
     }
 }
 
@@ -154,7 +196,7 @@ pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> std::
         MethodKind::Baseline => {
             let expected = mul(env.baseline.ok_or_else(missing)?, env.share)?;
             let (raw, flag) = share_of(env.scale, x, expected, env.edge.zero_baseline, Flag::ZeroBaseline)?;
-            let mut o = Outcome::new(raw, "E = B × share; ratio = x / E; score = scale × ratio").flag(flag);
+            let mut o = Outcome::of(raw, "E = B × share; ratio = x / E; score = scale × ratio").flag(flag);
             if env.detail {
                 o.steps.push(Term::new("E", expected));
             }
@@ -177,9 +219,9 @@ pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> std::
                 let base = method.base.unwrap_or(Decimal::from(60));
                 let span = method.span.unwrap_or(Decimal::from(40));
                 let (part, flag) = share_of(span, above, range, env.edge.min_equals_max, Flag::MinEqualsMax)?;
-                (add(base, part)?, flag)
+                (part.plus(base)?, flag)
             };
-            let mut o = Outcome::new(raw, formula).flag(flag);
+            let mut o = Outcome::of(raw, formula).flag(flag);
             match (flag, env.detail) {
                 (Some(_), true) => o.steps.push(Term::new("r", env.edge.min_equals_max)),
                 _ => step(&mut o, "r", above, range)?,
@@ -197,7 +239,7 @@ pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> std::
             } else {
                 "z = (x − mean) / sd; score = center + spread × z"
             };
-            let mut o = Outcome::new(add(center, part)?, formula).flag(flag);
+            let mut o = Outcome::of(part.plus(center)?, formula).flag(flag);
             match (flag, env.detail) {
                 (Some(_), true) => o.steps.push(Term::new("z", Decimal::ZERO)),
                 _ => step(&mut o, "z", dev, p.std_dev)?,
@@ -264,8 +306,8 @@ fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
         let (Some(a), Some(b)) = (pair.first(), pair.get(1)) else { continue };
         if x >= a.x && x < b.x {
             let (dx, width) = (sub(x, a.x)?, sub(b.x, a.x)?);
-            let raw = add(a.score, div(mul(sub(b.score, a.score)?, dx)?, width)?)?;
-            let mut o = Outcome::new(raw, "t = (x − xₖ) / (xₖ₊₁ − xₖ); score = sₖ + (sₖ₊₁ − sₖ) × t");
+            let raw = Raw::Ratio { base: Some(a.score), num: mul(sub(b.score, a.score)?, dx)?, den: width };
+            let mut o = Outcome::of(raw, "t = (x − xₖ) / (xₖ₊₁ − xₖ); score = sₖ + (sₖ₊₁ − sₖ) × t");
             if detail {
                 o.steps.push(Term::new("segment", Decimal::from(k as u64 + 1)));
                 o.steps.push(Term::new("t", div(dx, width)?));

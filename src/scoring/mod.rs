@@ -29,6 +29,7 @@ pub mod input;
 pub mod leader;
 pub mod methods;
 pub mod result;
+pub mod settle;
 pub mod ruleset;
 pub mod validate;
 pub mod validate_grades;

@@ -1,0 +1,208 @@
+//! Settling a method's score in integers, without the 28-digit quotient.
+//!
+//! A method's unrounded score is `base + num / den` ([`Raw::Ratio`]); the
+//! reference path divides in `Decimal` (a quotient of 28 or so significant
+//! digits), adds the base, applies cap and floor and rounds. In a summary
+//! batch only the rounded score is shown, and for the usual operands it can
+//! be decided exactly in integers, which is several times cheaper in
+//! WebAssembly. [`settle`] does that, and declines (the caller then takes
+//! the reference path) whenever the two could differ.
+//!
+//! Why they agree. Count in units of `10^-p` (`p` the declared places):
+//! the exact score is `T / Y` with integers `T` and `Y > 0`. Every decision
+//! the reference path makes (above the cap, below the floor, which way to
+//! round) compares the score with a whole or half unit. The reference value
+//! differs from the exact one by at most a few units in the 27th significant
+//! digit: at most `2 × 10^-27 × (|base| + |num / den| + 1)` in value. When
+//! the exact score sits on a whole or half unit, it has at most `p + 1`
+//! places, both paths hold it exactly and decide alike. Otherwise it is at
+//! least `1 / (2Y)` units away from every decision point, and the guard
+//! below keeps the reference error under a tenth of that, so both paths fall
+//! on the same side of every decision.
+
+use super::methods::Raw;
+use crate::decimal::{Decimal, Rounding, RoundingRule};
+
+/// The rounded, capped and floored score of `raw`, decided in integers; or
+/// `None` when the reference path must decide (not a ratio, operands too
+/// wide, a cap, floor or base with more than `p` places, a zero result).
+pub fn settle(raw: Raw, cap: Option<Decimal>, floor: Option<Decimal>, rule: RoundingRule) -> Option<Decimal> {
+    let Raw::Ratio { base, num, den } = raw else { return None };
+    let p = rule.places;
+    let (t, y) = units(base, num, den, p)?;
+    // |t| = kept × y + dropped, by one division (in 64 bits when it fits:
+    // a 128-bit division is a long software routine in WebAssembly).
+    let negative = t < 0;
+    let magnitude = t.unsigned_abs();
+    let y = y.unsigned_abs();
+    let (kept, dropped) = match (u64::try_from(magnitude), u64::try_from(y)) {
+        (Ok(m), Ok(y)) => (u128::from(m / y), u128::from(m % y)),
+        _ => (magnitude / y, magnitude % y),
+    };
+    // The whole units at or below the score, and what is left above them.
+    let (t_floor, frac) = match (negative, dropped) {
+        (false, _) => (i128::try_from(kept).ok()?, dropped),
+        (true, 0) => (-i128::try_from(kept).ok()?, 0),
+        (true, _) => (-i128::try_from(kept).ok()? - 1, y - dropped),
+    };
+    // Above the cap / below the floor, exactly (both are whole units).
+    let capped = match cap {
+        Some(cap) => {
+            let c = whole_units(cap, p)?;
+            t_floor > c || (t_floor == c && frac > 0)
+        }
+        None => false,
+    };
+    let floored = match floor {
+        Some(floor) => {
+            let f = whole_units(floor, p)?;
+            if capped {
+                cap.is_some_and(|cap| cap < floor)
+            } else {
+                t_floor < f
+            }
+        }
+        None => false,
+    };
+    if floored {
+        return floor.map(|f| rule.apply(f));
+    }
+    if capped {
+        return cap.map(|c| rule.apply(c));
+    }
+    let away = match rule.mode {
+        Rounding::HalfUp => 2 * dropped >= y,
+        Rounding::HalfEven => 2 * dropped > y || (2 * dropped == y && kept % 2 == 1),
+        Rounding::Down => false,
+        Rounding::Up => dropped != 0,
+    };
+    let kept = i128::try_from(kept + u128::from(away)).ok()?;
+    // A zero keeps whatever sign the reference path gives it.
+    (kept != 0).then(|| Decimal::from_i128_with_scale(if negative { -kept } else { kept }, p))
+}
+
+/// Largest `|T| + Y × (|base| + 10^p)` in units the guard admits: it keeps the
+/// reference path's error (module comment) under a tenth of `1 / (2Y)`.
+const GUARD: i128 = 10i128.pow(24);
+
+/// `(T, Y)` with `T / Y = (base + num / den) × 10^p`, `Y > 0`, inside the guard.
+fn units(base: Option<Decimal>, num: Decimal, den: Decimal, p: u32) -> Option<(i128, i128)> {
+    if den.is_zero() {
+        return None;
+    }
+    // num / den × 10^p = (mn × 10^(p + sd − sn)) / md.
+    let (mn, md) = (num.mantissa(), den.mantissa());
+    let shift = i64::from(p) + i64::from(den.scale()) - i64::from(num.scale());
+    let (mut x, mut y) = if shift >= 0 { (mn.checked_mul(pow10(shift)?)?, md) } else { (mn, md.checked_mul(pow10(-shift)?)?) };
+    if y < 0 {
+        (x, y) = (-x, -y);
+    }
+    let b = match base {
+        Some(base) => whole_units(base, p)?,
+        None => 0,
+    };
+    let one = pow10(i64::from(p))?;
+    let size = x.checked_abs()?.checked_add(y.checked_mul(b.checked_abs()?.checked_add(one)?)?)?;
+    if size >= GUARD {
+        return None;
+    }
+    Some((b * y + x, y))
+}
+
+/// `d × 10^p` when it is a whole number (`d` has at most `p` places).
+fn whole_units(d: Decimal, p: u32) -> Option<i128> {
+    let scale = d.scale();
+    if scale > p {
+        return None;
+    }
+    d.mantissa().checked_mul(pow10(i64::from(p - scale))?)
+}
+
+/// `10^k` for `0 ≤ k ≤ 30`.
+fn pow10(k: i64) -> Option<i128> {
+    u32::try_from(k).ok().filter(|&k| k <= 30).map(|k| 10i128.pow(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::round;
+
+    /// The reference path, as the engine runs it with an explanation.
+    fn reference(raw: Raw, cap: Option<Decimal>, floor: Option<Decimal>, rule: RoundingRule) -> Option<Decimal> {
+        let raw = raw.value().ok()?;
+        let capped = cap.filter(|&cap| raw > cap);
+        let floored = floor.filter(|&floor| capped.unwrap_or(raw) < floor);
+        Some(rule.apply(floored.or(capped).unwrap_or(raw)))
+    }
+
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, m: u64) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (self.0 >> 33) % m
+        }
+        fn decimal(&mut self, digits: u32, max_scale: u32) -> Decimal {
+            let width = self.next(u64::from(digits)) as u32 + 1;
+            let magnitude = i128::from(self.next(10u64.pow(width)));
+            let d = Decimal::from_i128_with_scale(magnitude, self.next(u64::from(max_scale) + 1) as u32);
+            if self.next(4) == 0 { -d } else { d }
+        }
+    }
+
+    #[test]
+    fn settles_exactly_as_the_reference_path() {
+        let mut r = Lcg(29);
+        let modes = [Rounding::HalfUp, Rounding::HalfEven, Rounding::Down, Rounding::Up];
+        let (mut settled, mut total, mut near) = (0, 0, 0);
+        for i in 0..300_000 {
+            let rule = RoundingRule { places: [2, 2, 0, 1, 4, 12][i % 6], mode: modes[(i / 6) % 4] };
+            let p = rule.places;
+            let den = r.decimal(9, 4);
+            let num = match i % 5 {
+                // Exact halves and whole units of the declared places, and neighbours a hair away.
+                0 => {
+                    let half = Decimal::from_i128_with_scale(i128::from(r.next(2_000_001)) * 5 - 5_000_000, p + 1);
+                    let nudge = Decimal::from_i128_with_scale(i128::from(r.next(3)) - 1, 20 + r.next(8) as u32);
+                    (half * den + nudge).round_dp(28)
+                }
+                _ => r.decimal(12, 6),
+            };
+            let base = (i % 3 == 0).then(|| r.decimal(4, 2));
+            let cap = (i % 4 == 0).then(|| r.decimal(4, 2));
+            let floor = (i % 7 == 0).then(|| r.decimal(3, 2));
+            let raw = Raw::Ratio { base, num, den };
+            let want = reference(raw, cap, floor, rule);
+            total += 1;
+            if let Some(got) = settle(raw, cap, floor, rule) {
+                settled += 1;
+                near += usize::from(i % 5 == 0);
+                let want = want.expect("the reference path scores what settle does");
+                assert_eq!((got.to_string(), got.is_sign_negative()), (want.to_string(), want.is_sign_negative()), "{raw:?} cap {cap:?} floor {floor:?} {rule:?}");
+            }
+        }
+        // The guard must leave most ordinary operands to the integer path.
+        assert!(settled * 2 > total, "settled {settled} of {total}");
+        // Exact halves and whole units (the nudge zero) must be among them.
+        assert!(near > 10_000, "settled {near} near halves");
+    }
+
+    #[test]
+    fn declines_what_it_cannot_decide_exactly() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let rule = RoundingRule::default();
+        // A value, not a ratio.
+        assert_eq!(settle(Raw::Value(d("1.5")), None, None, rule), None);
+        // A zero denominator, a zero result, a cap with more places than declared.
+        assert_eq!(settle(Raw::Ratio { base: None, num: d("1"), den: d("0") }, None, None, rule), None);
+        assert_eq!(settle(Raw::Ratio { base: None, num: d("0.001"), den: d("1") }, None, None, rule), None);
+        assert_eq!(settle(Raw::Ratio { base: None, num: d("1"), den: d("3") }, Some(d("0.333")), None, rule), None);
+        // Operands too wide for the guard.
+        assert_eq!(settle(Raw::Ratio { base: None, num: d("1"), den: d("300000000000000000000001") }, None, None, rule), None);
+        // And decides the ordinary: 2/3 → 0.67, 60 + 40 × 1/8 = 65.00, capped at 100.
+        assert_eq!(settle(Raw::Ratio { base: None, num: d("2"), den: d("3") }, None, None, rule), Some(d("0.67")));
+        assert_eq!(settle(Raw::Ratio { base: Some(d("60")), num: d("40"), den: d("8") }, None, None, rule).map(|s| s.to_string()), Some("65.00".into()));
+        assert_eq!(settle(Raw::Ratio { base: None, num: d("500"), den: d("4") }, Some(d("100")), None, rule).map(|s| s.to_string()), Some("100.00".into()));
+        assert_eq!(round(d("100"), 2, Rounding::HalfUp).to_string(), "100.00");
+    }
+}
