@@ -34,9 +34,10 @@ async function main(previousHead: string): Promise<void> {
   const report: VerifyReport = verifyLedger({ inputs, ledger });
   const where: number | null = report.firstDifference?.index ?? null;
   const chain: ChainReport = verifyChain({ ledger });
-  const replayed: HeadReport = verifyHead({ inputs, head });
+  const published: string = report.head;
+  const replayed: HeadReport = verifyHead({ inputs, head: published });
   const audit: AuditReport = auditLedger({ inputs, ledger });
-  console.log(report.ok, where, chain.firstBroken, replayed.ok, audit.counts.manualShare, audit.positionBias.biased);
+  console.log(report.ok, where, head === published, chain.firstBroken, replayed.ok, audit.counts.manualShare, audit.positionBias.biased);
 
   try {
     assign({ ...inputs, previousHead: 'not a head' });
