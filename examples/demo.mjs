@@ -90,6 +90,7 @@ line('(every fourth judge shown)');
 heading('验证 Verification by replay');
 const [report, verifyMs] = time(() => shenguan.verifyLedger({ inputs: input, ledger }));
 line(`replay of ${report.entries} entries from the published inputs and revealed seed: ${report.ok ? 'identical' : 'DIFFERENT'} (${verifyMs.toFixed(0)} ms)`);
+line(`chain head to publish (the next run names it as previousHead): ${report.head}`);
 const forged = structuredClone(ledger);
 const victim = forged.entries[1234];
 const other = victim.seats[0].pool.find((c) => c.judge !== victim.seats[0].chosen);
