@@ -1,6 +1,6 @@
 //! 审判绩效: the judge performance formula as versioned rule sets.
 //!
-//! A [`RuleSet`](ruleset::RuleSet) is data: indicators with scoring methods
+//! A [`RuleSet`] is data: indicators with scoring methods
 //! (baseline, min-max, efficacy coefficient, z-score, in-range, piecewise,
 //! direct), weighted groups, tiers by role, assessment zones, case credits,
 //! bonus and deduction items, one-vote vetoes, leader caseload checks and
