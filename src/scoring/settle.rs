@@ -16,9 +16,15 @@
 //! digit: at most `2 × 10^-27 × (|base| + |num / den| + 1)` in value. When
 //! the exact score sits on a whole or half unit, it has at most `p + 1`
 //! places, both paths hold it exactly and decide alike. Otherwise it is at
-//! least `1 / (2Y)` units away from every decision point, and the guard
-//! below keeps the reference error under a tenth of that, so both paths fall
-//! on the same side of every decision.
+//! least `1 / (2Y)` units away from every decision point. The guard keeps
+//! `|num| + |den| × (|base| + 1)`, counted in units, under 10²⁴ (here every
+//! term stays under 2⁶⁰, far inside it), which keeps the reference error
+//! under a tenth of `1 / (2Y)`, so both paths fall on the same side of every
+//! decision.
+//!
+//! Everything here is 64-bit arithmetic whose products are known to fit
+//! from the operands' bit lengths: a 128-bit multiply or division is a long
+//! software routine in WebAssembly, and the usual operands never need one.
 
 use super::methods::Raw;
 use crate::decimal::{Decimal, Rounding, RoundingRule};
@@ -30,20 +36,16 @@ pub fn settle(raw: Raw, cap: Option<Decimal>, floor: Option<Decimal>, rule: Roun
     let Raw::Ratio { base, num, den } = raw else { return None };
     let p = rule.places;
     let (t, y) = units(base, num, den, p)?;
-    // |t| = kept × y + dropped, by one division (in 64 bits when it fits:
-    // a 128-bit division is a long software routine in WebAssembly).
+    // |t| = kept × y + dropped.
     let negative = t < 0;
-    let magnitude = t.unsigned_abs();
-    let y = y.unsigned_abs();
-    let (kept, dropped) = match (u64::try_from(magnitude), u64::try_from(y)) {
-        (Ok(m), Ok(y)) => (u128::from(m / y), u128::from(m % y)),
-        _ => (magnitude / y, magnitude % y),
-    };
-    // The whole units at or below the score, and what is left above them.
+    let (kept, dropped) = (t.unsigned_abs() / y, t.unsigned_abs() % y);
+    // The whole units at or below the score, and what is left above them
+    // (`kept` < 2⁶², so it converts).
+    let kept_signed = i64::try_from(kept).ok()?;
     let (t_floor, frac) = match (negative, dropped) {
-        (false, _) => (i128::try_from(kept).ok()?, dropped),
-        (true, 0) => (-i128::try_from(kept).ok()?, 0),
-        (true, _) => (-i128::try_from(kept).ok()? - 1, y - dropped),
+        (false, _) => (kept_signed, dropped),
+        (true, 0) => (-kept_signed, 0),
+        (true, _) => (-kept_signed - 1, y - dropped),
     };
     // Above the cap / below the floor, exactly (both are whole units).
     let capped = match cap {
@@ -76,24 +78,26 @@ pub fn settle(raw: Raw, cap: Option<Decimal>, floor: Option<Decimal>, rule: Roun
         Rounding::Down => false,
         Rounding::Up => dropped != 0,
     };
-    let kept = i128::try_from(kept + u128::from(away)).ok()?;
+    let kept = i128::from(kept + u64::from(away));
     // A zero keeps whatever sign the reference path gives it.
     (kept != 0).then(|| Decimal::from_i128_with_scale(if negative { -kept } else { kept }, p))
 }
 
-/// Largest `|T| + Y × (|base| + 10^p)` in units the guard admits: it keeps the
-/// reference path's error (module comment) under a tenth of `1 / (2Y)`.
-const GUARD: i128 = 10i128.pow(24);
+/// Bit lengths every product and sum below stays under, so none overflows.
+const LIMIT_BITS: u32 = 61;
 
-/// `(T, Y)` with `T / Y = (base + num / den) × 10^p`, `Y > 0`, inside the guard.
-fn units(base: Option<Decimal>, num: Decimal, den: Decimal, p: u32) -> Option<(i128, i128)> {
-    if den.is_zero() {
+/// `(T, Y)` with `T / Y = (base + num / den) × 10^p` and `Y > 0`, or `None`
+/// unless every term has fewer than [`LIMIT_BITS`] bits. Then `|T| < 2⁶¹`,
+/// and `|num| + |den| × (|base| + 1)`, in units, is under 3 × 2⁶⁰ < 10²⁴:
+/// inside the guard of the module comment.
+fn units(base: Option<Decimal>, num: Decimal, den: Decimal, p: u32) -> Option<(i64, u64)> {
+    let (mn, md) = (small(num)?, small(den)?);
+    if md == 0 {
         return None;
     }
     // num / den × 10^p = (mn × 10^(p + sd − sn)) / md.
-    let (mn, md) = (num.mantissa(), den.mantissa());
     let shift = i64::from(p) + i64::from(den.scale()) - i64::from(num.scale());
-    let (mut x, mut y) = if shift >= 0 { (mn.checked_mul(pow10(shift)?)?, md) } else { (mn, md.checked_mul(pow10(-shift)?)?) };
+    let (mut x, mut y) = if shift >= 0 { (scaled(mn, shift)?, md) } else { (mn, scaled(md, -shift)?) };
     if y < 0 {
         (x, y) = (-x, -y);
     }
@@ -101,26 +105,46 @@ fn units(base: Option<Decimal>, num: Decimal, den: Decimal, p: u32) -> Option<(i
         Some(base) => whole_units(base, p)?,
         None => 0,
     };
-    let one = pow10(i64::from(p))?;
-    let size = x.checked_abs()?.checked_add(y.checked_mul(b.checked_abs()?.checked_add(one)?)?)?;
-    if size >= GUARD {
-        return None;
-    }
-    Some((b * y + x, y))
+    let one = scaled(1, i64::from(p))?;
+    let by = product(b, y)?;
+    product(one, y)?;
+    Some((by + x, y.unsigned_abs()))
 }
 
-/// `d × 10^p` when it is a whole number (`d` has at most `p` places).
-fn whole_units(d: Decimal, p: u32) -> Option<i128> {
-    let scale = d.scale();
-    if scale > p {
-        return None;
-    }
-    d.mantissa().checked_mul(pow10(i64::from(p - scale))?)
+/// `d × 10^p` when it is a whole number (`d` has at most `p` places) of
+/// fewer than [`LIMIT_BITS`] bits.
+fn whole_units(d: Decimal, p: u32) -> Option<i64> {
+    scaled(small(d)?, i64::from(p.checked_sub(d.scale())?))
 }
 
-/// `10^k` for `0 ≤ k ≤ 30`.
-fn pow10(k: i64) -> Option<i128> {
-    u32::try_from(k).ok().filter(|&k| k <= 30).map(|k| 10i128.pow(k))
+/// The mantissa of `d` when it has fewer than [`LIMIT_BITS`] bits.
+fn small(d: Decimal) -> Option<i64> {
+    i64::try_from(d.mantissa()).ok().filter(|m| bits(*m) < LIMIT_BITS)
+}
+
+/// `m × 10^k` when it has fewer than [`LIMIT_BITS`] bits.
+fn scaled(m: i64, k: i64) -> Option<i64> {
+    product(m, *POWERS_OF_TEN.get(usize::try_from(k).ok()?)?)
+}
+
+/// 10⁰ to 10¹⁸ (a table: an overflow-checked power multiplies in 128 bits).
+const POWERS_OF_TEN: [i64; 19] = {
+    let mut table = [1i64; 19];
+    let mut k = 1;
+    while k < 19 {
+        table[k] = table[k - 1] * 10;
+        k += 1;
+    }
+    table
+};
+
+/// `a × b` when the bit lengths show it has fewer than [`LIMIT_BITS`] bits.
+fn product(a: i64, b: i64) -> Option<i64> {
+    (bits(a) + bits(b) <= LIMIT_BITS).then(|| a * b).filter(|v| bits(*v) < LIMIT_BITS)
+}
+
+fn bits(v: i64) -> u32 {
+    64 - v.unsigned_abs().leading_zeros()
 }
 
 #[cfg(test)]
