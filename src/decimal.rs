@@ -131,6 +131,19 @@ fn round_by_division(value: Decimal, places: u32, mode: Rounding) -> Option<Deci
     Some(Decimal::from_parts(part(0)?, part(32)?, part(64)?, value.is_sign_negative(), places))
 }
 
+/// The mantissa of `d` when its magnitude is below 2⁶³, read from its parts
+/// (`Decimal::mantissa` builds a 128-bit value, which is a software routine
+/// in WebAssembly and is not inlined across the crate boundary).
+pub fn mantissa_i64(d: Decimal) -> Option<i64> {
+    let [_, _, _, _, l0, l1, l2, l3, m0, m1, m2, m3, h0, h1, h2, h3] = d.serialize();
+    if u32::from_le_bytes([h0, h1, h2, h3]) != 0 {
+        return None;
+    }
+    let magnitude = u64::from(u32::from_le_bytes([m0, m1, m2, m3])) << 32 | u64::from(u32::from_le_bytes([l0, l1, l2, l3]));
+    let m = i64::try_from(magnitude).ok()?;
+    Some(if d.is_sign_negative() { -m } else { m })
+}
+
 /// Exact division with a declared outcome for a zero divisor.
 pub fn checked_div(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
     if denominator.is_zero() {
@@ -203,6 +216,16 @@ mod tests {
                     assert_eq!(got.is_sign_negative(), want.is_sign_negative(), "{value} to {places} by {mode:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn small_mantissas_read_from_the_parts() {
+        for v in ["0", "-0", "1", "-1", "123.456", "-0.000001", "9223372036854775807", "-9223372036854775807", "0.9223372036854775807"] {
+            assert_eq!(mantissa_i64(d(v)).map(i128::from), Some(d(v).mantissa()), "{v}");
+        }
+        for v in ["9223372036854775808", "-9223372036854775808", "79228162514264337593543950335", "18446744073709551616"] {
+            assert_eq!(mantissa_i64(d(v)), None, "{v}");
         }
     }
 

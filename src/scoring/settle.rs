@@ -27,7 +27,7 @@
 //! software routine in WebAssembly, and the usual operands never need one.
 
 use super::methods::Raw;
-use crate::decimal::{Decimal, Rounding, RoundingRule};
+use crate::decimal::{mantissa_i64, Decimal, Rounding, RoundingRule};
 
 /// The rounded, capped and floored score of `raw`, decided in integers; or
 /// `None` when the reference path must decide (not a ratio, operands too
@@ -119,7 +119,7 @@ fn whole_units(d: Decimal, p: u32) -> Option<i64> {
 
 /// The mantissa of `d` when it has fewer than [`LIMIT_BITS`] bits.
 fn small(d: Decimal) -> Option<i64> {
-    i64::try_from(d.mantissa()).ok().filter(|m| bits(*m) < LIMIT_BITS)
+    mantissa_i64(d).filter(|m| bits(*m) < LIMIT_BITS)
 }
 
 /// `m × 10^k` when it has fewer than [`LIMIT_BITS`] bits.
