@@ -68,11 +68,17 @@ pub fn population(zone: Option<&str>, indicator: &str, values: &[Decimal]) -> Re
         sum = add(sum, v)?;
     }
     let mean = round(div(sum, n)?, STAT_PLACES, Rounding::HalfUp);
-    let mut squares = Decimal::ZERO;
-    for &v in values {
-        let d = sub(v, mean)?;
-        squares = add(squares, mul(d, d)?)?;
-    }
+    let squares = match squares_in_integers(values, mean) {
+        Some(squares) => squares,
+        None => {
+            let mut squares = Decimal::ZERO;
+            for &v in values {
+                let d = sub(v, mean)?;
+                squares = add(squares, mul(d, d)?)?;
+            }
+            squares
+        }
+    };
     let variance = round(div(squares, n)?, STAT_PLACES, Rounding::HalfUp);
     Ok(Some(Population {
         zone: zone.map(str::to_string),
@@ -83,6 +89,28 @@ pub fn population(zone: Option<&str>, indicator: &str, values: &[Decimal]) -> Re
         mean,
         std_dev: sqrt(variance)?,
     }))
+}
+
+/// `Σ (v − mean)²` as the Decimal loop in [`population`] computes it, in
+/// integers: each `v − mean` counted in units of 10⁻¹⁰ (the mean's places),
+/// squared and summed exactly. The Decimal loop is exact too while the sum
+/// fits in 96 bits (its terms are not negative, so every partial sum does
+/// as well), and then gives this value at 20 places. `None` (the Decimal
+/// loop decides) for wider sums, values with more than 10 places, or a
+/// zero sum (whose places the loop leaves as they fall).
+fn squares_in_integers(values: &[Decimal], mean: Decimal) -> Option<Decimal> {
+    const TEN_POWERS: [i64; 11] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
+    if mean.scale() != STAT_PLACES {
+        return None;
+    }
+    let m = crate::decimal::mantissa_i64(mean)?;
+    let mut sum: i128 = 0;
+    for &v in values {
+        let widen = *TEN_POWERS.get(usize::try_from(STAT_PLACES.checked_sub(v.scale())?).ok()?)?;
+        let d = crate::decimal::mantissa_i64(v)?.checked_mul(widen)?.checked_sub(m)?;
+        sum = sum.checked_add(i128::from(d) * i128::from(d))?;
+    }
+    (sum != 0 && sum < 1 << 96).then(|| Decimal::from_i128_with_scale(sum, 2 * STAT_PLACES))
 }
 
 /// What a method needs besides the value.
@@ -343,6 +371,37 @@ mod tests {
         assert_eq!(p.mean.to_string(), "50.0000000000");
         assert_eq!(p.std_dev.to_string(), "10.0000000000");
         assert!(population(None, "x", &[]).unwrap().is_none());
+    }
+
+    #[test]
+    fn squares_in_integers_match_the_decimal_loop() {
+        let mut state: u64 = 3;
+        let mut next = move |m: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        };
+        let mut checked = 0;
+        for case in 0..300 {
+            let places = (case % 5) as u32;
+            let values: Vec<Decimal> = (0..1 + next(200))
+                .map(|_| Decimal::from_i128_with_scale(i128::from(next(2_000) as i64 - 700), (next(u64::from(places) + 1)) as u32))
+                .collect();
+            let sum = values.iter().try_fold(Decimal::ZERO, |a, &v| add(a, v)).unwrap();
+            let mean = round(div(sum, Decimal::from(values.len())).unwrap(), STAT_PLACES, Rounding::HalfUp);
+            let mut want = Decimal::ZERO;
+            for &v in &values {
+                let d = sub(v, mean).unwrap();
+                want = add(want, mul(d, d).unwrap()).unwrap();
+            }
+            if let Some(got) = squares_in_integers(&values, mean) {
+                assert_eq!(got.serialize(), want.serialize(), "{values:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 250, "{checked}");
+        // Too many places, and a zero sum, are left to the Decimal loop.
+        assert_eq!(squares_in_integers(&[d("1.00000000001")], d("1.0000000000")), None);
+        assert_eq!(squares_in_integers(&[d("2"), d("2")], d("2.0000000000")), None);
     }
 
     #[test]
