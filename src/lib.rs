@@ -12,7 +12,7 @@
 //! Chinese messages), [`canonical`] (canonical JSON, SHA-256, parsing with
 //! paths) and [`decimal`] (exact decimals with declared rounding).
 //!
-//! The JS boundary lives in `wasm.rs`, compiled only for `wasm32`; it converts
+//! The JS boundary lives in `src/wasm/`, compiled only for `wasm32`; it converts
 //! values and maps errors and holds no logic.
 
 #![forbid(unsafe_code)]

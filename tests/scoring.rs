@@ -260,6 +260,29 @@ fn bad_input_is_a_coded_error_with_its_path() {
 }
 
 #[test]
+fn every_missing_value_of_a_batch_is_listed_or_counted() {
+    let empty_forms = |n: usize| {
+        let mut input = example_input("yunnan");
+        let form = input["judges"][0].clone();
+        input["judges"] = json!((0..n)
+            .map(|i| {
+                let mut f = form.clone();
+                f["id"] = json!(format!("E{i:03}"));
+                f["values"] = json!({});
+                f
+            })
+            .collect::<Vec<_>>());
+        shenguan::api::call_json("score", input).unwrap_err()
+    };
+    let one = empty_forms(1);
+    let per_form = 1 + one.more.len();
+    assert_eq!((one.code, one.more_omitted), (shenguan::ErrorCode::MissingValue, 0));
+    let e = empty_forms(300);
+    assert_eq!(e.more.len(), shenguan::error::MAX_MORE);
+    assert_eq!(1 + e.more.len() + e.more_omitted, 300 * per_form);
+}
+
+#[test]
 fn validate_rule_set_reports_every_problem() {
     let mut rs = rule_set("yunnan");
     rs["groups"][0]["weight"] = json!("31");

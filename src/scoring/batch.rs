@@ -190,7 +190,8 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
         while let Some(field) = map.next_key::<Field>()? {
             let slot = match &field {
                 Field::Unknown(name) => {
-                    let e = Error::invalid_input(format!("{}.{name}", prefix()), format!("unknown field `{name}`, expected one of {}", quoted(FIELDS)));
+                    let expected = quoted(FIELDS);
+                    let e = Error::invalid(format!("{}.{name}", prefix()), format!("unknown field `{name}`, expected one of {expected}"), format!("未知字段“{name}”，应为 {expected} 之一"));
                     return Err(r.fail(e));
                 }
                 Field::Id => 0,
@@ -203,7 +204,7 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
             let name = FIELDS.get(slot).copied().unwrap_or("");
             let here = || format!("{}.{name}", prefix());
             if std::mem::replace(seen.get_mut(slot).unwrap_or(&mut false), true) {
-                return Err(r.fail(Error::invalid_input(prefix(), format!("duplicate field `{name}`"))));
+                return Err(r.fail(Error::invalid(prefix(), format!("duplicate field `{name}`"), format!("字段“{name}”重复"))));
             }
             match field {
                 Field::Id => id = Some(r.at(map.next_value::<String>(), here)?),
@@ -217,7 +218,7 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
         }
         judge.id = match id {
             Some(id) => id,
-            None => return Err(r.fail(Error::invalid_input(prefix(), "missing field `id`"))),
+            None => return Err(r.fail(Error::invalid(prefix(), "missing field `id`", "缺少字段“id”"))),
         };
         let values = match values {
             Some(values) => values,

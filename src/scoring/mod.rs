@@ -49,8 +49,9 @@ use result::MissingKind;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
-/// Problems reported at most per call beyond the first.
-const MAX_PROBLEMS: usize = 100;
+/// Problems kept in full per call: the first and those listed in `more`;
+/// the rest are only counted (`moreOmitted`).
+const MAX_PROBLEMS: usize = 1 + crate::error::MAX_MORE;
 
 fn reference(c: &Compiled) -> RuleSetRef {
     RuleSetRef { id: c.rs.id.clone(), version: c.rs.version.clone(), digest: c.digest.clone() }
@@ -141,11 +142,13 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
         detail: input.detail == input::Detail::Full,
     };
     let mut scored = Vec::with_capacity(placed.len());
-    let mut problems = Vec::new();
+    let (mut problems, mut omitted) = (Vec::new(), 0);
     for (prefix, zone, tier, values, judge) in placed {
         let s = ctx.score(judge, &values, zone, tier, &prefix)?;
         for m in &s.result.missing {
-            if problems.len() <= MAX_PROBLEMS {
+            if problems.len() >= MAX_PROBLEMS {
+                omitted += 1;
+            } else {
                 problems.push(match m.kind {
                     MissingKind::Baseline => Error::new(
                         ErrorCode::MissingBaseline,
@@ -164,7 +167,8 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
         }
         scored.push(s);
     }
-    if let Some(e) = Error::collect(problems) {
+    if let Some(mut e) = Error::collect(problems) {
+        e.more_omitted += omitted;
         return Err(e);
     }
     let cutoffs = grades::grade_all(&c, &mut scored, Quotas::Population);

@@ -41,9 +41,9 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 /// of pools) far faster than setting properties one by one across the
 /// boundary, and gives plain objects (never `Map`s) with decimals as strings.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let internal = |message: String| to_js_error(Error::new(crate::ErrorCode::Internal, "", message.clone(), message));
-    let text = serde_json::to_string(value).map_err(|e| internal(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse failed on the output".into()))
+    let internal = |message: String, message_zh: String| to_js_error(Error::new(crate::ErrorCode::Internal, "", message, message_zh));
+    let text = serde_json::to_string(value).map_err(|e| internal(e.to_string(), format!("输出无法写成 JSON：{e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse failed on the output".into(), "输出的 JSON 无法解析".into()))
 }
 
 /// Run a core function on a deserialised input and convert its result.

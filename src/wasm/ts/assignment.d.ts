@@ -44,7 +44,7 @@ export interface ManualStep { caseId: string; judgeId: string; reason: Reason; a
 
 export type AssignmentEvent =
   | { kind: "draw"; caseId: string; beacon?: string }
-  | ({ kind: "designate" } & ManualStep)
+  | ({ kind: "designate"; beacon?: string } & ManualStep)
   | ({ kind: "reassign" } & ManualStep)
   | ({ kind: "recuse"; beacon?: string } & ManualStep)
   | { kind: "availability"; judgeId: string; availability: Availability };
