@@ -30,6 +30,10 @@ for (const file of files(root)) {
           for (const key of ['code', 'path']) {
             if (key in step.expectedError) assert.equal(err[key], step.expectedError[key], `step ${i} error ${key}`);
           }
+          if ('more' in step.expectedError) {
+            assert.deepStrictEqual(err.more.map((m) => ({ code: m.code, path: m.path })), step.expectedError.more, `step ${i} error more`);
+          }
+          if ('moreOmitted' in step.expectedError) assert.equal(err.moreOmitted, step.expectedError.moreOmitted, `step ${i} moreOmitted`);
           return true;
         });
       } else {

@@ -47,6 +47,18 @@ fn every_vector_passes_natively() {
                             failures.push(format!("{label}: error {key} expected {} got {}", expected[key], got[key]));
                         }
                     }
+                    // Further problems, when the vector lists them: code and path of each, in order.
+                    if let Some(more) = expected.get("more") {
+                        let found: Vec<_> = got.get("more").and_then(|m| m.as_array()).into_iter().flatten().map(|m| serde_json::json!({"code": m["code"], "path": m["path"]})).collect();
+                        if Some(&found) != more.as_array() {
+                            failures.push(format!("{label}: error more expected {more} got {found:?}"));
+                        }
+                    }
+                    if let Some(omitted) = expected.get("moreOmitted") {
+                        if got.get("moreOmitted").unwrap_or(&serde_json::json!(0)) != omitted {
+                            failures.push(format!("{label}: error moreOmitted expected {omitted} got {:?}", got.get("moreOmitted")));
+                        }
+                    }
                 }
                 (Ok(got), _, Some(expected)) => failures.push(format!("{label}: expected error {expected}, got {got}")),
                 (Err(err), Some(_), _) => failures.push(format!("{label}: unexpected error {err}")),

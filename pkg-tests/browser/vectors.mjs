@@ -26,6 +26,14 @@ export function runStep(shenguan, step) {
         return { ok: false, problem: `error ${key} ${JSON.stringify(err[key])}, expected ${JSON.stringify(step.expectedError[key])}` };
       }
     }
+    // Further problems, when the vector lists them: code and path of each, in order.
+    const more = JSON.stringify((err.more ?? []).map((m) => ({ code: m.code, path: m.path })));
+    if ('more' in step.expectedError && more !== JSON.stringify(step.expectedError.more)) {
+      return { ok: false, problem: `error more ${more}, expected ${JSON.stringify(step.expectedError.more)}` };
+    }
+    if ('moreOmitted' in step.expectedError && err.moreOmitted !== step.expectedError.moreOmitted) {
+      return { ok: false, problem: `error moreOmitted ${err.moreOmitted}, expected ${step.expectedError.moreOmitted}` };
+    }
     return { ok: true, error: { code: err.code, path: err.path } };
   }
   if (step.expectedError) return { ok: false, problem: `returned a result, expected error ${step.expectedError.code}` };
