@@ -46,7 +46,20 @@ test('audit reports counts, low entropy, spread and position bias', () => {
   assert.equal(audit.counts.redraws, 1);
   assert.deepStrictEqual(audit.redrawsPerCase, { C001: 1 });
   assert.equal(audit.lowEntropy.count, 2);
-  assert.ok(audit.loadSpread.civil);
-  assert.equal(typeof audit.positionBias.chiSquare, 'string');
+  assert.deepStrictEqual(audit.lowEntropy.entries, [5, 6]);
+  // Civil's spread after each of the 11 entries; the last is the largest.
+  const civil = audit.loadSpread.civil;
+  assert.equal(civil.series.length, 11);
+  assert.equal(civil.finalSpread, '4.5000');
+  assert.deepStrictEqual([civil.worst, civil.worstAt], ['4.5000', 10]);
+  // Every randomly drawn seat is counted once: by judge, by position, and in expectation.
+  const drawn = audit.judges.reduce((n, j) => n + j.drawn, 0);
+  const byPosition = audit.positionBias.bins.reduce((n, [, observed]) => n + observed, 0);
+  const expected = audit.judges.reduce((n, j) => n + Number(j.expected), 0);
+  assert.equal(drawn, audit.lowEntropy.seats);
+  assert.equal(byPosition, drawn);
+  assert.ok(Math.abs(expected - drawn) < 0.01, `expected ${expected}`);
+  // Eleven seats are too few for a chi-square test: one bin, no degrees of freedom, no bias.
+  assert.deepStrictEqual([audit.positionBias.degreesOfFreedom, audit.positionBias.biased], [0, false]);
   assert.equal(audit.judges.length, 8);
 });

@@ -41,7 +41,10 @@ for (const [name, fn] of exported) {
       } catch (err) {
         threw = err;
       }
-      if (threw === null) continue; // some inputs (e.g. {}) may be valid for some functions
+      // Text that is not JSON, and no input at all, are refused by every export;
+      // other inputs (e.g. {}) may be valid for some functions.
+      if (input === 'not json' || input === undefined) assert.ok(threw !== null, `${name}(${String(input)}) returned`);
+      if (threw === null) continue;
       assert.ok(threw instanceof Error, `${name}(${String(input).slice(0, 30)}) threw a non-Error`);
       assert.match(threw.code, /^[A-Z_]+$/, `${name}: code`);
       assert.equal(typeof threw.path, 'string');
