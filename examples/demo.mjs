@@ -99,7 +99,7 @@ victim.judges[0] = other.judge;
 const caught = shenguan.verifyLedger({ inputs: input, ledger: forged });
 line(`moving case ${victim.caseId} by hand to ${other.judge}: ${caught.ok ? 'NOT caught' : `caught at entry ${caught.firstDifference.index}, member "${caught.firstDifference.field}"`}`);
 const chain = shenguan.verifyChain({ ledger: forged });
-line(`hash chain alone (no inputs needed): ${chain.ok ? 'intact' : `broken at entry ${chain.firstBroken} (${chain.problem})`}`);
+line(`hash chain alone (no inputs needed): ${chain.ok ? 'intact' : `broken at entry ${chain.firstBroken} (${chain.problem}; ${chain.problemZh})`}`);
 
 // ---- 4. Targets and progress; performance scoring ------------------------------
 progressSection(ledger);

@@ -34,6 +34,7 @@ test('a moved case is found at its entry', () => {
   assert.equal(report.firstDifference.index, 3);
   assert.equal(report.firstDifference.field, 'judges');
   assert.equal(report.chain.firstBroken, 3);
+  assert.deepStrictEqual([report.chain.problem, report.chain.problemZh], ["hash does not match the entry's content", 'hash 与记录内容不符']);
 });
 
 test('audit reports counts, low entropy, spread and position bias', () => {

@@ -69,7 +69,7 @@ async function main() {
            <p>Chain head to publish 链头: <code>${escape(report.head)}</code>.${link}</p>`
         : `<p class="bad" id="verify-verdict">✗ Differs at ${d.index === null ? 'the header' : `entry ${d.index}`}, member “${escape(d.field)}”. 记录与重放结果不一致。</p>
            ${table(['', 'value'], [['expected 重放', JSON.stringify(d.expected)], ['found 记录', JSON.stringify(d.found)]])}
-           <p>Hash chain alone: ${report.chain?.ok ? 'intact' : `broken at entry ${report.chain?.firstBroken} (${escape(report.chain?.problem)})`}</p>`;
+           <p>Hash chain alone: ${report.chain?.ok ? 'intact' : `broken at entry ${report.chain?.firstBroken} (${escape(report.chain?.problem)}; ${escape(report.chain?.problemZh)})`}</p>`;
     } catch (err) {
       showError($('verify-result'), err);
     }

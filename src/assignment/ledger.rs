@@ -209,35 +209,38 @@ pub struct ChainReport {
     pub first_broken: Option<usize>,
     /// What is wrong there.
     pub problem: Option<String>,
+    /// The same in Chinese.
+    pub problem_zh: Option<String>,
 }
 
 /// Check the header hash, every entry's hash, index and `prev` link.
 pub fn check_chain(ledger: &Ledger) -> Result<ChainReport> {
-    let broken = |index: usize, problem: &str| ChainReport {
+    let broken = |index: usize, problem: &str, problem_zh: &str| ChainReport {
         ok: false,
         entries: ledger.entries.len(),
         first_broken: Some(index),
         problem: Some(problem.to_string()),
+        problem_zh: Some(problem_zh.to_string()),
     };
     let mut prev = header_hash(&ledger.header)?;
     let mut buffer = Vec::new();
     if parse_hex::<32>(&ledger.header_hash) != Some(prev) {
-        return Ok(ChainReport { first_broken: None, ..broken(0, "headerHash does not match the header") });
+        return Ok(ChainReport { first_broken: None, ..broken(0, "headerHash does not match the header", "headerHash 与记录头不符") });
     }
     for (i, entry) in ledger.entries.iter().enumerate() {
         if entry.index != i as u64 {
-            return Ok(broken(i, "index out of sequence"));
+            return Ok(broken(i, "index out of sequence", "序号不连续"));
         }
         if parse_hex::<32>(&entry.prev) != Some(prev) {
-            return Ok(broken(i, "prev does not match the previous entry's hash"));
+            return Ok(broken(i, "prev does not match the previous entry's hash", "prev 与上一条记录的哈希不符"));
         }
         let hash = entry_hash_in(entry, &mut buffer)?;
         if parse_hex::<32>(&entry.hash) != Some(hash) {
-            return Ok(broken(i, "hash does not match the entry's content"));
+            return Ok(broken(i, "hash does not match the entry's content", "hash 与记录内容不符"));
         }
         prev = hash;
     }
-    Ok(ChainReport { ok: true, entries: ledger.entries.len(), first_broken: None, problem: None })
+    Ok(ChainReport { ok: true, entries: ledger.entries.len(), first_broken: None, problem: None, problem_zh: None })
 }
 
 #[cfg(test)]

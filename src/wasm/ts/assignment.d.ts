@@ -124,7 +124,7 @@ export interface Ledger { header: LedgerHeader; headerHash: string; entries: Led
 export interface VerifyInput { inputs: AssignmentInput; ledger: Ledger }
 export interface ChainInput { ledger: Ledger }
 
-export interface ChainReport { ok: boolean; entries: number; firstBroken: number | null; problem: string | null }
+export interface ChainReport { ok: boolean; entries: number; firstBroken: number | null; problem: string | null; problemZh: string | null }
 
 export interface Difference { index: number | null; field: string; expected: unknown; found: unknown }
 
