@@ -103,6 +103,17 @@ const POWERS_OF_TEN: [u128; 29] = {
     table
 };
 
+/// 10⁰ to 10¹⁸ as `i64`, for the integer paths of the scoring engine.
+pub const POWERS_OF_TEN_I64: [i64; 19] = {
+    let mut table = [0i64; 19];
+    let mut k = 0;
+    while k < 19 {
+        table[k] = POWERS_OF_TEN[k] as i64;
+        k += 1;
+    }
+    table
+};
+
 /// The common case of [`round`] (digits to drop, value not zero) as one
 /// integer division of the 96-bit mantissa: the same result as
 /// `round_dp_with_strategy`, which divides the mantissa twice digit group by

@@ -99,14 +99,13 @@ pub fn population(zone: Option<&str>, indicator: &str, values: &[Decimal]) -> Re
 /// loop decides) for wider sums, values with more than 10 places, or a
 /// zero sum (whose places the loop leaves as they fall).
 fn squares_in_integers(values: &[Decimal], mean: Decimal) -> Option<Decimal> {
-    const TEN_POWERS: [i64; 11] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
     if mean.scale() != STAT_PLACES {
         return None;
     }
     let m = crate::decimal::mantissa_i64(mean)?;
     let mut sum: i128 = 0;
     for &v in values {
-        let widen = *TEN_POWERS.get(usize::try_from(STAT_PLACES.checked_sub(v.scale())?).ok()?)?;
+        let widen = *crate::decimal::POWERS_OF_TEN_I64.get(usize::try_from(STAT_PLACES.checked_sub(v.scale())?).ok()?)?;
         let d = crate::decimal::mantissa_i64(v)?.checked_mul(widen)?.checked_sub(m)?;
         sum = sum.checked_add(i128::from(d) * i128::from(d))?;
     }

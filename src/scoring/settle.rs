@@ -27,7 +27,7 @@
 //! software routine in WebAssembly, and the usual operands never need one.
 
 use super::methods::Raw;
-use crate::decimal::{mantissa_i64, Decimal, Rounding, RoundingRule};
+use crate::decimal::{mantissa_i64, Decimal, Rounding, RoundingRule, POWERS_OF_TEN_I64};
 
 /// The rounded, capped and floored score of `raw`, decided in integers; or
 /// `None` when the reference path must decide (not a ratio, operands too
@@ -122,21 +122,11 @@ fn small(d: Decimal) -> Option<i64> {
     mantissa_i64(d).filter(|m| bits(*m) < LIMIT_BITS)
 }
 
-/// `m × 10^k` when it has fewer than [`LIMIT_BITS`] bits.
+/// `m × 10^k` when it has fewer than [`LIMIT_BITS`] bits (a table, not an
+/// overflow-checked power, which multiplies in 128 bits).
 fn scaled(m: i64, k: i64) -> Option<i64> {
-    product(m, *POWERS_OF_TEN.get(usize::try_from(k).ok()?)?)
+    product(m, *POWERS_OF_TEN_I64.get(usize::try_from(k).ok()?)?)
 }
-
-/// 10⁰ to 10¹⁸ (a table: an overflow-checked power multiplies in 128 bits).
-const POWERS_OF_TEN: [i64; 19] = {
-    let mut table = [1i64; 19];
-    let mut k = 1;
-    while k < 19 {
-        table[k] = table[k - 1] * 10;
-        k += 1;
-    }
-    table
-};
 
 /// `a × b` when the bit lengths show it has fewer than [`LIMIT_BITS`] bits.
 fn product(a: i64, b: i64) -> Option<i64> {
