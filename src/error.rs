@@ -160,14 +160,10 @@ impl Error {
     }
 
     /// An `INVALID_INPUT` error for a value that failed to deserialize.
+    /// (The reason, from the parser, is in English only.)
     pub fn invalid_input(path: impl Into<String>, reason: impl fmt::Display) -> Self {
         let reason = reason.to_string();
-        Error::new(
-            ErrorCode::InvalidInput,
-            path,
-            format!("invalid input: {reason}"),
-            format!("输入无效：{reason}"),
-        )
+        Error::invalid(path, &reason, &reason)
     }
 
     /// An `INVALID_INPUT` error whose reason is given in both languages.

@@ -171,12 +171,11 @@ impl Raw {
         }
     }
 
-    /// `base + self`.
+    /// `base + self`: a ratio without a base takes it, anything else is added now.
     fn plus(self, base: Decimal) -> Checked<Raw> {
         Ok(match self {
-            Raw::Value(v) => Raw::Value(add(base, v)?),
             Raw::Ratio { base: None, num, den } => Raw::Ratio { base: Some(base), num, den },
-            Raw::Ratio { base: Some(b), num, den } => Raw::Value(add(base, Raw::Ratio { base: Some(b), num, den }.value()?)?),
+            other => Raw::Value(add(base, other.value()?)?),
         })
     }
 }
