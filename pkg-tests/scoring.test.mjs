@@ -137,3 +137,38 @@ test('a grade requirement (Shenzhen) and in-range indicators without ranks (SPC)
     ['T3', '79.25', 'nearlyMeetsTarget', undefined],
   ]);
 });
+
+test('scoreTable gives the summary figures as one row per judge', () => {
+  for (const name of ['yunnan', 'kunming', 'shenzhen', 'spc']) {
+    const summary = shenguan.score({ ...input(name), detail: 'summary' });
+    const out = shenguan.scoreTable(input(name));
+    assert.deepEqual([out.ruleSet, out.statistics], [summary.ruleSet, summary.statistics]);
+    const { columns, rows } = out.table;
+    assert.equal(rows.length, summary.judges.length);
+    rows.forEach((row, i) => {
+      const j = summary.judges[i];
+      const at = (column) => row[columns.indexOf(column)];
+      assert.equal(row.length, columns.length);
+      for (const key of ['id', 'total', 'grade', 'gradeBasis']) assert.equal(at(key), j[key], `${name} ${j.id} ${key}`);
+      for (const key of ['name', 'role', 'tier', 'zone', 'rank']) assert.equal(at(key), j[key] ?? null, `${name} ${j.id} ${key}`);
+      for (const g of j.groups) assert.deepEqual([at(`${g.id}.score`), at(`${g.id}.weighted`)], [g.score, g.weighted]);
+      const own = new Set(j.groups.map((g) => g.id));
+      for (const c of columns.filter((c) => c.endsWith('.score') && !own.has(c.slice(0, -6)))) assert.equal(at(c), null);
+      assert.deepEqual(at('vetoes'), j.vetoes.map((v) => v.id));
+      assert.deepEqual(at('failedChecks'), (j.checks ?? []).filter((c) => c.passed === false).map((c) => c.id));
+    });
+  }
+});
+
+test('JSON text with Chinese, emoji and a lone surrogate is read whole', () => {
+  const form = { ...input('yunnan') };
+  form.judges = form.judges.map((j) => ({ ...j, name: `${j.name} 𠀀😀`, id: `${j.id}·审判员` }));
+  const fromObject = shenguan.scoreTable(form);
+  const text = JSON.stringify(form);
+  assert.deepEqual(shenguan.scoreTable(text), fromObject);
+  assert.equal(fromObject.table.rows[1][1], '副院长乙 𠀀😀');
+  assert.equal(fromObject.table.rows[0][0], 'Y1·审判员');
+  // A lone surrogate in the text cannot be UTF-8: it arrives as U+FFFD.
+  const lone = shenguan.scoreTable(text.replace('院长甲 𠀀😀', '院长甲 \ud800𠀀'));
+  assert.equal(lone.table.rows[0][1], '院长甲 \ufffd𠀀');
+});

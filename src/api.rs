@@ -54,6 +54,7 @@ operations! {
     "standardTargets" => crate::standard::standard_targets,
     "validateRuleSet" => crate::scoring::validate_rule_set,
     "score" => crate::scoring::score,
+    "scoreTable" => crate::scoring::score_table,
     "scoreOne" => crate::scoring::score_one,
 }
 

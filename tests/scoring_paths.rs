@@ -2,7 +2,8 @@
 //! (`scoring::settle`); a full batch and `scoreOne` divide in `Decimal` and
 //! explain every step. Both must give the same numbers, judge by judge, on
 //! the examples and on a random population over every method, with awkward
-//! places, negative values, caps and floors.
+//! places, negative values, caps and floors; and `scoreTable` must give the
+//! summary's figures, row by row.
 
 use serde_json::{json, Value};
 use shenguan::api::call_json;
@@ -85,7 +86,29 @@ fn numbers(out: &Value) -> Vec<Value> {
     out["judges"].as_array().unwrap().iter().map(|j| json!([j["id"], j["total"], j["grade"], j["rank"], j["groups"]])).collect()
 }
 
+/// The summary's figures of each judge, read from a `scoreTable` row by column name.
+fn table_numbers(out: &Value) -> Vec<Value> {
+    let columns: Vec<&str> = out["table"]["columns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    let at = |row: &Value, name: &str| row[columns.iter().position(|&c| c == name).unwrap()].clone();
+    out["table"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            assert_eq!(row.as_array().unwrap().len(), columns.len());
+            let groups: Vec<Value> = columns
+                .iter()
+                .filter_map(|c| c.strip_suffix(".score"))
+                .filter(|g| !at(row, &format!("{g}.score")).is_null())
+                .map(|g| json!({"id": g, "score": at(row, &format!("{g}.score")), "weighted": at(row, &format!("{g}.weighted"))}))
+                .collect();
+            json!([at(row, "id"), at(row, "total"), at(row, "grade"), at(row, "rank"), groups])
+        })
+        .collect()
+}
+
 fn assert_paths_agree(input: Value) {
+    let table = call_json("scoreTable", input.clone()).unwrap();
     let mut summary = input.clone();
     summary["detail"] = json!("summary");
     let mut full = input;
@@ -97,6 +120,8 @@ fn assert_paths_agree(input: Value) {
         assert_eq!(a, b);
     }
     assert_eq!(sn.len(), fnum.len());
+    assert_eq!((&table["ruleSet"], &table["statistics"]), (&s["ruleSet"], &s["statistics"]));
+    assert_eq!(table_numbers(&table), sn);
     // scoreOne (an explained form) against the batch's statistics gives the same total.
     for j in full["judges"].as_array().unwrap().iter().step_by(97) {
         let one = call_json("scoreOne", json!({"ruleSet": full["ruleSet"], "judge": j, "statistics": s["statistics"]})).unwrap();

@@ -90,6 +90,7 @@ pub fn workloads() -> Vec<super::Workload> {
     let population = json!({"ruleSet": rs, "judges": judges(10_000), "baselines": baselines(), "detail": "summary"});
     let batch = shenguan::api::call_json("score", population.clone()).expect("bench population scores");
     let one = json!({"ruleSet": rs, "judge": judges(1)[0], "statistics": batch["statistics"]});
+    let table = json!({"ruleSet": rs, "judges": judges(10_000), "baselines": baselines()});
     let explained = json!({"ruleSet": rs, "judges": judges(1_000), "baselines": baselines(), "detail": "full"});
     vec![
         super::Workload {
@@ -107,6 +108,14 @@ pub fn workloads() -> Vec<super::Workload> {
             iterations: 5,
             target: "WASM < 100 ms",
             note: "score, detail summary (no explanation trees): parse, validate, statistics, 250,000 indicator scores, grades with quota, ranks".into(),
+        },
+        super::Workload {
+            name: "scoring 10,000 judges x 25, as a table",
+            operation: "scoreTable",
+            input: table.to_string(),
+            iterations: 5,
+            target: "WASM < 100 ms",
+            note: "scoreTable: the same batch and figures as the summary above, returned as one row per judge".into(),
         },
         super::Workload {
             name: "scoring 1,000 judges with explanations",

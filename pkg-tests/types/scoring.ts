@@ -1,7 +1,8 @@
 // A typed use of the scoring exports; checked by `tsc --noEmit`.
-import init, { validateRuleSet, score, scoreOne } from '../../pkg/web/shenguan.js';
+import init, { validateRuleSet, score, scoreOne, scoreTable } from '../../pkg/web/shenguan.js';
 import type {
   RuleSet, ScoreInput, ScoreOutput, ScoreOneOutput, JudgeScore, ExplanationNode, ValidationReport, MissingInput, GradeCutoff,
+  ScoreTableInput, ScoreTableOutput, ScoreTableCell,
 } from '../../pkg/web/shenguan.js';
 
 const ruleSet: RuleSet = {
@@ -43,5 +44,9 @@ export async function demo(): Promise<string[]> {
   const cutoffs: GradeCutoff[] = out.statistics.gradeCutoffs ?? [];
   const provisional: string | undefined = live.judge.gradeProvisional?.reasonZh;
   const digest: string = out.ruleSet.digest;
-  return [digest, first?.total ?? 'none', ...missing.map((m) => m.path), ...cutoffs.map((c) => `${c.grade} ≥ ${c.lowestTotal ?? 'none'}`), provisional ?? '', ...(first?.explanation ? walk(first.explanation) : [])];
+  const tableInput: ScoreTableInput = { ruleSet, judges: input.judges };
+  const table: ScoreTableOutput = scoreTable(tableInput);
+  const totalAt = table.table.columns.indexOf('total');
+  const totals: ScoreTableCell[] = table.table.rows.map((row) => row[totalAt] ?? null);
+  return [digest, first?.total ?? 'none', ...totals.map(String), ...missing.map((m) => m.path), ...cutoffs.map((c) => `${c.grade} ≥ ${c.lowestTotal ?? 'none'}`), provisional ?? '', ...(first?.explanation ? walk(first.explanation) : [])];
 }

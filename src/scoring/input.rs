@@ -144,6 +144,20 @@ pub struct ScoreInput {
     pub detail: Detail,
 }
 
+/// Input of `scoreTable`: a whole population, as for `score` (the rows
+/// always hold the summary figures, so there is no `detail`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScoreTableInput {
+    /// The rule set.
+    pub rule_set: serde_json::Value,
+    /// The judges (complete forms), as JSON text.
+    pub judges: Box<serde_json::value::RawValue>,
+    /// Court baselines.
+    #[serde(default)]
+    pub baselines: Baselines,
+}
+
 /// Input of `scoreOne`: one judge's form, possibly partly filled in.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

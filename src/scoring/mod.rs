@@ -4,12 +4,12 @@
 //! (baseline, min-max, efficacy coefficient, z-score, in-range, piecewise,
 //! direct), weighted groups, tiers by role, assessment zones, case credits,
 //! bonus and deduction items, one-vote vetoes, leader caseload checks and
-//! grades with quotas. Three calls:
+//! grades with quotas. The calls:
 //!
 //! - [`validate_rule_set`]: every problem of a rule set, each with its path;
 //! - [`score`]: a whole population; computes the statistics snapshot
 //!   (population min, max, mean, standard deviation per zone), grades with
-//!   quotas and ranks;
+//!   quotas and ranks; [`score_table`] gives the same figures as rows;
 //! - [`score_one`]: one live form against a snapshot; lists the inputs still
 //!   missing instead of failing, and reproduces the batch numbers exactly.
 //!
@@ -29,13 +29,14 @@ pub mod input;
 pub mod leader;
 pub mod methods;
 pub mod result;
-pub mod settle;
 pub mod ruleset;
+pub mod settle;
+pub mod table;
 pub mod validate;
 pub mod validate_grades;
 
-pub use input::{JudgeInput, ScoreInput, ScoreOneInput, Statistics};
-pub use result::{JudgeResult, RuleSetRef, ScoreOneOutput, ScoreOutput, ValidationReport};
+pub use input::{JudgeInput, ScoreInput, ScoreOneInput, ScoreTableInput, Statistics};
+pub use result::{JudgeResult, RuleSetRef, ScoreOneOutput, ScoreOutput, ScoreTableOutput, ValidationReport};
 pub use ruleset::RuleSet;
 
 use crate::canonical::from_json_value;
@@ -99,6 +100,20 @@ fn check_baselines(c: &Compiled, baselines: &input::Baselines, path: &str) -> Re
 /// Score a whole population (complete forms). Statistics are computed per
 /// zone over the judges given; grade quotas and ranks apply per zone.
 pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
+    let (rule_set, statistics, judges) = score_population(input, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
+    Ok(ScoreOutput { rule_set, statistics, judges })
+}
+
+/// Score a whole population as `score` does with `detail: "summary"`, and
+/// return the results as a table: one row per judge.
+pub fn score_table(input: ScoreTableInput) -> Result<ScoreTableOutput> {
+    let input = ScoreInput { rule_set: input.rule_set, judges: input.judges, baselines: input.baselines, detail: input::Detail::Summary };
+    let (rule_set, statistics, table) = score_population(input, table::build)?;
+    Ok(ScoreTableOutput { rule_set, statistics, table })
+}
+
+/// The work of `score` and `score_table`: graded results, laid out by `finish`.
+fn score_population<T>(input: ScoreInput, finish: impl FnOnce(&Compiled, Vec<engine::Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
     let rule_set = input::parse_rule_set(input.rule_set)?;
     let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
@@ -173,11 +188,8 @@ pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
     }
     let cutoffs = grades::grade_all(&c, &mut scored, Quotas::Population);
     let has_quota = c.zones.iter().filter_map(|z| z.grades.as_ref()).any(|(g, _)| g.levels.iter().any(|l| l.max_share.is_some()));
-    Ok(ScoreOutput {
-        rule_set: reference(&c),
-        statistics: Statistics { baselines: input.baselines.clone(), populations, grade_cutoffs: has_quota.then_some(cutoffs) },
-        judges: scored.into_iter().map(|s| s.result).collect(),
-    })
+    let statistics = Statistics { baselines: input.baselines, populations, grade_cutoffs: has_quota.then_some(cutoffs) };
+    Ok((reference(&c), statistics, finish(&c, scored)))
 }
 
 /// Every cut-off must name a zone of the rule set and a grade with a quota there.

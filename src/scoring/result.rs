@@ -43,6 +43,18 @@ pub struct ScoreOutput {
     pub judges: Vec<JudgeResult>,
 }
 
+/// Result of `scoreTable`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoreTableOutput {
+    /// The rule set used.
+    pub rule_set: RuleSetRef,
+    /// The statistics snapshot used (give it to `scoreOne`).
+    pub statistics: Statistics,
+    /// One row per judge, in input order.
+    pub table: super::table::ScoreTable,
+}
+
 /// Result of `scoreOne`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

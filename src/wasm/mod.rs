@@ -10,6 +10,7 @@
 pub mod assignment;
 mod scoring;
 mod standard;
+mod text;
 
 use crate::error::Error;
 use serde::de::DeserializeOwned;
@@ -26,11 +27,11 @@ const TS_COMMON: &'static str = include_str!("ts/common.d.ts");
 /// `JSON.stringify` fails cleanly on such input, and serde_json parses with a
 /// depth limit. Both report the path of a bad field.
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    let text = match value.as_string() {
+    let text = match text::string_of(&value) {
         Some(text) => text,
         None => js_sys::JSON::stringify(&value)
             .ok()
-            .and_then(|s| s.as_string())
+            .and_then(|s| text::string_of(&s))
             .ok_or_else(|| to_js_error(Error::invalid("", "input must be a JSON value (object, array, string, number, boolean or null) or JSON text", "输入必须是 JSON 值（对象、数组、字符串、数字、布尔值或 null）或 JSON 文本")))?,
     };
     crate::canonical::from_json_str(&text).map_err(to_js_error)

@@ -19,6 +19,12 @@ pub fn score(#[wasm_bindgen(unchecked_param_type = "ScoreInput | string")] input
     call(input, scoring::score)
 }
 
+/// Score a whole population as `score` does with `detail: "summary"`, as one row per judge.
+#[wasm_bindgen(js_name = scoreTable, unchecked_return_type = "ScoreTableOutput")]
+pub fn score_table(#[wasm_bindgen(unchecked_param_type = "ScoreTableInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, scoring::score_table)
+}
+
 /// Score one live form against a statistics snapshot; lists missing inputs instead of failing.
 #[wasm_bindgen(js_name = scoreOne, unchecked_return_type = "ScoreOneOutput")]
 pub fn score_one(#[wasm_bindgen(unchecked_param_type = "ScoreOneInput | string")] input: JsValue) -> Result<JsValue, JsValue> {

@@ -10,7 +10,7 @@ const TS_STANDARD: &'static str = include_str!("ts/standard.d.ts");
 /// The bulk form: JSON text is read straight into compact columns, without a
 /// JSON value per number.
 fn bulk(input: JsValue) -> Result<JsValue, JsValue> {
-    match input.as_string() {
+    match super::text::string_of(&input) {
         Some(text) => to_js(&standard::standard_cases_bulk_text(&text).map_err(to_js_error)?),
         None => call(input, standard::standard_cases_bulk),
     }

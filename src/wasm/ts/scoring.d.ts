@@ -192,6 +192,13 @@ export interface ScoreInput {
   detail?: "full" | "summary";
 }
 
+/** Input of `scoreTable`: as `score`, without `detail` (rows hold the summary's figures). */
+export interface ScoreTableInput {
+  ruleSet: RuleSet;
+  judges: JudgeForm[];
+  baselines?: CourtBaselines;
+}
+
 export interface ScoreOneInput {
   ruleSet: RuleSet;
   judge: JudgeForm;
@@ -265,4 +272,20 @@ export interface JudgeScore {
 }
 
 export interface ScoreOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judges: JudgeScore[] }
+/** A cell of a `scoreTable` row: text, a decimal string, a rank, a list of ids, or null. */
+export type ScoreTableCell = string | DecimalString | number | string[] | null;
+
+export interface ScoreTable {
+  /**
+   * "id", "name", "role", "tier", "zone", "total", "grade", "gradeBasis", "rank", then
+   * "<group>.score" and "<group>.weighted" for every group of every zone (in order of first
+   * appearance), then "vetoes" (ids of the vetoes that apply) and "failedChecks" (ids of failed
+   * leader checks). Cells of a group another zone has, and absent fields, are null.
+   */
+  columns: string[];
+  /** One row per judge, in input order, cells in the order of `columns`. */
+  rows: ScoreTableCell[][];
+}
+
+export interface ScoreTableOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; table: ScoreTable }
 export interface ScoreOneOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judge: JudgeScore }
