@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 pub use rust_decimal::Decimal;
 
+pub mod text;
+
 /// How to round to a number of decimal places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -146,13 +148,17 @@ fn round_by_division(value: Decimal, places: u32, mode: Rounding) -> Option<Deci
 /// (`Decimal::mantissa` builds a 128-bit value, which is a software routine
 /// in WebAssembly and is not inlined across the crate boundary).
 pub fn mantissa_i64(d: Decimal) -> Option<i64> {
+    let m = i64::try_from(magnitude_u64(d)?).ok()?;
+    Some(if d.is_sign_negative() { -m } else { m })
+}
+
+/// The magnitude of `d`'s mantissa when it fits in 64 bits.
+pub fn magnitude_u64(d: Decimal) -> Option<u64> {
     let [_, _, _, _, l0, l1, l2, l3, m0, m1, m2, m3, h0, h1, h2, h3] = d.serialize();
     if u32::from_le_bytes([h0, h1, h2, h3]) != 0 {
         return None;
     }
-    let magnitude = u64::from(u32::from_le_bytes([m0, m1, m2, m3])) << 32 | u64::from(u32::from_le_bytes([l0, l1, l2, l3]));
-    let m = i64::try_from(magnitude).ok()?;
-    Some(if d.is_sign_negative() { -m } else { m })
+    Some(u64::from(u32::from_le_bytes([m0, m1, m2, m3])) << 32 | u64::from(u32::from_le_bytes([l0, l1, l2, l3])))
 }
 
 /// Exact division with a declared outcome for a zero divisor.

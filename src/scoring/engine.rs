@@ -5,7 +5,9 @@ use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::input::{credit_value, Baselines, JudgeInput};
 use super::leader;
 use super::methods::{add, evaluate, mul, percent, sub, Env, Population};
-use super::settle::settle;
+use super::settle::{settle, ProductSum};
+use super::arith::Checked;
+use crate::decimal::RoundingRule;
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
 use super::ruleset::MethodKind;
 use crate::decimal::Decimal;
@@ -124,21 +126,19 @@ impl Ctx<'_, '_> {
         let mut base = Some(Decimal::ZERO);
         let mut groups = Vec::with_capacity(scale.len());
         for g in scale {
-            let mut sum = Some(Decimal::ZERO);
+            // Without an explanation the sum is kept in integers while it fits (`settle`).
+            let mut sum = Sum::new(self.detail);
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
                 let s = self.indicator(judge, values, zone, share, item, prefix, &mut missing, gnode.as_mut())?;
-                sum = match (sum, s) {
-                    (Some(acc), Some(s)) => Some(add(acc, mul(s, item.weight)?)?),
-                    _ => None,
+                sum = match s {
+                    Some(s) => sum.plus(s, item.weight)?,
+                    None => Sum::Missing,
                 };
             }
-            let score = match sum {
-                Some(s) => Some(rs.rounding.apply(percent(s)?)),
-                None => None,
-            };
+            let score = sum.percent_rounded(rs.rounding)?;
             let weighted = match score {
-                Some(s) => Some(rs.rounding.apply(percent(mul(s, g.group.weight)?)?)),
+                Some(s) => Sum::new(self.detail).plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
                 None => None,
             };
             base = match (base, weighted) {
@@ -314,6 +314,49 @@ impl Ctx<'_, '_> {
             parent.children.push(n);
         }
         Ok(Some(s))
+    }
+}
+
+/// A group's running `Σ sᵢ × wᵢ`: in integers while they hold it, else in `Decimal`.
+#[derive(Clone, Copy)]
+enum Sum {
+    Integer(ProductSum),
+    Decimal(Decimal),
+    /// An indicator score is missing.
+    Missing,
+}
+
+impl Sum {
+    /// Zero: in `Decimal` when explaining (the reference path), else in integers.
+    fn new(detail: bool) -> Sum {
+        if detail {
+            Sum::Decimal(Decimal::ZERO)
+        } else {
+            Sum::Integer(ProductSum::ZERO)
+        }
+    }
+
+    fn plus(self, s: Decimal, w: Decimal) -> Checked<Sum> {
+        Ok(match self {
+            Sum::Integer(sum) => match sum.plus(s, w) {
+                Some(sum) => Sum::Integer(sum),
+                None => Sum::Decimal(add(sum.value(), mul(s, w)?)?),
+            },
+            Sum::Decimal(sum) => Sum::Decimal(add(sum, mul(s, w)?)?),
+            Sum::Missing => Sum::Missing,
+        })
+    }
+
+    /// `round(Σ / 100)`, or `None` when a score is missing.
+    fn percent_rounded(self, rule: RoundingRule) -> Checked<Option<Decimal>> {
+        Ok(match self {
+            Sum::Integer(sum) => Some(match sum.percent_rounded(rule) {
+                Some(g) => g,
+                None => rule.apply(percent(sum.value())?),
+            }),
+            Sum::Decimal(sum) => Some(rule.apply(percent(sum)?)),
+            Sum::Missing => None,
+        })
     }
 }
 

@@ -79,6 +79,7 @@ pub struct Term {
     /// Name (a symbol of the formula).
     pub name: Text,
     /// Value.
+    #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub value: Option<Decimal>,
     /// Where it came from (`values.closedCases`, `statistics.baselines.c1.closedCases`...).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,6 +110,7 @@ pub struct Node {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The resulting number (null when an input is missing).
+    #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub value: Option<Decimal>,
     /// A non-numeric result (grade id, "pass", "fail", "triggered").
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,7 @@ use super::explain::{Flag, Node, NodeKind, Term};
 use super::grade_levels::{by_score, GradeCutoff, Given, Quotas};
 use super::result::{GradeBasis, Provisional};
 use super::ruleset::Grades;
-use crate::decimal::Decimal;
+use crate::decimal::{mantissa_i64, Decimal};
 
 /// Grade and rank every judge, per zone. In the batch, quotas apply to the
 /// zone's judges and ranks are given; the levels whose quota was full are
@@ -24,7 +24,17 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
             .filter_map(|&i| scored.get(i).filter(|s| s.veto_grades.is_empty()).and_then(|s| s.result.total.map(|t| (i, t))))
             .collect();
         // Highest total first; a stable sort keeps input order among ties.
-        order.sort_by_key(|&(_, total)| std::cmp::Reverse(total));
+        // Totals of one scale order as their mantissas, which compare faster.
+        let scale = order.first().map(|(_, t)| t.scale());
+        let keys: Option<Vec<i64>> = order.iter().map(|(_, t)| mantissa_i64(*t).filter(|_| Some(t.scale()) == scale)).collect();
+        match keys {
+            Some(keys) => {
+                let mut keyed: Vec<(i64, (usize, Decimal))> = keys.into_iter().zip(order).collect();
+                keyed.sort_by_key(|&(key, _)| std::cmp::Reverse(key));
+                order = keyed.into_iter().map(|(_, entry)| entry).collect();
+            }
+            None => order.sort_by_key(|&(_, total)| std::cmp::Reverse(total)),
+        }
         if c.rs.ranking && batch {
             let mut rank = 0u32;
             let mut previous = None;

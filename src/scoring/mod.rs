@@ -48,7 +48,9 @@ use grade_levels::{GradeCutoff, Quotas};
 use methods::Population;
 use result::MissingKind;
 use serde_json::Value;
-use std::collections::{BTreeSet, HashMap};
+use compile::Fnv;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// Problems kept in full per call: the first and those listed in `more`;
 /// the rest are only counted (`moreOmitted`).
@@ -118,20 +120,27 @@ fn score_population<T>(input: ScoreInput, finish: impl FnOnce(&Compiled, Vec<eng
     let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
     let judges = batch::read_judges(&c, input.judges.get(), "judges")?;
-    let mut ids = BTreeSet::new();
-    let mut placed = Vec::with_capacity(judges.len());
-    for (i, batch::BatchJudge { judge, values }) in judges.into_iter().enumerate() {
-        let prefix = format!("judges[{i}]");
-        if !ids.insert(judge.id.clone()) {
+    // Every form is checked in input order (its id, zone and role, then its values) before any is scored.
+    let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(judges.len(), Default::default());
+    let mut places = Vec::with_capacity(judges.len());
+    for (i, batch::BatchJudge { judge, values }) in judges.iter().enumerate() {
+        if !ids.insert(judge.id.as_str()) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
-                format!("{prefix}.id"),
+                format!("judges[{i}].id"),
                 format!("duplicate judge id '{}'", judge.id),
                 format!("法官标识“{}”重复", judge.id),
             ));
         }
-        let (zone, tier) = place(&c, &judge, &prefix)?;
-        placed.push((prefix, zone, tier, values?, judge));
+        places.push(place(&c, judge, &format!("judges[{i}]"))?);
+        if let Err(e) = values {
+            return Err(e.clone());
+        }
+    }
+    drop(ids);
+    let mut placed = Vec::with_capacity(judges.len());
+    for (i, (batch::BatchJudge { judge, values }, (zone, tier))) in judges.into_iter().zip(places).enumerate() {
+        placed.push((format!("judges[{i}]"), zone, tier, values?, judge));
     }
     let mut pops: Vec<Vec<Option<Population>>> = Vec::with_capacity(c.zones.len());
     let mut populations = Vec::new();

@@ -112,8 +112,10 @@ pub struct GroupScore {
     /// Group id.
     pub id: String,
     /// `G = Σ sᵢ × wᵢ / 100` (rounded).
+    #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub score: Option<Decimal>,
     /// `G × W / 100` (rounded), its part of the total.
+    #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub weighted: Option<Decimal>,
 }
 
@@ -148,8 +150,10 @@ pub struct CheckResult {
     /// Pass or fail (null when an input is missing).
     pub passed: Option<bool>,
     /// The value tested (the ratio for `minRatio`).
+    #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub value: Option<Decimal>,
     /// The least value that passes.
+    #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub required: Option<Decimal>,
     /// Explanation, in English.
     pub message: String,
@@ -184,6 +188,7 @@ pub struct JudgeResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<Missing>,
     /// Total score (null while incomplete).
+    #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub total: Option<Decimal>,
     /// Grade id (null while incomplete or without grades).
     pub grade: Option<String>,

@@ -35,7 +35,17 @@ use crate::decimal::{mantissa_i64, Decimal, Rounding, RoundingRule, POWERS_OF_TE
 pub fn settle(raw: Raw, cap: Option<Decimal>, floor: Option<Decimal>, rule: RoundingRule) -> Option<Decimal> {
     let Raw::Ratio { base, num, den } = raw else { return None };
     let p = rule.places;
-    let (t, y) = units(base, num, den, p)?;
+    let b = match base {
+        Some(base) => whole_units(base, p)?,
+        None => 0,
+    };
+    let (t, y) = units(b, (small(num)?, num.scale()), (small(den)?, den.scale()), p)?;
+    decide(t, y, cap, floor, rule)
+}
+
+/// The rounded, capped and floored value of `t / y` units of `10^-p`.
+fn decide(t: i64, y: u64, cap: Option<Decimal>, floor: Option<Decimal>, rule: RoundingRule) -> Option<Decimal> {
+    let p = rule.places;
     // |t| = kept × y + dropped.
     let negative = t < 0;
     let (kept, dropped) = (t.unsigned_abs() / y, t.unsigned_abs() % y);
@@ -86,29 +96,64 @@ pub fn settle(raw: Raw, cap: Option<Decimal>, floor: Option<Decimal>, rule: Roun
 /// Bit lengths every product and sum below stays under, so none overflows.
 const LIMIT_BITS: u32 = 61;
 
-/// `(T, Y)` with `T / Y = (base + num / den) × 10^p` and `Y > 0`, or `None`
-/// unless every term has fewer than [`LIMIT_BITS`] bits. Then `|T| < 2⁶¹`,
-/// and `|num| + |den| × (|base| + 1)`, in units, is under 3 × 2⁶⁰ < 10²⁴:
+/// `(T, Y)` with `T / Y = (b + num / den) × 10^p` and `Y > 0` (`b` in
+/// units, `num` and `den` as mantissa and scale), or `None` unless every
+/// term has fewer than [`LIMIT_BITS`] bits. Then `|T| < 2⁶¹`, and
+/// `|num| + |den| × (|base| + 1)`, in units, is under 3 × 2⁶⁰ < 10²⁴:
 /// inside the guard of the module comment.
-fn units(base: Option<Decimal>, num: Decimal, den: Decimal, p: u32) -> Option<(i64, u64)> {
-    let (mn, md) = (small(num)?, small(den)?);
+fn units(b: i64, (mn, sn): (i64, u32), (md, sd): (i64, u32), p: u32) -> Option<(i64, u64)> {
     if md == 0 {
         return None;
     }
     // num / den × 10^p = (mn × 10^(p + sd − sn)) / md.
-    let shift = i64::from(p) + i64::from(den.scale()) - i64::from(num.scale());
+    let shift = i64::from(p) + i64::from(sd) - i64::from(sn);
     let (mut x, mut y) = if shift >= 0 { (scaled(mn, shift)?, md) } else { (mn, scaled(md, -shift)?) };
     if y < 0 {
         (x, y) = (-x, -y);
     }
-    let b = match base {
-        Some(base) => whole_units(base, p)?,
-        None => 0,
-    };
     let one = scaled(1, i64::from(p))?;
     let by = product(b, y)?;
     product(one, y)?;
     Some((by + x, y.unsigned_abs()))
+}
+
+/// A sum of products `Σ aᵢ × bᵢ` held exactly as `m × 10^-scale`, while
+/// every term has fewer than [`LIMIT_BITS`] bits: a group's weighted sum of
+/// indicator scores in a summary batch, where the reference path multiplies
+/// and adds in `Decimal`. Both are exact, so they agree.
+#[derive(Debug, Clone, Copy)]
+pub struct ProductSum {
+    m: i64,
+    scale: u32,
+}
+
+impl ProductSum {
+    /// The empty sum.
+    pub const ZERO: ProductSum = ProductSum { m: 0, scale: 0 };
+
+    /// `self + a × b`, or `None` when a term would be too wide.
+    pub fn plus(self, a: Decimal, b: Decimal) -> Option<ProductSum> {
+        let term = product(small(a)?, small(b)?)?;
+        let term_scale = a.scale() + b.scale();
+        // Both at the larger scale.
+        let scale = self.scale.max(term_scale);
+        let m = scaled(self.m, i64::from(scale - self.scale))?;
+        let term = scaled(term, i64::from(scale - term_scale))?;
+        let m = m.checked_add(term).filter(|v| bits(*v) < LIMIT_BITS)?;
+        (scale <= Decimal::MAX_SCALE).then_some(ProductSum { m, scale })
+    }
+
+    /// The sum as a `Decimal` (exact: the mantissa has fewer than 61 bits).
+    pub fn value(self) -> Decimal {
+        Decimal::from_i128_with_scale(i128::from(self.m), self.scale)
+    }
+
+    /// `self / 100` rounded by `rule`, or `None` when the reference path
+    /// must decide (see [`settle`]).
+    pub fn percent_rounded(self, rule: RoundingRule) -> Option<Decimal> {
+        let (t, y) = units(0, (self.m, self.scale), (100, 0), rule.places)?;
+        decide(t, y, None, None, rule)
+    }
 }
 
 /// `d × 10^p` when it is a whole number (`d` has at most `p` places) of
@@ -199,6 +244,35 @@ mod tests {
         assert!(settled * 2 > total, "settled {settled} of {total}");
         // Exact halves and whole units (the nudge zero) must be among them.
         assert!(near > 10_000, "settled {near} near halves");
+    }
+
+    #[test]
+    fn product_sums_hold_and_round_exactly_as_decimal() {
+        let mut r = Lcg(31);
+        let modes = [Rounding::HalfUp, Rounding::HalfEven, Rounding::Down, Rounding::Up];
+        let (mut decided, mut total) = (0, 0);
+        for i in 0..50_000 {
+            let rule = RoundingRule { places: [2, 0, 1, 3][i % 4], mode: modes[(i / 4) % 4] };
+            let (mut sum, mut reference) = (Some(ProductSum::ZERO), Decimal::ZERO);
+            for _ in 0..=r.next(8) {
+                // Scores of the declared places (or wider), weights of up to two places.
+                let (s, w) = (r.decimal(6, rule.places + (i % 3 == 0) as u32), r.decimal(3, 2));
+                reference += s * w;
+                sum = sum.and_then(|sum| sum.plus(s, w));
+            }
+            let Some(sum) = sum else { continue };
+            assert_eq!(sum.value(), reference);
+            total += 1;
+            let want = rule.apply(crate::scoring::arith::percent(reference).unwrap());
+            if let Some(got) = sum.percent_rounded(rule) {
+                decided += 1;
+                assert_eq!(got.to_string(), want.to_string(), "{reference} {rule:?}");
+            }
+        }
+        assert!(total > 45_000 && decided * 10 > total * 9, "decided {decided} of {total}");
+        // Too wide for 64 bits: declined, and the caller adds in Decimal.
+        let wide = Decimal::from_i128_with_scale(1 << 62, 0);
+        assert!(ProductSum::ZERO.plus(wide, Decimal::ONE).is_none());
     }
 
     #[test]

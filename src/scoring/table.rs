@@ -9,6 +9,7 @@
 use super::compile::Compiled;
 use super::engine::Scored;
 use super::result::JudgeResult;
+use crate::decimal::Decimal;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 /// Columns before the groups' columns.
@@ -110,20 +111,29 @@ impl Serialize for Row<'_> {
         row.serialize_element(&j.role)?;
         row.serialize_element(&j.tier)?;
         row.serialize_element(&j.zone)?;
-        row.serialize_element(&j.total)?;
+        row.serialize_element(&Figure(j.total))?;
         row.serialize_element(&j.grade)?;
         row.serialize_element(&j.grade_basis)?;
         row.serialize_element(&j.rank)?;
         for column in 0..self.groups {
             // A group of another zone is null in this judge's row.
             let group = self.positions.iter().position(|&p| p == column).and_then(|k| j.groups.get(k));
-            row.serialize_element(&group.and_then(|g| g.score))?;
-            row.serialize_element(&group.and_then(|g| g.weighted))?;
+            row.serialize_element(&Figure(group.and_then(|g| g.score)))?;
+            row.serialize_element(&Figure(group.and_then(|g| g.weighted)))?;
         }
         row.serialize_element(&Ids(j.vetoes.iter().map(|v| v.id.as_str())))?;
         let failed = j.checks.iter().filter(|c| c.passed == Some(false)).map(|c| c.id.as_str());
         row.serialize_element(&Ids(failed))?;
         row.end()
+    }
+}
+
+/// A decimal cell: its text, or null.
+struct Figure(Option<Decimal>);
+
+impl Serialize for Figure {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::decimal::text::serialize_option(&self.0, serializer)
     }
 }
 
