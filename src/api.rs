@@ -27,9 +27,13 @@ macro_rules! operations {
         /// Call operation `name` on JSON text and return JSON text; typed all
         /// the way, with no intermediate JSON tree.
         pub fn call_str(name: &str, input: &str) -> Result<String> {
-            if name == "standardCasesBulk" {
-                // Parallel arrays of a million numbers: read straight from the text.
-                return to_string(&crate::standard::standard_cases_bulk_text(input)?);
+            // Read straight from the text: parallel arrays of a million
+            // numbers, and batches of judge forms in one pass.
+            match name {
+                "standardCasesBulk" => return to_string(&crate::standard::standard_cases_bulk_text(input)?),
+                "score" => return to_string(&crate::scoring::score_text(input)?),
+                "scoreTable" => return to_string(&crate::scoring::score_table_text(input)?),
+                _ => {}
             }
             match name {
                 $($name => to_string(&$f(from_json_str(input)?)?),)*

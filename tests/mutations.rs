@@ -4,7 +4,7 @@
 //! every later call). Deterministic: the changes come from a fixed sequence.
 
 use serde_json::{json, Value};
-use shenguan::api::call_json;
+use shenguan::api::{call_json, call_str};
 use shenguan::ErrorCode;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -78,6 +78,29 @@ fn mutate(input: &mut Value, r: &mut Lcg) {
     }
 }
 
+/// `v` as JSON text with its `ruleSet` member first, as a JS object literal
+/// `{ ruleSet, judges }` is written (serde_json writes members sorted).
+fn rule_set_first(v: &Value) -> String {
+    match v.as_object().and_then(|members| members.get("ruleSet").map(|rs| (members, rs))) {
+        Some((members, rs)) => {
+            let rest: Vec<String> = members.iter().filter(|(k, _)| *k != "ruleSet").map(|(k, v)| format!("{}:{v}", json!(k))).collect();
+            format!("{{\"ruleSet\":{rs}{}{}}}", if rest.is_empty() { "" } else { "," }, rest.join(","))
+        }
+        None => v.to_string(),
+    }
+}
+
+/// `score` or `scoreTable` on text read as a typed input (judges skipped, then read).
+fn typed_text_read(function: &str, text: &str) -> shenguan::Result<Value> {
+    use shenguan::canonical::from_json_str;
+    use shenguan::scoring;
+    let out = match function {
+        "score" => serde_json::to_value(scoring::score(from_json_str(text)?)?),
+        _ => serde_json::to_value(scoring::score_table(from_json_str(text)?)?),
+    };
+    Ok(out.unwrap())
+}
+
 fn vector_steps() -> Vec<(String, String, Value)> {
     let mut steps = Vec::new();
     for dir in ["assignment", "standard", "scoring"] {
@@ -113,6 +136,17 @@ fn changed_inputs_give_results_or_coded_errors_never_a_panic() {
                 mutate(&mut changed, &mut r);
             }
             let outcome = catch_unwind(AssertUnwindSafe(|| call_json(function, changed.clone())));
+            if function == "score" || function == "scoreTable" {
+                // A batch's text is read in one pass: the same answer as the typed read of the text.
+                let text = rule_set_first(&changed);
+                let one_pass = catch_unwind(AssertUnwindSafe(|| call_str(function, &text).map(|out| serde_json::from_str::<Value>(&out).unwrap())));
+                let typed = typed_text_read(function, &text);
+                match (typed, one_pass) {
+                    (Ok(a), Ok(Ok(b))) if a == b => {}
+                    (Err(a), Ok(Err(b))) if (a.code, &a.path, &a.message, a.more.len()) == (b.code, &b.path, &b.message, b.more.len()) => {}
+                    (_, other) => failures.push(format!("{name} round {round}: one-pass read differs ({other:?}) on {text}")),
+                }
+            }
             match outcome {
                 Err(_) => failures.push(format!("{name} round {round}: panic on {changed}")),
                 Ok(Err(e)) if e.code == ErrorCode::Internal => failures.push(format!("{name} round {round}: INTERNAL {e} on {changed}")),

@@ -28,7 +28,7 @@ pub struct BatchJudge {
 pub fn read_judges(c: &Compiled, text: &str, path: &str) -> Result<Vec<BatchJudge>> {
     let failure = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
-    let read = JudgesSeed { c, path, failure: &failure }.deserialize(&mut de).and_then(|judges| de.end().map(|()| judges));
+    let read = JudgesSeed::new(c, path, &failure).deserialize(&mut de).and_then(|judges| de.end().map(|()| judges));
     finish(read, failure, path)
 }
 
@@ -88,10 +88,19 @@ impl Reader<'_, '_> {
     }
 }
 
-struct JudgesSeed<'a, 'r> {
+/// Reads a JSON array of judge forms (see [`read_judges`]); the first
+/// error, with its path, is recorded in `failure`.
+pub struct JudgesSeed<'a, 'r> {
     c: &'a Compiled<'r>,
     path: &'a str,
     failure: &'a RefCell<Option<Error>>,
+}
+
+impl<'a, 'r> JudgesSeed<'a, 'r> {
+    /// A seed for the judges found at `path`.
+    pub fn new(c: &'a Compiled<'r>, path: &'a str, failure: &'a RefCell<Option<Error>>) -> Self {
+        JudgesSeed { c, path, failure }
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for JudgesSeed<'_, '_> {

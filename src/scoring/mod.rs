@@ -28,6 +28,7 @@ pub mod grades;
 pub mod input;
 pub mod leader;
 pub mod methods;
+pub mod one_pass;
 pub mod result;
 pub mod ruleset;
 pub mod settle;
@@ -39,7 +40,7 @@ pub use input::{JudgeInput, ScoreInput, ScoreOneInput, ScoreTableInput, Statisti
 pub use result::{JudgeResult, RuleSetRef, ScoreOneOutput, ScoreOutput, ScoreTableOutput, ValidationReport};
 pub use ruleset::RuleSet;
 
-use crate::canonical::from_json_value;
+use crate::canonical::{from_json_str, from_json_value};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use compile::{compile, Compiled};
@@ -102,24 +103,53 @@ fn check_baselines(c: &Compiled, baselines: &input::Baselines, path: &str) -> Re
 /// Score a whole population (complete forms). Statistics are computed per
 /// zone over the judges given; grade quotas and ranks apply per zone.
 pub fn score(input: ScoreInput) -> Result<ScoreOutput> {
-    let (rule_set, statistics, judges) = score_population(input, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
+    score_batch(batch_of(input.rule_set, input.judges, input.baselines, input.detail)?)
+}
+
+/// [`score`] from JSON text, read in one pass when the text allows.
+pub fn score_text(text: &str) -> Result<ScoreOutput> {
+    match one_pass::read(text, true) {
+        Some(batch) => score_batch(batch),
+        None => score(from_json_str(text)?),
+    }
+}
+
+fn score_batch(batch: one_pass::Batch) -> Result<ScoreOutput> {
+    let (rule_set, statistics, judges) = score_population(batch, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
     Ok(ScoreOutput { rule_set, statistics, judges })
 }
 
 /// Score a whole population as `score` does with `detail: "summary"`, and
 /// return the results as a table: one row per judge.
 pub fn score_table(input: ScoreTableInput) -> Result<ScoreTableOutput> {
-    let input = ScoreInput { rule_set: input.rule_set, judges: input.judges, baselines: input.baselines, detail: input::Detail::Summary };
-    let (rule_set, statistics, table) = score_population(input, table::build)?;
+    score_table_batch(batch_of(input.rule_set, input.judges, input.baselines, input::Detail::Summary)?)
+}
+
+/// [`score_table`] from JSON text, read in one pass when the text allows.
+pub fn score_table_text(text: &str) -> Result<ScoreTableOutput> {
+    match one_pass::read(text, false) {
+        Some(batch) => score_table_batch(one_pass::Batch { detail: input::Detail::Summary, ..batch }),
+        None => score_table(from_json_str(text)?),
+    }
+}
+
+fn score_table_batch(batch: one_pass::Batch) -> Result<ScoreTableOutput> {
+    let (rule_set, statistics, table) = score_population(batch, table::build)?;
     Ok(ScoreTableOutput { rule_set, statistics, table })
 }
 
+fn batch_of(rule_set: Value, judges: Box<serde_json::value::RawValue>, baselines: input::Baselines, detail: input::Detail) -> Result<one_pass::Batch> {
+    Ok(one_pass::Batch { rule_set: input::parse_rule_set(rule_set)?, judges: one_pass::Judges::Text(judges), baselines, detail })
+}
+
 /// The work of `score` and `score_table`: graded results, laid out by `finish`.
-fn score_population<T>(input: ScoreInput, finish: impl FnOnce(&Compiled, Vec<engine::Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
-    let rule_set = input::parse_rule_set(input.rule_set)?;
-    let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
+fn score_population<T>(input: one_pass::Batch, finish: impl FnOnce(&Compiled, Vec<engine::Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
+    let c = compile(&input.rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
-    let judges = batch::read_judges(&c, input.judges.get(), "judges")?;
+    let judges = match input.judges {
+        one_pass::Judges::Read(judges) => judges,
+        one_pass::Judges::Text(text) => batch::read_judges(&c, text.get(), "judges")?,
+    };
     // Every form is checked in input order (its id, zone and role, then its values) before any is scored.
     let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(judges.len(), Default::default());
     let mut places = Vec::with_capacity(judges.len());
@@ -132,15 +162,17 @@ fn score_population<T>(input: ScoreInput, finish: impl FnOnce(&Compiled, Vec<eng
                 format!("法官标识“{}”重复", judge.id),
             ));
         }
-        places.push(place(&c, judge, &format!("judges[{i}]"))?);
+        let prefix = indexed("judges", i);
+        let (zone, tier) = place(&c, judge, &prefix)?;
         if let Err(e) = values {
             return Err(e.clone());
         }
+        places.push((prefix, zone, tier));
     }
     drop(ids);
     let mut placed = Vec::with_capacity(judges.len());
-    for (i, (batch::BatchJudge { judge, values }, (zone, tier))) in judges.into_iter().zip(places).enumerate() {
-        placed.push((format!("judges[{i}]"), zone, tier, values?, judge));
+    for (batch::BatchJudge { judge, values }, (prefix, zone, tier)) in judges.into_iter().zip(places) {
+        placed.push((prefix, zone, tier, values?, judge));
     }
     let mut pops: Vec<Vec<Option<Population>>> = Vec::with_capacity(c.zones.len());
     let mut populations = Vec::new();
@@ -199,6 +231,27 @@ fn score_population<T>(input: ScoreInput, finish: impl FnOnce(&Compiled, Vec<eng
     let has_quota = c.zones.iter().filter_map(|z| z.grades.as_ref()).any(|(g, _)| g.levels.iter().any(|l| l.max_share.is_some()));
     let statistics = Statistics { baselines: input.baselines, populations, grade_cutoffs: has_quota.then_some(cutoffs) };
     Ok((reference(&c), statistics, finish(&c, scored)))
+}
+
+/// `path[i]`, built without the formatting machinery (once per judge of a batch).
+fn indexed(path: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut len) = (i, 0);
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        (n, len) = (n / 10, len + 1);
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(path.len() + len + 2);
+    s.push_str(path);
+    s.push('[');
+    s.extend(digits.iter().take(len).rev().map(|&d| char::from(d)));
+    s.push(']');
+    s
 }
 
 /// Every cut-off must name a zone of the rule set and a grade with a quota there.
@@ -261,4 +314,14 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
     grades::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
     let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
     Ok(ScoreOneOutput { rule_set: reference(&c), statistics: input.statistics, judge })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn indexed_paths_read_as_formatted_ones() {
+        for i in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(super::indexed("judges", i), format!("judges[{i}]"));
+        }
+    }
 }

@@ -27,14 +27,19 @@ const TS_COMMON: &'static str = include_str!("ts/common.d.ts");
 /// `JSON.stringify` fails cleanly on such input, and serde_json parses with a
 /// depth limit. Both report the path of a bad field.
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    let text = match text::string_of(&value) {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(&value)
-            .ok()
-            .and_then(|s| text::string_of(&s))
-            .ok_or_else(|| to_js_error(Error::invalid("", "input must be a JSON value (object, array, string, number, boolean or null) or JSON text", "输入必须是 JSON 值（对象、数组、字符串、数字、布尔值或 null）或 JSON 文本")))?,
-    };
-    crate::canonical::from_json_str(&text).map_err(to_js_error)
+    crate::canonical::from_json_str(&json_text(value)?).map_err(to_js_error)
+}
+
+/// The JSON text of an input: the string itself, or the value through `JSON.stringify`.
+fn json_text(value: JsValue) -> Result<String, JsValue> {
+    let stringified = || js_sys::JSON::stringify(&value).ok().and_then(|s| text::string_of(&s));
+    text::string_of(&value).or_else(stringified).ok_or_else(|| {
+        to_js_error(Error::invalid(
+            "",
+            "input must be a JSON value (object, array, string, number, boolean or null) or JSON text",
+            "输入必须是 JSON 值（对象、数组、字符串、数字、布尔值或 null）或 JSON 文本",
+        ))
+    })
 }
 
 /// Write an output as a plain JS value: serde_json text parsed by the
@@ -54,6 +59,12 @@ fn call<I: DeserializeOwned, O: Serialize>(
 ) -> Result<JsValue, JsValue> {
     let input = from_js(input)?;
     let output = f(input).map_err(to_js_error)?;
+    to_js(&output)
+}
+
+/// Run a core function that reads its input's JSON text itself.
+fn call_text<O: Serialize>(input: JsValue, f: impl FnOnce(&str) -> crate::Result<O>) -> Result<JsValue, JsValue> {
+    let output = f(&json_text(input)?).map_err(to_js_error)?;
     to_js(&output)
 }
 

@@ -1,6 +1,6 @@
 //! Exports of the judge performance formula (审判绩效).
 
-use super::call;
+use super::{call, call_text};
 use crate::scoring;
 use wasm_bindgen::prelude::*;
 
@@ -16,13 +16,13 @@ pub fn validate_rule_set(#[wasm_bindgen(unchecked_param_type = "RuleSet | string
 /// Score a whole population: statistics snapshot, totals, grades (with quotas) and ranks.
 #[wasm_bindgen(js_name = score, unchecked_return_type = "ScoreOutput")]
 pub fn score(#[wasm_bindgen(unchecked_param_type = "ScoreInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, scoring::score)
+    call_text(input, scoring::score_text)
 }
 
 /// Score a whole population as `score` does with `detail: "summary"`, as one row per judge.
 #[wasm_bindgen(js_name = scoreTable, unchecked_return_type = "ScoreTableOutput")]
 pub fn score_table(#[wasm_bindgen(unchecked_param_type = "ScoreTableInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, scoring::score_table)
+    call_text(input, scoring::score_table_text)
 }
 
 /// Score one live form against a statistics snapshot; lists missing inputs instead of failing.
