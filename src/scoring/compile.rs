@@ -8,6 +8,7 @@ use crate::decimal::Decimal;
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// FNV-1a: ids are short and come from the rule set, so a keyed hash buys
 /// nothing here, and SipHash was a visible part of reading 270,000 values.
@@ -46,6 +47,8 @@ pub struct Item<'r> {
 pub struct GroupC<'r> {
     /// The group.
     pub group: &'r Group,
+    /// Its id, shared by every judge's result.
+    pub id: Arc<str>,
     /// Path of the group clause.
     pub clause: String,
     /// Members.
@@ -78,6 +81,8 @@ pub struct Compiled<'r> {
     pub zone_index: IdMap<'r>,
     /// Tier index by role.
     pub role_tier: IdMap<'r>,
+    /// Tier ids by index, shared by every judge's result.
+    pub tier_ids: Vec<Arc<str>>,
 }
 
 impl<'r> Compiled<'r> {
@@ -123,7 +128,8 @@ pub fn compile(rs: &RuleSet) -> Result<Compiled<'_>> {
         }
     }
     let zone_index = rs.zones.iter().enumerate().map(|(z, zd)| (zd.id.as_str(), z)).collect();
-    Ok(Compiled { rs, digest, index, zones, zone_index, role_tier })
+    let tier_ids = rs.tiers.iter().map(|t| Arc::from(t.id.as_str())).collect();
+    Ok(Compiled { rs, digest, index, zones, zone_index, role_tier, tier_ids })
 }
 
 fn zone<'r>(
@@ -157,7 +163,7 @@ fn zone<'r>(
                 }
                 items.push(Item { idx, weight: member.weight, method, clause });
             }
-            scale.push(GroupC { group, clause: format!("{gpath}[{g}]"), items });
+            scale.push(GroupC { group, id: Arc::from(group.id.as_str()), clause: format!("{gpath}[{g}]"), items });
         }
         scales.push(scale);
     }

@@ -158,7 +158,7 @@ impl Ctx<'_, '_> {
                 }
                 root.children.push(gn);
             }
-            groups.push(GroupScore { id: g.group.id.clone(), score, weighted });
+            groups.push(GroupScore { id: g.id.clone(), score, weighted });
         }
         let (bonus, deduction, adj_nodes) = leader::adjustments(self, values, prefix, &mut missing)?;
         let (mut vetoes, veto_nodes) = leader::vetoes(self, values, prefix, &mut missing);
@@ -189,7 +189,7 @@ impl Ctx<'_, '_> {
             id: form.id,
             name: form.name,
             role: form.role,
-            tier: tier_def.map(|t| t.id.clone()),
+            tier: tier.and_then(|t| c.tier_ids.get(t)).cloned(),
             zone: zc.id.map(str::to_string),
             complete: missing.is_empty(),
             missing,

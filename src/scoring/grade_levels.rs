@@ -49,7 +49,7 @@ pub struct Given {
 /// and a note; `None` when it meets them all.
 fn unmet(level: &GradeLevel, s: &Scored) -> Option<(usize, String)> {
     level.requires.iter().enumerate().find_map(|(r, req)| {
-        let score = s.result.groups.iter().find(|g| g.id == req.group).and_then(|g| g.score);
+        let score = s.result.groups.iter().find(|g| *g.id == *req.group).and_then(|g| g.score);
         match score {
             Some(g) if g >= req.min_score => None,
             Some(g) => Some((r, format!("group {} scored {g} < {} required", req.group, req.min_score))),

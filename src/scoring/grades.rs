@@ -87,7 +87,7 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
                     let req = grades.levels.get(above).and_then(|l| l.requires.get(r));
                     if let Some(req) = req {
                         n.inputs.push(Term::new(format!("{}.minScore", req.group), req.min_score));
-                        let group = s.result.groups.iter().find(|gs| gs.id == req.group).and_then(|gs| gs.score);
+                        let group = s.result.groups.iter().find(|gs| *gs.id == *req.group).and_then(|gs| gs.score);
                         n.inputs.push(Term { name: format!("{}.G", req.group).into(), value: group, source: None });
                     }
                 }

@@ -5,6 +5,7 @@ use super::input::Statistics;
 use crate::decimal::Decimal;
 use crate::error::Error;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Which rule set produced a result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,8 +110,8 @@ pub enum GradeBasis {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupScore {
-    /// Group id.
-    pub id: String,
+    /// Group id (shared by every judge's result).
+    pub id: Arc<str>,
     /// `G = Σ sᵢ × wᵢ / 100` (rounded).
     #[serde(serialize_with = "crate::decimal::text::serialize_option")]
     pub score: Option<Decimal>,
@@ -178,7 +179,7 @@ pub struct JudgeResult {
     pub role: Option<String>,
     /// Tier id.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tier: Option<String>,
+    pub tier: Option<Arc<str>>,
     /// Zone id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,

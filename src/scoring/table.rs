@@ -33,14 +33,14 @@ pub struct Rows {
     groups: usize,
     /// For each zone, the group-column position of each of its groups.
     positions: Vec<Vec<usize>>,
-    /// Zone index and result of each judge.
-    judges: Vec<(usize, JudgeResult)>,
+    /// Each judge's zone index and result.
+    judges: Vec<Scored>,
 }
 
 impl Rows {
     /// The judges' results, in input order.
     pub fn results(&self) -> impl Iterator<Item = &JudgeResult> {
-        self.judges.iter().map(|(_, r)| r)
+        self.judges.iter().map(|s| &s.result)
     }
 }
 
@@ -70,8 +70,7 @@ pub fn build(c: &Compiled, scored: Vec<Scored>) -> ScoreTable {
         columns.push(format!("{id}.weighted"));
     }
     columns.extend(TRAILING.iter().map(|c| c.to_string()));
-    let judges = scored.into_iter().map(|s| (s.zone, s.result)).collect();
-    ScoreTable { columns, rows: Rows { groups: group_ids.len(), positions, judges } }
+    ScoreTable { columns, rows: Rows { groups: group_ids.len(), positions, judges: scored } }
 }
 
 impl Serialize for ScoreTable {
@@ -87,9 +86,9 @@ impl Serialize for ScoreTable {
 impl Serialize for Rows {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.judges.len()))?;
-        for (zone, judge) in &self.judges {
-            let positions = self.positions.get(*zone).map(Vec::as_slice).unwrap_or_default();
-            seq.serialize_element(&Row { judge, positions, groups: self.groups })?;
+        for s in &self.judges {
+            let positions = self.positions.get(s.zone).map(Vec::as_slice).unwrap_or_default();
+            seq.serialize_element(&Row { judge: &s.result, positions, groups: self.groups })?;
         }
         seq.end()
     }
