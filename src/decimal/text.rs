@@ -1,5 +1,5 @@
 //! Writing a decimal as text, as `rust_decimal` does, without its per-digit
-//! 96-bit division.
+//! 96-bit division; and reading the plain form (`-12.50`) in 64 bits.
 //!
 //! `Decimal::to_string` divides the whole 96-bit mantissa by ten once per
 //! digit; a batch writes a hundred thousand figures, and in WebAssembly that
@@ -69,12 +69,78 @@ pub fn serialize_option<S: Serializer>(d: &Option<Decimal>, serializer: S) -> Re
     }
 }
 
+/// `text` as `Decimal::from_str` reads it, when it is plain: an optional
+/// `-`, digits, and optionally `.` and digits, 18 digits at most, not a
+/// negative zero. `None` otherwise (the caller then uses `from_str`).
+pub fn parse_plain(text: &str) -> Option<Decimal> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let fraction = fraction.unwrap_or_default();
+    if whole.is_empty() || digits.ends_with('.') || whole.len() + fraction.len() > 18 {
+        return None;
+    }
+    let mut m: u64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        m = m * 10 + u64::from(b - b'0');
+    }
+    if negative && m == 0 {
+        return None;
+    }
+    let (lo, mid) = (m as u32, (m >> 32) as u32);
+    Some(Decimal::from_parts(lo, mid, 0, negative, u32::try_from(fraction.len()).ok()?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn text(d: Decimal) -> String {
         with_text(d, str::to_string)
+    }
+
+    #[test]
+    fn reads_plain_text_as_from_str_does() {
+        use std::str::FromStr;
+        let mut state: u64 = 11;
+        let mut next = |m: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 11) % m
+        };
+        let alphabet = b"0123456789.-+e 0012";
+        let mut plain = 0;
+        for i in 0..200_000 {
+            let text: String = match i % 3 {
+                // Random strings over digits, points, signs and letters.
+                0 => (0..1 + next(22)).map(|_| char::from(alphabet[next(alphabet.len() as u64) as usize])).collect(),
+                // Well-formed ones around the 18-digit limit.
+                _ => {
+                    let sign = if next(3) == 0 { "-" } else { "" };
+                    let width = 1 + next(12) as u32;
+                    let whole = next(10u64.pow(width));
+                    let zeros = "0".repeat(next(8) as usize);
+                    format!("{sign}{whole}.{zeros}{}", next(1000))
+                }
+            };
+            if let Some(d) = parse_plain(&text) {
+                plain += 1;
+                let want = Decimal::from_str(&text).unwrap();
+                assert_eq!(d.serialize(), want.serialize(), "{text}");
+            }
+        }
+        assert!(plain > 100_000, "{plain}");
+        for text in ["", "-", ".5", "5.", "+5", "1e3", "-0", "-0.00", "1234567890123456789", " 1"] {
+            assert_eq!(parse_plain(text), None, "{text:?}");
+        }
+        assert_eq!(parse_plain("007.50").map(|d| d.serialize()), Some(Decimal::from_str("007.50").unwrap().serialize()));
     }
 
     #[test]

@@ -265,13 +265,18 @@ impl<'de, P: Fn() -> String> Visitor<'de> for ValuesSeed<'_, '_, P> {
         // The first problem is kept and the rest of the map read, so the
         // problems of the judge's id, zone and role are reported first.
         let mut problem = None;
+        // Forms list their values in the rule set's order, as a rule: the
+        // indicator after the last one is tried before the index is hashed.
+        let mut after = 0;
         while let Some(key) = map.next_key::<Key>()? {
             let path = || format!("{}.values.{}", (self.prefix)(), key.text());
             let value = self.reader.at(map.next_value::<InputValue>(), path)?;
             if problem.is_some() {
                 continue;
             }
-            let idx = key.index(c);
+            let next = c.rs.indicators.get(after).filter(|ind| ind.id == key.text()).map(|_| after);
+            let idx = next.or_else(|| key.index(c));
+            after = idx.map_or(0, |i| i + 1);
             match idx.and_then(|i| c.indicator(i).map(|ind| (i, ind))) {
                 None => problem = Some(unknown_value(path(), key.text())),
                 Some((i, ind)) => match read_value(ind, &value, path) {

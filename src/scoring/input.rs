@@ -78,6 +78,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
         if t.is_empty() {
             return Ok(InputValue::Empty);
         }
+        if let Some(d) = crate::decimal::text::parse_plain(t) {
+            return Ok(InputValue::Number(d));
+        }
         Ok(Decimal::from_str(t)
             .or_else(|_| Decimal::from_scientific(t))
             .map(InputValue::Number)
