@@ -5,6 +5,7 @@ use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::input::{credit_value, Baselines, JudgeInput};
 use super::leader;
 use super::methods::{add, evaluate, mul, percent, sub, Env, Population};
+use super::arith::MethodError;
 use super::settle::{settle, ProductSum};
 use super::arith::Checked;
 use crate::decimal::RoundingRule;
@@ -217,9 +218,9 @@ impl Ctx<'_, '_> {
         prefix: &str,
         missing: &mut Vec<Missing>,
         parent: Option<&mut Node>,
-    ) -> Result<Option<Decimal>> {
+    ) -> std::result::Result<Option<Decimal>, Failure> {
         let rs = self.c.rs;
-        let ind = self.c.indicator(item.idx).ok_or_else(|| internal("indicator"))?;
+        let ind = self.c.indicator(item.idx).ok_or(Failure::Method(MethodError::Internal("indicator")))?;
         let method = item.method;
         let x = self.value_at(values, item.idx, prefix, missing);
         let mut node = parent.as_ref().map(|_| {
@@ -228,7 +229,7 @@ impl Ctx<'_, '_> {
             n
         });
         if let (Some(n), Some(credit)) = (node.as_mut(), &ind.credit) {
-            n.children.push(credit_node(self, ind, credit, values, prefix)?);
+            n.children.push(credit_node(self, ind, credit, values, prefix).map_err(|e| Failure::Other(Box::new(e)))?);
         }
         let (mut baseline, mut population) = (None, None);
         let mut ready = x.is_some();
@@ -314,6 +315,37 @@ impl Ctx<'_, '_> {
             parent.children.push(n);
         }
         Ok(Some(s))
+    }
+}
+
+/// Why an indicator gave no score: small, because each of a batch's
+/// 250,000 indicator results is passed back through it (an [`Error`] is
+/// many times the size of a score).
+enum Failure {
+    /// An overflow or a broken invariant of a method.
+    Method(MethodError),
+    /// Any other error.
+    Other(Box<Error>),
+}
+
+impl From<MethodError> for Failure {
+    fn from(e: MethodError) -> Failure {
+        Failure::Method(e)
+    }
+}
+
+impl From<super::arith::Overflow> for Failure {
+    fn from(e: super::arith::Overflow) -> Failure {
+        Failure::Method(e.into())
+    }
+}
+
+impl From<Failure> for Error {
+    fn from(f: Failure) -> Error {
+        match f {
+            Failure::Method(e) => e.into(),
+            Failure::Other(e) => *e,
+        }
     }
 }
 
