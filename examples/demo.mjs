@@ -183,6 +183,11 @@ function scoreJudges() {
   const grades = {};
   for (const j of result.judges) grades[j.grade] = (grades[j.grade] ?? 0) + 1;
   line(`grades: ${Object.entries(grades).map(([g, n]) => `${g} ${n}`).join(', ')}`);
+  // The same figures as one row per judge: what an office exports to a spreadsheet.
+  const [sheet, sheetMs] = time(() => shenguan.scoreTable({ ruleSet, judges: forms }));
+  const cell = (c) => (Array.isArray(c) ? c.join(';') : c ?? '');
+  line(`as a table (scoreTable, ${sheetMs.toFixed(0)} ms): ${sheet.table.rows.length} rows × ${sheet.table.columns.length} columns, first lines as CSV:`);
+  for (const row of [sheet.table.columns, ...sheet.table.rows.slice(0, 2)]) line(`  ${row.map(cell).join(',')}`);
   line('judge  role             total  grade      rank  name');
   for (const j of [...result.judges].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99)).slice(0, 8)) {
     const judge = judges.find((k) => k.id === j.id);

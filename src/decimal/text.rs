@@ -73,30 +73,30 @@ pub fn serialize_option<S: Serializer>(d: &Option<Decimal>, serializer: S) -> Re
 /// `-`, digits, and optionally `.` and digits, 18 digits at most, not a
 /// negative zero. `None` otherwise (the caller then uses `from_str`).
 pub fn parse_plain(text: &str) -> Option<Decimal> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (digits, None),
-    };
-    let fraction = fraction.unwrap_or_default();
-    if whole.is_empty() || digits.ends_with('.') || whole.len() + fraction.len() > 18 {
-        return None;
-    }
-    let mut m: u64 = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        if !b.is_ascii_digit() {
-            return None;
+    let bytes = text.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let (mut m, mut digits, mut point) = (0u64, 0usize, None);
+    for (i, &b) in bytes.iter().enumerate().skip(usize::from(negative)) {
+        match b {
+            b'0'..=b'9' if digits < 18 => {
+                m = m * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() && digits > 0 => point = Some(i),
+            _ => return None,
         }
-        m = m * 10 + u64::from(b - b'0');
     }
-    if negative && m == 0 {
+    // Places: the digits after the point, which must have some.
+    let places = match point {
+        Some(at) if at + 1 < bytes.len() => bytes.len() - at - 1,
+        Some(_) => return None,
+        None => 0,
+    };
+    if digits == 0 || (negative && m == 0) {
         return None;
     }
     let (lo, mid) = (m as u32, (m >> 32) as u32);
-    Some(Decimal::from_parts(lo, mid, 0, negative, u32::try_from(fraction.len()).ok()?))
+    Some(Decimal::from_parts(lo, mid, 0, negative, u32::try_from(places).ok()?))
 }
 
 #[cfg(test)]
