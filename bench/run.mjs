@@ -3,10 +3,7 @@
 // with their ratio. Usage: node bench/run.mjs [name-filter]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
 const out = 'target/bench';
 const filter = process.argv[2] ?? '';
 
@@ -15,15 +12,8 @@ const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8'));
 
 const rows = [];
 for (const w of manifest) {
-  const input = readFileSync(w.input, 'utf8');
-  const fn = shenguan[w.operation];
-  let best = Infinity;
-  for (let i = 0; i <= w.iterations; i++) {
-    const start = process.hrtime.bigint();
-    fn(input);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (i > 0) best = Math.min(best, ms);
-  }
+  // Each workload in its own process: a fresh instance and heap.
+  const best = Number(execFileSync('node', ['bench/wasm-one.mjs', w.input, w.operation, String(w.iterations)], { encoding: 'utf8' }));
   rows.push({ name: w.name, native: w.nativeMs, wasm: best, target: w.target, note: w.note });
 }
 
@@ -33,7 +23,7 @@ console.log(`\n${pad('workload', 40)} ${'native ms'.padStart(10)} ${'wasm ms'.pa
 for (const r of rows) {
   console.log(`${pad(r.name, 40)} ${num(r.native)} ${num(r.wasm)} ${(r.wasm / r.native).toFixed(2).padStart(7)}  ${r.target}`);
 }
-console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both.');
+console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both; each WASM workload in a fresh Node process.');
 for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
 
 // The draw's quality against baselines on one synthetic year (not a timing).

@@ -4,7 +4,7 @@ use super::compile::{Compiled, Item};
 use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::input::{credit_value, Baselines, JudgeInput};
 use super::leader;
-use super::methods::{add, evaluate, mul, percent, sub, Env, Population};
+use super::methods::{add, evaluate, mul, percent, Env, Population};
 use super::arith::MethodError;
 use super::settle::{settle, ProductSum};
 use super::arith::Checked;
@@ -124,7 +124,7 @@ impl Ctx<'_, '_> {
         let share = tier_def.and_then(|t| t.baseline_share).unwrap_or(Decimal::ONE);
         let mut missing = Vec::new();
         let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
-        let mut base = Some(Decimal::ZERO);
+        let mut base = Sum::new(self.detail);
         let mut groups = Vec::with_capacity(scale.len());
         for g in scale {
             // Without an explanation the sum is kept in integers while it fits (`settle`).
@@ -142,9 +142,9 @@ impl Ctx<'_, '_> {
                 Some(s) => Sum::new(self.detail).plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
                 None => None,
             };
-            base = match (base, weighted) {
-                (Some(b), Some(w)) => Some(add(b, w)?),
-                _ => None,
+            base = match weighted {
+                Some(w) => base.plus(w, Decimal::ONE)?,
+                None => Sum::Missing,
             };
             if let (Some(mut gn), Some(root)) = (gnode, root.as_mut()) {
                 gn.value = weighted;
@@ -165,10 +165,11 @@ impl Ctx<'_, '_> {
         let (mut vetoes, veto_nodes) = leader::vetoes(self, values, prefix, &mut missing);
         let (checks, check_vetoes, check_nodes) = leader::checks(self, judge, values, tier, prefix, &mut missing)?;
         vetoes.extend(check_vetoes);
-        let total = match (base, bonus, deduction) {
-            (Some(b), Some(p), Some(m)) => Some(rs.rounding.apply(sub(add(b, p)?, m)?)),
+        let total = match (bonus, deduction) {
+            (Some(p), Some(m)) => base.plus(p, Decimal::ONE)?.plus(m, Decimal::NEGATIVE_ONE)?.rounded(rs.rounding)?,
             _ => None,
         };
+        let base = base.value();
         if let Some(root) = root.as_mut() {
             root.value = total;
             root.formula = Text::Borrowed("total = Σ group contributions + Σ bonuses − Σ deductions");
@@ -389,6 +390,24 @@ impl Sum {
             Sum::Decimal(sum) => Some(rule.apply(percent(sum)?)),
             Sum::Missing => None,
         })
+    }
+
+    /// `round(Σ)`, or `None` when a score is missing.
+    fn rounded(self, rule: RoundingRule) -> Checked<Option<Decimal>> {
+        Ok(match self {
+            Sum::Integer(sum) => Some(sum.rounded(rule).unwrap_or_else(|| rule.apply(sum.value()))),
+            Sum::Decimal(sum) => Some(rule.apply(sum)),
+            Sum::Missing => None,
+        })
+    }
+
+    /// The sum, or `None` when a score is missing.
+    fn value(self) -> Option<Decimal> {
+        match self {
+            Sum::Integer(sum) => Some(sum.value()),
+            Sum::Decimal(sum) => Some(sum),
+            Sum::Missing => None,
+        }
     }
 }
 

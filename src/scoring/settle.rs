@@ -151,7 +151,16 @@ impl ProductSum {
     /// `self / 100` rounded by `rule`, or `None` when the reference path
     /// must decide (see [`settle`]).
     pub fn percent_rounded(self, rule: RoundingRule) -> Option<Decimal> {
-        let (t, y) = units(0, (self.m, self.scale), (100, 0), rule.places)?;
+        self.divided_rounded(100, rule)
+    }
+
+    /// The sum rounded by `rule`, or `None` as for [`Self::percent_rounded`].
+    pub fn rounded(self, rule: RoundingRule) -> Option<Decimal> {
+        self.divided_rounded(1, rule)
+    }
+
+    fn divided_rounded(self, by: i64, rule: RoundingRule) -> Option<Decimal> {
+        let (t, y) = units(0, (self.m, self.scale), (by, 0), rule.places)?;
         decide(t, y, None, None, rule)
     }
 }
@@ -267,6 +276,9 @@ mod tests {
             if let Some(got) = sum.percent_rounded(rule) {
                 decided += 1;
                 assert_eq!(got.to_string(), want.to_string(), "{reference} {rule:?}");
+            }
+            if let Some(got) = sum.rounded(rule) {
+                assert_eq!(got.to_string(), rule.apply(reference).to_string(), "{reference} {rule:?}");
             }
         }
         assert!(total > 45_000 && decided * 10 > total * 9, "decided {decided} of {total}");
