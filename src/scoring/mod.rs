@@ -153,6 +153,7 @@ fn score_population<T>(input: one_pass::Batch, finish: impl FnOnce(&Compiled, Ve
     // Every form is checked in input order (its id, zone and role, then its values) before any is scored.
     let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(judges.len(), Default::default());
     let mut places = Vec::with_capacity(judges.len());
+    let mut paths = String::with_capacity(judges.len() * 12);
     for (i, batch::BatchJudge { judge, values }) in judges.iter().enumerate() {
         if !ids.insert(judge.id.as_str()) {
             return Err(Error::new(
@@ -162,8 +163,11 @@ fn score_population<T>(input: one_pass::Batch, finish: impl FnOnce(&Compiled, Ve
                 format!("法官标识“{}”重复", judge.id),
             ));
         }
-        let prefix = indexed("judges", i);
-        let (zone, tier) = place(&c, judge, &prefix)?;
+        // Every judge's path in one buffer: one allocation for the batch, not one per judge.
+        let start = paths.len();
+        push_indexed(&mut paths, "judges", i);
+        let prefix = start..paths.len();
+        let (zone, tier) = place(&c, judge, paths.get(prefix.clone()).unwrap_or_default())?;
         if let Err(e) = values {
             return Err(e.clone());
         }
@@ -200,7 +204,7 @@ fn score_population<T>(input: one_pass::Batch, finish: impl FnOnce(&Compiled, Ve
     let mut scored = Vec::with_capacity(placed.len());
     let (mut problems, mut omitted) = (Vec::new(), 0);
     for (prefix, zone, tier, values, judge) in placed {
-        let s = ctx.score(judge, &values, zone, tier, &prefix)?;
+        let s = ctx.score(judge, &values, zone, tier, paths.get(prefix).unwrap_or_default())?;
         for m in &s.result.missing {
             if problems.len() >= MAX_PROBLEMS {
                 omitted += 1;
@@ -233,8 +237,8 @@ fn score_population<T>(input: one_pass::Batch, finish: impl FnOnce(&Compiled, Ve
     Ok((reference(&c), statistics, finish(&c, scored)))
 }
 
-/// `path[i]`, built without the formatting machinery (once per judge of a batch).
-fn indexed(path: &str, i: usize) -> String {
+/// Append `path[i]` to `out`, without the formatting machinery (once per judge of a batch).
+fn push_indexed(out: &mut String, path: &str, i: usize) {
     let mut digits = [0u8; 20];
     let (mut n, mut len) = (i, 0);
     loop {
@@ -246,12 +250,10 @@ fn indexed(path: &str, i: usize) -> String {
             break;
         }
     }
-    let mut s = String::with_capacity(path.len() + len + 2);
-    s.push_str(path);
-    s.push('[');
-    s.extend(digits.iter().take(len).rev().map(|&d| char::from(d)));
-    s.push(']');
-    s
+    out.push_str(path);
+    out.push('[');
+    out.extend(digits.iter().take(len).rev().map(|&d| char::from(d)));
+    out.push(']');
 }
 
 /// Every cut-off must name a zone of the rule set and a grade with a quota there.
@@ -321,7 +323,9 @@ mod tests {
     #[test]
     fn indexed_paths_read_as_formatted_ones() {
         for i in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
-            assert_eq!(super::indexed("judges", i), format!("judges[{i}]"));
+            let mut out = String::from("x");
+            super::push_indexed(&mut out, "judges", i);
+            assert_eq!(out, format!("xjudges[{i}]"));
         }
     }
 }
