@@ -142,6 +142,10 @@ test('scoreTable gives the summary figures as one row per judge', () => {
   for (const name of ['yunnan', 'kunming', 'shenzhen', 'spc']) {
     const summary = shenguan.score({ ...input(name), detail: 'summary' });
     const out = shenguan.scoreTable(input(name));
+    // The rule set first (read in one pass) or last (forms read once it is compiled): the same table.
+    const { ruleSet: rs, ...rest } = input(name);
+    assert.deepEqual(shenguan.scoreTable({ ruleSet: rs, ...rest }), out);
+    assert.deepEqual(shenguan.score({ ruleSet: rs, ...rest, detail: 'summary' }), summary);
     assert.deepEqual([out.ruleSet, out.statistics], [summary.ruleSet, summary.statistics]);
     const { columns, rows } = out.table;
     assert.equal(rows.length, summary.judges.length);

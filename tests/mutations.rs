@@ -8,6 +8,10 @@ use shenguan::api::{call_json, call_str};
 use shenguan::ErrorCode;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+#[path = "support/scoring.rs"]
+mod support;
+use support::rule_set_first;
+
 /// Changes per vector step.
 const ROUNDS: usize = 150;
 
@@ -75,18 +79,6 @@ fn mutate(input: &mut Value, r: &mut Lcg) {
             items.remove(r.next(items.len()));
         }
         _ => *target = odd_value(r),
-    }
-}
-
-/// `v` as JSON text with its `ruleSet` member first, as a JS object literal
-/// `{ ruleSet, judges }` is written (serde_json writes members sorted).
-fn rule_set_first(v: &Value) -> String {
-    match v.as_object().and_then(|members| members.get("ruleSet").map(|rs| (members, rs))) {
-        Some((members, rs)) => {
-            let rest: Vec<String> = members.iter().filter(|(k, _)| *k != "ruleSet").map(|(k, v)| format!("{}:{v}", json!(k))).collect();
-            format!("{{\"ruleSet\":{rs}{}{}}}", if rest.is_empty() { "" } else { "," }, rest.join(","))
-        }
-        None => v.to_string(),
     }
 }
 

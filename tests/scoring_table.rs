@@ -66,17 +66,11 @@ fn a_table_fails_as_score_does_and_takes_no_detail() {
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_INPUT", "detail"));
 }
 
-/// `{"ruleSet": …, <the rest>}` as a JS object literal writes it.
-fn rule_set_first(input: &Value) -> String {
-    let rest: Vec<String> = input.as_object().unwrap().iter().filter(|(k, _)| *k != "ruleSet").map(|(k, v)| format!("{}:{v}", json!(k))).collect();
-    format!("{{\"ruleSet\":{},{}}}", input["ruleSet"], rest.join(","))
-}
-
 #[test]
 fn batch_text_is_read_in_one_pass_when_the_rule_set_comes_first() {
     use shenguan::scoring::one_pass::{read, Judges};
     let input = support::example_input("shenzhen");
-    let first = rule_set_first(&input);
+    let first = support::rule_set_first(&input);
     assert!(matches!(read(&first, true).map(|b| b.judges), Some(Judges::Read(j)) if j.len() == 6));
     // Judges before the rule set (serde_json writes members sorted): kept as text, read once compiled.
     assert!(matches!(read(&input.to_string(), true).map(|b| b.judges), Some(Judges::Text(_))));
@@ -88,7 +82,7 @@ fn batch_text_is_read_in_one_pass_when_the_rule_set_comes_first() {
     for name in ["yunnan", "kunming", "shenzhen", "spc"] {
         let input = support::example_input(name);
         for function in ["score", "scoreTable"] {
-            let text = shenguan::api::call_str(function, &rule_set_first(&input)).unwrap();
+            let text = shenguan::api::call_str(function, &support::rule_set_first(&input)).unwrap();
             assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), call_json(function, input.clone()).unwrap(), "{name} {function}");
         }
     }

@@ -2,7 +2,7 @@
 //! and finding things in results and explanation trees.
 #![allow(dead_code)]
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use shenguan::api::call_json;
 
 pub fn load(path: &str) -> Value {
@@ -50,4 +50,16 @@ pub fn step(n: &Value, name: &str) -> Value {
 pub fn error(function: &str, input: Value) -> (String, String) {
     let e = call_json(function, input).unwrap_err();
     (e.code.as_str().to_string(), e.path)
+}
+
+/// `v` as JSON text with its `ruleSet` member first, as a JS object literal
+/// `{ ruleSet, judges }` is written (serde_json writes members sorted).
+pub fn rule_set_first(v: &Value) -> String {
+    match v.as_object().and_then(|members| members.get("ruleSet").map(|rs| (members, rs))) {
+        Some((members, rs)) => {
+            let rest: Vec<String> = members.iter().filter(|(k, _)| *k != "ruleSet").map(|(k, v)| format!("{}:{v}", json!(k))).collect();
+            format!("{{\"ruleSet\":{rs}{}{}}}", if rest.is_empty() { "" } else { "," }, rest.join(","))
+        }
+        None => v.to_string(),
+    }
 }
