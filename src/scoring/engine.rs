@@ -4,11 +4,10 @@ use super::compile::{Compiled, Item};
 use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::input::{credit_value, Baselines, JudgeInput};
 use super::leader;
-use super::methods::{add, evaluate, mul, percent, Env, Population};
+use super::methods::{evaluate, Env, Population};
 use super::arith::MethodError;
-use super::settle::{settle, ProductSum};
-use super::arith::Checked;
-use crate::decimal::RoundingRule;
+use super::settle::settle;
+use super::sum::Sum;
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
 use super::ruleset::MethodKind;
 use crate::decimal::Decimal;
@@ -346,67 +345,6 @@ impl From<Failure> for Error {
         match f {
             Failure::Method(e) => e.into(),
             Failure::Other(e) => *e,
-        }
-    }
-}
-
-/// A group's running `Σ sᵢ × wᵢ`: in integers while they hold it, else in `Decimal`.
-#[derive(Clone, Copy)]
-enum Sum {
-    Integer(ProductSum),
-    Decimal(Decimal),
-    /// An indicator score is missing.
-    Missing,
-}
-
-impl Sum {
-    /// Zero: in `Decimal` when explaining (the reference path), else in integers.
-    fn new(detail: bool) -> Sum {
-        if detail {
-            Sum::Decimal(Decimal::ZERO)
-        } else {
-            Sum::Integer(ProductSum::ZERO)
-        }
-    }
-
-    fn plus(self, s: Decimal, w: Decimal) -> Checked<Sum> {
-        Ok(match self {
-            Sum::Integer(sum) => match sum.plus(s, w) {
-                Some(sum) => Sum::Integer(sum),
-                None => Sum::Decimal(add(sum.value(), mul(s, w)?)?),
-            },
-            Sum::Decimal(sum) => Sum::Decimal(add(sum, mul(s, w)?)?),
-            Sum::Missing => Sum::Missing,
-        })
-    }
-
-    /// `round(Σ / 100)`, or `None` when a score is missing.
-    fn percent_rounded(self, rule: RoundingRule) -> Checked<Option<Decimal>> {
-        Ok(match self {
-            Sum::Integer(sum) => Some(match sum.percent_rounded(rule) {
-                Some(g) => g,
-                None => rule.apply(percent(sum.value())?),
-            }),
-            Sum::Decimal(sum) => Some(rule.apply(percent(sum)?)),
-            Sum::Missing => None,
-        })
-    }
-
-    /// `round(Σ)`, or `None` when a score is missing.
-    fn rounded(self, rule: RoundingRule) -> Checked<Option<Decimal>> {
-        Ok(match self {
-            Sum::Integer(sum) => Some(sum.rounded(rule).unwrap_or_else(|| rule.apply(sum.value()))),
-            Sum::Decimal(sum) => Some(rule.apply(sum)),
-            Sum::Missing => None,
-        })
-    }
-
-    /// The sum, or `None` when a score is missing.
-    fn value(self) -> Option<Decimal> {
-        match self {
-            Sum::Integer(sum) => Some(sum.value()),
-            Sum::Decimal(sum) => Some(sum),
-            Sum::Missing => None,
         }
     }
 }

@@ -32,6 +32,7 @@ pub mod one_pass;
 pub mod result;
 pub mod ruleset;
 pub mod settle;
+pub mod sum;
 pub mod table;
 pub mod validate;
 pub mod validate_grades;
