@@ -37,13 +37,6 @@ pub struct Rows {
     judges: Vec<Scored>,
 }
 
-impl Rows {
-    /// The judges' results, in input order.
-    pub fn results(&self) -> impl Iterator<Item = &JudgeResult> {
-        self.judges.iter().map(|s| &s.result)
-    }
-}
-
 /// Lay out graded results as a table.
 pub fn build(c: &Compiled, scored: Vec<Scored>) -> ScoreTable {
     let mut group_ids: Vec<&str> = Vec::new();
