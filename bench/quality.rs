@@ -6,7 +6,7 @@
 #[path = "workloads/synthetic.rs"]
 mod synthetic;
 
-use shenguan::assignment::audit::audit_run;
+use shenguan::assignment::audit::{audit_run, AuditOptions};
 use shenguan::assignment::lottery::{Eligible, Lottery, SeatChoice, Selector};
 use shenguan::assignment::prepare::Params;
 use shenguan::assignment::random::DrawRng;
@@ -79,15 +79,15 @@ struct Row {
 }
 
 fn measure(name: &'static str, input: &AssignmentInput, selector: impl Selector, min_pool: usize) -> Row {
-    let (report, ledger) = audit_run(input, selector, None).expect("synthetic year runs");
+    let (report, entries) = audit_run(input.clone(), selector, &AuditOptions::default()).expect("synthetic year runs");
     let parse = |s: &str| s.parse::<f64>().unwrap_or(f64::NAN);
     let spreads: Vec<(f64, f64)> = report.load_spread.values().map(|s| (parse(&s.final_spread), parse(&s.worst))).collect();
     // Predictability over seats with at least min_pool eligible judges.
     let (mut sum, mut seats, mut foregone, mut max_p) = (0.0, 0usize, 0usize, 0.0f64);
-    for seat in ledger.entries.iter().flat_map(|e| &e.seats) {
+    for seat in entries.iter().flat_map(|e| &e.seats) {
         if seat.eligible as usize >= min_pool {
-            let total: u64 = seat.pool.iter().map(|c| c.weight).sum();
-            let v = seat.pool.iter().map(|c| c.weight).max().unwrap_or(0) as f64 / total.max(1) as f64;
+            let total: u64 = seat.pool.iter().map(|c| c.2).sum();
+            let v = seat.pool.iter().map(|c| c.2).max().unwrap_or(0) as f64 / total.max(1) as f64;
             sum += v;
             seats += 1;
             max_p = max_p.max(v);
@@ -110,7 +110,7 @@ fn measure(name: &'static str, input: &AssignmentInput, selector: impl Selector,
 
 fn main() {
     let shape = synthetic::Shape { departments: 6, judges_per_department: 15, cases: 24_000, types_per_department: 4, absences: true, carried_load: false };
-    let input: AssignmentInput = serde_json::from_value(synthetic::year(&shape, 7)).expect("synthetic input");
+    let input: AssignmentInput = serde_json::from_value(synthetic::committed(synthetic::year(&shape, 7))).expect("synthetic input");
     let min_pool = input.config.min_pool as usize;
     println!("Quality on one synthetic year: {} departments x {} judges (3 leaders each, 8% on a 0.8 share), {} weighted cases, absences and recusals.", shape.departments, shape.judges_per_department, shape.cases);
     println!("Spread = max - min load among a department's full-share ordinary judges (standard cases), mean over departments of the final value and worst over the year.");

@@ -1,7 +1,8 @@
 // `make demo`: the main job on the bundled example court (fictional).
-// Commits a seed, assigns the year's 2,000 cases with weights in standard
-// cases, verifies the assignment by replay, shows that tampering is caught,
-// audits the ledger, and scores the judges. Uses only the built package.
+// Commits the run before its drand round, assigns the year's 2,000 cases with
+// weights in standard cases, verifies the assignment by replay, shows that
+// tampering and input grinding are caught, audits the ledger, continues the
+// next day, and scores the judges. Uses only the built package.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
@@ -16,6 +17,8 @@ const deptName = Object.fromEntries(court.departments.map((d) => [d.id, d.name])
 const line = (s = '') => console.log(s);
 const context = {};
 const heading = (s) => { line(); line(`== ${s}`); };
+const canonical = (v) => (Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+  : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}` : JSON.stringify(v));
 const time = (f) => { const t = process.hrtime.bigint(); const v = f(); return [v, Number(process.hrtime.bigint() - t) / 1e6]; };
 
 line(`shenguan ${shenguan.version()} — ${court.court}`);
@@ -26,10 +29,10 @@ const weights = standardCaseWeights();
 
 // ---- 2. Random, balanced assignment -----------------------------------------
 heading('随机分案 Random, balanced assignment');
+// The round the run will use is named before it exists: a real drand quicknet
+// round, pinned in examples/court/beacon.json so the demo runs offline.
+const drand = load('./court/beacon.json');
 const seed = createHash('sha256').update('示例区法院 2026 分案种子').digest('hex');
-const { commitment } = shenguan.commitSeed({ seed });
-line(`seed commitment published before the draws: ${commitment}`);
-const beacon = createHash('sha256').update('public beacon round 4321000 (fictional)').digest('hex');
 
 const judges = court.judges.map(({ id, name, department, caseTypes, role, share, load, availability, region }) =>
   ({ id, name, department, caseTypes, role, share, load, availability, region }));
@@ -49,26 +52,23 @@ events[cases.indexOf(takeover)] = {
 // The judge on leave comes back in July.
 const onLeave = judges.find((j) => j.availability === 'onLeave');
 const july = cases.findIndex((c) => c.filedOn >= '2026-07-01');
-events.splice(july, 0, { kind: 'availability', judgeId: onLeave.id, availability: 'available' });
+events.splice(july, 0, { kind: 'availability', judgeId: onLeave.id, availability: 'available', time: '2026-07-01T08:00:00+08:00', approver: '政治部（示例）' });
 
-const input = { court: court.court, judges, cases, events, seed, commitment, beacon };
-const [first, firstMs] = time(() => shenguan.assign(input));
-// A recusal discovered after the draw, and a re-assignment for a transfer: appended events.
-const recusedCase = first.entries[40];
-const transferCase = first.entries[200];
-input.events = [...events,
-  { kind: 'recuse', caseId: recusedCase.caseId, judgeId: recusedCase.judges[0], approver: '院长（示例）',
-    reason: { code: 'statutoryRecusal' }, time: '2026-11-20T09:00:00+08:00' },
-  { kind: 'reassign', caseId: transferCase.caseId, judgeId: judges.find((j) => j.department === judges.find((k) => k.id === transferCase.judges[0]).department && j.role === 'judge' && j.id !== transferCase.judges[0] && j.availability === 'available').id,
-    approver: '副院长（示例）', reason: { code: 'transfer' }, time: '2026-11-20T10:00:00+08:00' },
-];
+const beacon = { kind: 'drand', network: 'quicknet', round: drand.round };
+const unpublished = { court: court.court, judges, cases, events, seed, beacon, committedAt: drand.committedAt };
+const committed = shenguan.commitRun(unpublished);
+line(`1. commitment published at ${drand.committedAt}, before drand quicknet round ${drand.round} exists:`);
+line(`   ${committed.commitment}`);
+line(`   (it binds the seed, every judge, load, case, event and that round; the round is out at Unix time ${committed.roundTime})`);
+const input = { ...unpublished, commitment: committed.commitment, beaconValue: { round: drand.round, signature: drand.signature } };
 const [ledger, ms] = time(() => shenguan.assign(input));
-const prefixKept = first.entries.every((e, i) => e.hash === ledger.entries[i].hash);
-line(`${ledger.entries.length} ledger entries in ${ms.toFixed(0)} ms (first run ${firstMs.toFixed(0)} ms); appending two events kept every earlier entry: ${prefixKept ? 'yes' : 'NO'}`);
+const [header, ...entries] = ledger.trimEnd().split('\n').map((l) => JSON.parse(l));
+line(`2. round ${drand.round} is out; its BLS signature checks against the pinned quicknet key (signatureChecked: ${header.beacon.signatureChecked})`);
+line(`   ${entries.length} ledger entries in ${ms.toFixed(0)} ms, ${(ledger.length / entries.length).toFixed(0)} bytes each on average; header warnings: ${header.warnings.length ? header.warnings.join(', ') : 'none'}`);
 
 const audit = shenguan.auditLedger({ inputs: input, ledger });
-line(`draws ${audit.counts.draws}, designated ${audit.counts.designated}, re-assigned ${audit.counts.reassigned}, re-draws ${audit.counts.redraws} (manual share ${audit.counts.manualShare})`);
-line(`low-entropy seats ${audit.lowEntropy.count} of ${audit.lowEntropy.seats}; largest single-seat probability ${audit.lowEntropy.maxProbability}`);
+line(`draws ${audit.counts.draws}, designated ${audit.counts.designated}, availability changes ${audit.counts.availability} (manual share ${audit.counts.manualShare})`);
+line(`low-entropy seats ${audit.lowEntropy.count} of ${audit.lowEntropy.seats}; seats above the court ceiling of ${audit.flags.probabilityCeiling}: ${audit.flags.aboveCeilingCount}; absences around draws: ${audit.flags.absencesAroundDraws.length}`);
 line(`position bias: chi-square ${audit.positionBias.chiSquare} with ${audit.positionBias.degreesOfFreedom} df (5% critical ${audit.positionBias.critical5pct}) -> ${audit.positionBias.biased ? 'BIASED' : 'no bias detected'}`);
 line();
 line('judges  seats  spread: final / worst (standard cases)  department');
@@ -89,20 +89,45 @@ line('(every fourth judge shown)');
 // ---- 3. Verification by replay ------------------------------------------------
 heading('验证 Verification by replay');
 const [report, verifyMs] = time(() => shenguan.verifyLedger({ inputs: input, ledger }));
-line(`replay of ${report.entries} entries from the published inputs and revealed seed: ${report.ok ? 'identical' : 'DIFFERENT'} (${verifyMs.toFixed(0)} ms)`);
+line(`replay of ${report.entries} entries from the published inputs, revealed seed and beacon: ${report.ok ? 'identical' : 'DIFFERENT'} (${verifyMs.toFixed(0)} ms)`);
 line(`chain head to publish (the next run names it as previousHead): ${report.head}`);
-const forged = structuredClone(ledger);
-const victim = forged.entries[1234];
-const other = victim.seats[0].pool.find((c) => c.judge !== victim.seats[0].chosen);
-victim.seats[0].chosen = other.judge;
-victim.judges[0] = other.judge;
+const victim = entries[1234];
+const other = victim.seats[0].pool.find(([judge]) => judge !== victim.seats[0].chosen)[0];
+const forgedEntries = entries.map((e) => (e === victim ? { ...e, judges: [other], seats: [{ ...e.seats[0], chosen: other }] } : e));
+const forged = [header, ...forgedEntries].map(canonical).join('\n') + '\n';
 const caught = shenguan.verifyLedger({ inputs: input, ledger: forged });
-line(`moving case ${victim.caseId} by hand to ${other.judge}: ${caught.ok ? 'NOT caught' : `caught at entry ${caught.firstDifference.index}, member "${caught.firstDifference.field}"`}`);
+line(`moving case ${victim.caseId} by hand to ${other}: ${caught.ok ? 'NOT caught' : `caught at entry ${caught.firstDifference.index}, member "${caught.firstDifference.field}"`}`);
 const chain = shenguan.verifyChain({ ledger: forged });
 line(`hash chain alone (no inputs needed): ${chain.ok ? 'intact' : `broken at entry ${chain.firstBroken} (${chain.problem}; ${chain.problemZh})`}`);
+const ground = { ...input, cases: [...input.cases].reverse() };
+try {
+  shenguan.assign(ground);
+} catch (err) {
+  line(`re-ordering the cases after the commitment to try another outcome: refused, ${err.code} (${err.messageZh})`);
+}
+
+// The next day: a recusal found in a case drawn yesterday, and a transfer.
+const next = shenguan.carryForward(input);
+const recused = entries.find((e) => e.kind === 'draw' && e.judges.length === 1 && e.seats[0].eligible > 3);
+const moved = entries.find((e) => e.kind === 'draw' && e !== recused && e.judges.length === 1 && e.seats[0].eligible > 3 && e.caseId > recused.caseId);
+const sameDept = (id) => judges.find((j) => j.id === id).department;
+const successor = judges.find((j) => j.department === sameDept(moved.judges[0]) && j.role === 'judge' && j.id !== moved.judges[0] && j.availability === 'available');
+const dayTwo = {
+  court: court.court, judges: next.judges, previousHead: next.previousHead, seed: createHash('sha256').update('示例区法院 次日分案种子').digest('hex'),
+  beacon: { kind: 'none' }, committedAt: '2026-12-02T01:00:00Z',
+  cases: [recused, moved].map((e) => ({ ...cases.find((c) => c.id === e.caseId), assigned: e.judges })),
+  events: [
+    { kind: 'recuse', caseId: recused.caseId, judgeId: recused.judges[0], approver: '院长（示例）', reason: { code: 'statutoryRecusal' }, time: '2026-12-02T09:00:00+08:00' },
+    { kind: 'reassign', caseId: moved.caseId, judgeId: successor.id, approver: '副院长（示例）', reason: { code: 'transfer' }, time: '2026-12-02T10:00:00+08:00' },
+  ],
+};
+dayTwo.commitment = shenguan.commitRun(dayTwo).commitment;
+const dayTwoLedger = shenguan.assign(dayTwo);
+const dayTwoReport = shenguan.verifyLedger({ inputs: dayTwo, ledger: dayTwoLedger });
+line(`next day, one more run chained to this one (previousHead): recusal in ${recused.caseId}, transfer of ${moved.caseId}: ${dayTwoReport.ok ? 'verified' : 'NOT verified'}; its header warns ${JSON.parse(dayTwoLedger.split('\n')[0]).warnings.join(', ')} (no beacon was named)`);
 
 // ---- 4. Targets and progress; performance scoring ------------------------------
-progressSection(ledger);
+progressSection(entries);
 scoreJudges();
 
 line();
@@ -130,11 +155,11 @@ function standardCaseWeights() {
 }
 
 // Work closed through October, against each judge's target.
-function progressSection(ledger) {
+function progressSection(entries) {
   heading('任务目标 Targets and progress (cases filed through October counted as closed)');
   const { config, baseline, asStandardCase, trial, closed } = context.standard;
   const handling = new Map();
-  for (const e of ledger.entries) handling.set(e.caseId, e.judges[0]);
+  for (const e of entries) if (e.caseId !== null) handling.set(e.caseId, e.judges[0]);
   const done = intake.filter((c) => trial(c) && c.filedOn < '2026-11-01');
   const result = shenguan.standardCases({ config, baseline, cases: done.map((c) => asStandardCase(c, handling.get(c.id))) });
   const example = result.cases.find((c) => c.caseType === 'partnership') ?? result.cases[0];

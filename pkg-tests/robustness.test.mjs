@@ -10,6 +10,7 @@ const shenguan = require('../pkg/node/shenguan.js');
 
 const fixture = JSON.parse(readFileSync(new URL('../tests/fixtures/small-court.json', import.meta.url), 'utf8'));
 const expectedLedger = JSON.parse(readFileSync(new URL('../tests/vectors/assignment/small-court.json', import.meta.url), 'utf8')).steps[0].expected;
+const classes = ['LedgerWriter', 'LedgerVerifier'];
 
 const nested = {};
 let cursor = nested;
@@ -52,8 +53,25 @@ for (const [name, fn] of exported) {
       assert.notEqual(threw.code, 'INTERNAL', `${name}: internal error for ${String(input).slice(0, 30)}`);
     }
     // The same instance still gives the pinned answer.
-    assert.deepStrictEqual(JSON.parse(JSON.stringify(shenguan.assign(fixture))), expectedLedger);
+    assert.equal(shenguan.assign(fixture), expectedLedger);
     assert.match(shenguan.version(), /^\d+\.\d+\.\d+/);
+  });
+}
+
+for (const name of classes) {
+  test(`${name}: malformed input throws a coded error and the instance keeps working`, () => {
+    for (const input of malformed.filter((v) => v !== null && v !== undefined)) {
+      try {
+        const instance = new shenguan[name](input);
+        if (name === 'LedgerVerifier') { instance.push('x'); instance.push(input); instance.finish(); }
+        else { instance.next(); }
+      } catch (err) {
+        assert.ok(err instanceof Error, `${name}: threw a non-Error`);
+        assert.match(err.code, /^[A-Z_]+$/);
+        assert.notEqual(err.code, 'INTERNAL', `${name}: internal error for ${String(input).slice(0, 30)}`);
+      }
+    }
+    assert.equal(shenguan.assign(fixture), expectedLedger);
   });
 }
 

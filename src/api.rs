@@ -44,7 +44,8 @@ macro_rules! operations {
 }
 
 operations! {
-    "commitSeed" => crate::assignment::commit_seed,
+    "commitRun" => crate::assignment::commit_run,
+    "carryForward" => crate::assignment::carry_forward,
     "assign" => crate::assignment::assign,
     "verifyLedger" => crate::assignment::verify_ledger,
     "verifyChain" => crate::assignment::verify_chain,

@@ -59,6 +59,16 @@ pub enum ErrorCode {
     BaselineDigestMismatch,
     /// A value the calculation needs is missing.
     MissingValue,
+    /// The beacon value is not for the round or source named in the commitment.
+    BeaconMismatch,
+    /// The beacon's signature does not verify against the pinned network key.
+    BeaconInvalid,
+    /// A beacon reference or value has the wrong shape: bad hex, wrong length,
+    /// missing or extra members.
+    MalformedBeacon,
+    /// The drand round named in a commitment was already published at the
+    /// commitment time: the randomness must not exist when a run is committed.
+    BeaconNotFuture,
     /// An internal invariant failed; this is a bug, please report it.
     Internal,
 }
@@ -90,6 +100,10 @@ impl ErrorCode {
             ErrorCode::AllAveragesZero => "ALL_AVERAGES_ZERO",
             ErrorCode::BaselineDigestMismatch => "BASELINE_DIGEST_MISMATCH",
             ErrorCode::MissingValue => "MISSING_VALUE",
+            ErrorCode::BeaconMismatch => "BEACON_MISMATCH",
+            ErrorCode::BeaconInvalid => "BEACON_INVALID",
+            ErrorCode::MalformedBeacon => "MALFORMED_BEACON",
+            ErrorCode::BeaconNotFuture => "BEACON_NOT_FUTURE",
             ErrorCode::Internal => "INTERNAL",
         }
     }

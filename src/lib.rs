@@ -22,6 +22,7 @@
 
 pub mod api;
 pub mod assignment;
+pub mod beacon;
 pub mod canonical;
 pub mod decimal;
 pub mod error;

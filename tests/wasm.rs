@@ -8,10 +8,11 @@ use shenguan::wasm::assignment as exports;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const VECTORS: [&str; 4] = [
+const VECTORS: [&str; 5] = [
     include_str!("vectors/assignment/small-court.json"),
     include_str!("vectors/assignment/equal-four.json"),
-    include_str!("vectors/assignment/commit-seed.json"),
+    include_str!("vectors/assignment/commit-run.json"),
+    include_str!("vectors/assignment/drand.json"),
     include_str!("vectors/assignment/errors.json"),
 ];
 
@@ -30,7 +31,8 @@ fn export(name: &str) -> fn(JsValue) -> Result<JsValue, JsValue> {
         "verifyChain" => exports::verify_chain,
         "auditLedger" => exports::audit_ledger,
         "verifyHead" => exports::verify_head,
-        "commitSeed" => exports::commit_seed,
+        "commitRun" => exports::commit_run,
+        "carryForward" => exports::carry_forward,
         other => panic!("no export {other}"),
     }
 }
@@ -83,7 +85,7 @@ fn vectors_pass_through_the_js_boundary() {
 fn bad_input_then_the_instance_still_works() {
     let fixture = steps(VECTORS[0]).remove(0);
     let bad = [JsValue::NULL, JsValue::UNDEFINED, JsValue::from_f64(f64::NAN), JsValue::from_str("{"), js_sys::Array::new().into()];
-    for name in ["assign", "verifyLedger", "verifyChain", "auditLedger", "commitSeed", "verifyHead"] {
+    for name in ["assign", "verifyLedger", "verifyChain", "auditLedger", "commitRun", "carryForward", "verifyHead"] {
         for input in &bad {
             let err = export(name)(input.clone()).unwrap_err();
             assert!(property(&err, "code").is_some(), "{name}");
@@ -95,4 +97,27 @@ fn bad_input_then_the_instance_still_works() {
     assert!(exports::verify_chain(JsValue::from_str(&deep)).is_err());
     let ledger = exports::assign(JsValue::from_str(&fixture["input"].to_string())).unwrap();
     assert_eq!(to_json(&ledger), fixture["expected"]);
+}
+
+#[wasm_bindgen_test]
+fn streaming_classes_write_and_verify_in_parts() {
+    let fixture = steps(VECTORS[0]).remove(0);
+    let input = JsValue::from_str(&fixture["input"].to_string());
+    let mut writer = exports::LedgerWriter::new(input.clone(), Some(500)).unwrap();
+    let mut verifier = exports::LedgerVerifier::new(input).unwrap();
+    let mut text = String::new();
+    while let Some(part) = writer.next().unwrap().as_string() {
+        verifier.push(JsValue::from_str(&part)).unwrap();
+        text.push_str(&part);
+    }
+    assert_eq!(Value::String(text), fixture["expected"]);
+    let report = to_json(&verifier.finish().unwrap());
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["head"], Value::String(writer.head()));
+    // Finished: a coded error, and the instance still works.
+    let err = verifier.finish().unwrap_err();
+    assert_eq!(property(&err, "code").as_deref(), Some("INVALID_INPUT"));
+    let mut chain = exports::LedgerVerifier::new(JsValue::NULL).unwrap();
+    let err = chain.push(JsValue::from_str("{}\n")).unwrap_err();
+    assert_eq!(property(&err, "code").as_deref(), Some("MALFORMED_LEDGER"));
 }

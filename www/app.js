@@ -21,6 +21,10 @@ export function table(headers, rows) {
     rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
+/** Canonical JSON (docs/canonical-json.md), to write an edited ledger line back. */
+const canonical = (v) => (Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+  : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}` : JSON.stringify(v));
+
 export const fetchJson = async (path) => (await fetch(path)).json();
 
 function readFileInto(input, textarea) {
@@ -40,18 +44,18 @@ async function main() {
   $('load-example').onclick = async () => {
     const inputs = await fetchJson('../tests/fixtures/small-court.json');
     $('inputs').value = JSON.stringify(inputs, null, 1);
-    $('ledger').value = JSON.stringify(shenguan.assign(inputs), null, 1);
-    $('verify-result').textContent = 'Example loaded: a small court, its seed and its ledger.';
+    $('ledger').value = shenguan.assign(inputs);
+    $('verify-result').textContent = 'Example loaded: a small court, its commitment, seed and beacon, and its ledger (one line per entry).';
   };
 
   $('tamper').onclick = () => {
     try {
-      const ledger = JSON.parse($('ledger').value);
-      const entry = ledger.entries.find((e) => e.seats.length > 0 && e.seats[0].pool.length > 1);
-      const other = entry.seats[0].pool.find((c) => c.judge !== entry.seats[0].chosen).judge;
+      const [header, ...entries] = $('ledger').value.trimEnd().split('\n').map((l) => JSON.parse(l));
+      const entry = entries.find((e) => e.seats.length > 0 && e.seats[0].pool.length > 1);
+      const [other] = entry.seats[0].pool.find(([judge]) => judge !== entry.seats[0].chosen);
       entry.seats[0].chosen = other;
       entry.judges[0] = other;
-      $('ledger').value = JSON.stringify(ledger, null, 1);
+      $('ledger').value = [header, ...entries].map(canonical).join('\n') + '\n';
       $('verify-result').textContent = `Case ${entry.caseId} now says ${other}. Verify to see whether it is caught.`;
     } catch (err) {
       showError($('verify-result'), err);
@@ -60,10 +64,10 @@ async function main() {
 
   $('verify-button').onclick = () => {
     try {
-      const report = shenguan.verifyLedger(`{"inputs":${$('inputs').value},"ledger":${$('ledger').value}}`);
+      const report = shenguan.verifyLedger(`{"inputs":${$('inputs').value},"ledger":${JSON.stringify($('ledger').value)}}`);
       const d = report.firstDifference;
-      const ledger = JSON.parse($('ledger').value);
-      const link = ledger.header?.previousHead ? ` It continues the run whose head is <code>${escape(ledger.header.previousHead)}</code> 接续上一次分案的链头.` : '';
+      const header = JSON.parse($('ledger').value.split('\n')[0]);
+      const link = header.previousHead ? ` It continues the run whose head is <code>${escape(header.previousHead)}</code> 接续上一次分案的链头.` : '';
       $('verify-result').innerHTML = report.ok
         ? `<p class="ok" id="verify-verdict">✓ Identical: all ${report.entries} entries replay exactly. 复核一致。</p>
            <p>Chain head to publish 链头: <code>${escape(report.head)}</code>.${link}</p>`
@@ -77,9 +81,13 @@ async function main() {
 
   $('audit-button').onclick = () => {
     try {
-      const a = shenguan.auditLedger(`{"inputs":${$('inputs').value},"ledger":${$('ledger').value}}`);
-      $('verify-result').innerHTML = `<p>${a.verification.ok ? '<span class="ok">ledger verified</span>' : '<span class="bad">ledger differs from the replay</span>'};
-        ${a.counts.draws} draws, ${a.counts.designated} designated, ${a.counts.reassigned} re-assigned, ${a.counts.redraws} re-draws (manual share ${a.counts.manualShare});
+      const a = shenguan.auditLedger(`{"inputs":${$('inputs').value},"ledger":${JSON.stringify($('ledger').value)}}`);
+      const f = a.flags;
+      $('verify-result').innerHTML = `<p id="audit-flags">Flags 提示: warnings ${escape(f.warnings.join(', ') || 'none 无')};
+        ${f.aboveCeilingCount} seats above the court ceiling ${escape(f.probabilityCeiling)} 单席概率超上限;
+        ${f.absencesAroundDraws.length} judges made unavailable around draws and restored soon after 抽签前后临时不可用.</p>
+        <p>${a.verification.ok ? '<span class="ok">ledger verified</span>' : '<span class="bad">ledger differs from the replay</span>'};
+        ${a.counts.draws} draws, ${a.counts.availability} availability changes, ${a.counts.designated} designated, ${a.counts.reassigned} re-assigned, ${a.counts.redraws} re-draws (manual share ${a.counts.manualShare});
         ${a.lowEntropy.count} low-entropy seats of ${a.lowEntropy.seats}; position chi-square ${a.positionBias.chiSquare} (5% critical ${a.positionBias.critical5pct}).</p>
         ${table(['judge', 'department', 'drawn', 'expected', 'manual', 'load', 'load ÷ share'],
           a.judges.map((j) => [j.judge, j.department, j.drawn, j.expected, j.manual, j.load, j.normalisedLoad]))}`;
@@ -94,27 +102,37 @@ async function main() {
   const randomSeed = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
   $('seed').value = randomSeed();
   $('new-seed').onclick = () => { $('seed').value = randomSeed(); $('assign-result').textContent = ''; };
+  // This page has no beacon source: the example run names none, and its
+  // ledger says so (NO_BEACON). A portal names a future drand round instead.
+  const exampleRun = () => {
+    const cases = intake.map((c) => ({ id: c.id, caseType: c.caseType, department: c.department, hard: c.hard ?? false,
+      leaderExcluded: c.leaderExcluded ?? false, recuse: c.recuse ?? [], panelSize: c.panelSize ?? 1, filedOn: c.filedOn }));
+    return { court: court.court, judges: court.judges, cases, seed: $('seed').value, beacon: { kind: 'none' }, committedAt: $('committed-at').value };
+  };
+  $('committed-at').value = new Date().toISOString().slice(0, 19) + 'Z';
   $('commit').onclick = () => {
     try {
-      $('assign-result').innerHTML = `<p>Publish this commitment before drawing 请先公布承诺值: <code id="commitment">${escape(shenguan.commitSeed({ seed: $('seed').value }).commitment)}</code></p>`;
+      const committed = shenguan.commitRun(exampleRun());
+      $('assign-result').innerHTML = `<p>Publish this commitment before drawing 请先公布承诺值: <code id="commitment">${escape(committed.commitment)}</code>
+        (warnings 提示: ${escape(committed.warnings.join(', '))})</p>`;
     } catch (err) {
       showError($('assign-result'), err);
     }
   };
   $('assign-button').onclick = () => {
     try {
-      const judges = court.judges;
-      const cases = intake.map((c) => ({ id: c.id, caseType: c.caseType, department: c.department, hard: c.hard ?? false,
-        leaderExcluded: c.leaderExcluded ?? false, recuse: c.recuse ?? [], panelSize: c.panelSize ?? 1, filedOn: c.filedOn }));
+      const run = exampleRun();
+      run.commitment = shenguan.commitRun(run).commitment;
       const started = performance.now();
-      const ledger = shenguan.assign({ court: court.court, judges, cases, seed: $('seed').value });
+      const ledger = shenguan.assign(run);
       const ms = performance.now() - started;
-      const rows = ledger.entries.slice(0, 30).map((e) => {
+      const entries = ledger.trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+      const rows = entries.slice(0, 30).map((e) => {
         const seat = e.seats[0];
-        const chosen = seat?.pool.find((c) => c.judge === seat.chosen);
-        return [e.index, e.caseId, e.judges.join(' '), seat?.eligible ?? '', seat?.pool.length ?? '', chosen?.p ?? '', seat?.lowEntropy ?? ''];
+        const chosen = seat?.pool.find(([judge]) => judge === seat.chosen);
+        return [e.index, e.caseId, e.judges.join(' '), seat?.eligible ?? '', seat?.pool.length ?? '', chosen?.[3] ?? '', seat?.lowEntropy ?? ''];
       });
-      $('assign-result').innerHTML = `<p id="assign-summary">${ledger.entries.length} cases assigned in ${ms.toFixed(0)} ms; chain head <code>${ledger.entries.at(-1).hash.slice(0, 16)}…</code></p>
+      $('assign-result').innerHTML = `<p id="assign-summary">${entries.length} cases assigned in ${ms.toFixed(0)} ms; chain head <code>${entries.at(-1).hash.slice(0, 16)}…</code></p>
         ${table(['#', 'case 案号', 'judges 承办人/合议庭', 'eligible', 'pool', 'p(chosen)', 'low entropy'], rows)}<p>(first 30 entries)</p>`;
     } catch (err) {
       showError($('assign-result'), err);

@@ -98,5 +98,14 @@ pub fn year(shape: &Shape, seed: u64) -> Value {
     }
     json!({
         "court": "synthetic", "seed": format!("{seed:064x}"), "judges": judges, "cases": cases, "events": events,
+        "beacon": { "kind": "none" }, "committedAt": "2026-01-01T00:00:00Z",
     })
+}
+
+/// `input` with its own run commitment filled in (a simulation: no one
+/// published it before a beacon round).
+pub fn committed(mut input: Value) -> Value {
+    let commitment = shenguan::api::call_json("commitRun", input.clone()).expect("synthetic year commits")["commitment"].clone();
+    input["commitment"] = commitment;
+    input
 }

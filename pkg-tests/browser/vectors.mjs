@@ -58,8 +58,17 @@ export async function runVectors(shenguan, files) {
   return { files: files.length, steps: steps.length, passed: steps.filter((s) => s.ok).length, results: steps };
 }
 
-/** The browser's ledger for a fixture court, as JSON text. */
+/** The browser's ledger text for a fixture court. */
 export async function assignFixture(shenguan, path) {
   const inputs = await (await fetch(`/${path}`)).json();
-  return JSON.stringify(shenguan.assign(inputs));
+  return shenguan.assign(inputs);
+}
+
+/** The fixture's ledger written in small parts and verified as they come. */
+export async function streamFixture(shenguan, path) {
+  const inputs = await (await fetch(`/${path}`)).json();
+  const writer = new shenguan.LedgerWriter(inputs, 300);
+  const verifier = new shenguan.LedgerVerifier(inputs);
+  for (let part = writer.next(); part !== undefined; part = writer.next()) verifier.push(new TextEncoder().encode(part));
+  return verifier.finish();
 }

@@ -1,29 +1,61 @@
-// Independent implementation of docs/assignment.md (algorithm shenguan-assign/1,
-// ledger format shenguan-ledger/1) and docs/canonical-json.md, in plain
-// JavaScript with node:crypto only. Every quantity that decides an outcome is a
-// BigInt; decimals are parsed from their decimal text, never through binary
-// floating point.
-import { createHash, createCipheriv } from 'node:crypto';
+// Independent implementation of docs/assignment.md (algorithm
+// `shenguan-assign/2`, ledger format `shenguan-ledger/2`) and
+// docs/canonical-json.md, written from the specification text alone, in plain
+// JavaScript. node:crypto is used for SHA-256 only; ChaCha20 is written out
+// below. Every quantity that decides an outcome is an integer (BigInt for
+// units, normalised loads, lottery weights and 64-bit words); decimals are read
+// from their decimal text, never through binary floating point.
+//
+// "§n" refers to section n of docs/assignment.md.
+//
+// Exports: canonical, units, normalisedDecimal, inputsDigest, commitment,
+// beaconRandomness, runKey, ChaChaStream, chachaBlock, lotteryWeights,
+// capWeights, prepare, Run, replay, verify, checkChain, entryHash,
+// carryForward, SpecError.
+import { createHash } from 'node:crypto';
 
-const FORMAT = 'shenguan-ledger/1';
-const ALGORITHM = 'shenguan-assign/1';
+export const FORMAT = 'shenguan-ledger/2';
+export const ALGORITHM = 'shenguan-assign/2';
 const LEADER_ROLES = new Set(['president', 'vicePresident', 'committeeMember', 'divisionChief', 'deputyChief']);
+const ROLES = new Set([...LEADER_ROLES, 'judge']);
+const AVAILABILITIES = new Set(['available', 'absent', 'onLeave', 'transferred']);
+const REASON_CODES = new Set([
+  'statutoryRecusal', 'transfer', 'health', 'integrityRisk', 'chiefTakeoverWithin7Days', 'leaderPresides', 'other',
+]);
+// §4: the exclusion reasons, in the order they are tried.
 const EXCLUSION_ORDER = [
   'department', 'caseType', 'availability', 'alreadyOnCase', 'recusal', 'region', 'hardCaseList', 'leaderExcluded',
 ];
+// §9: u8(kind) of the entry hash.
+const KIND_CODE = { draw: 0, designate: 1, reassign: 2, redraw: 3, availability: 4 };
+const MAX_UNITS = 10n ** 10n; // §2: loads, weights and tolerance at most 10^10 units
+const MAX_JUDGES = 100000;
+
+/** An error with the specification's code and path (§3). */
+export class SpecError extends Error {
+  constructor(code, path, message = '', details = undefined) {
+    super(`${code} at ${path}${message ? `: ${message}` : ''}`);
+    this.code = code;
+    this.path = path;
+    if (details !== undefined) this.details = details;
+  }
+}
 
 // ---------------------------------------------------------------------------
-// Canonical JSON (canonical-json.md)
+// Canonical JSON (canonical-json.md). BigInts are written as integers.
 
 export function canonical(v) {
   if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
+  if (typeof v === 'bigint') return v.toString();
   if (v !== null && typeof v === 'object') {
     return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + canonical(v[k])).join(',') + '}';
   }
-  if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`canonical JSON: non-integer number ${v}`);
+  if (v === undefined) throw new Error('canonical JSON: undefined');
   return JSON.stringify(v);
 }
+
+const utf8 = (s) => Buffer.from(s, 'utf8');
 
 function sha256(...parts) {
   const h = createHash('sha256');
@@ -31,35 +63,51 @@ function sha256(...parts) {
   return h.digest();
 }
 
-function sha256Hex(text) {
-  return createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
-}
-
 // ---------------------------------------------------------------------------
-// Decimals
+// Decimals (§3 "Decimals", canonical-json.md "Decimal strings")
 
 const TEN = 10n;
 const pow10 = (n) => TEN ** BigInt(n);
 
-// A decimal as { neg, mant, scale }: value = (neg ? -1 : 1) * mant / 10^scale.
-function parseDecimal(value) {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string') throw new Error(`not a decimal: ${JSON.stringify(value)}`);
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new Error(`not a decimal: ${JSON.stringify(value)}`);
-  const intPart = m[2];
-  const frac = m[3] ?? '';
-  const exp = m[4] ? Number(m[4]) : 0;
-  let mant = BigInt((intPart + frac) || '0');
-  let scale = frac.length - exp;
-  if (scale < 0) {
-    mant *= pow10(-scale);
-    scale = 0;
-  }
-  return { neg: m[1] === '-' && mant !== 0n, mant, scale };
+// The decimal text a member stands for: a string as written, a JSON number as
+// the shortest decimal that reads back as the same binary64 value (§3). An
+// exponent form of String(n) (1e-7, 1e21) is expanded to plain decimal.
+function decimalText(value) {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const s = String(value);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const digits = m[2] + (m[3] ?? '');
+  const point = m[2].length + Number(m[4]);
+  let out;
+  if (point <= 0) out = '0.' + '0'.repeat(-point) + digits;
+  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
+  else out = digits.slice(0, point) + '.' + digits.slice(point);
+  return m[1] + out;
 }
 
-// round_half_up(x, places) * 10^places, as a BigInt.
+// A decimal as { neg, mant, scale }: value = (neg ? -1 : 1) * mant / 10^scale,
+// or null when the member is not a decimal (§3: `-?[0-9]+(\.[0-9]+)?`, at most
+// 28 digits in all).
+function parseDecimal(value) {
+  const text = decimalText(value);
+  if (text === null) return null;
+  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(text);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  if (m[2].length + frac.length > 28) return null;
+  const mant = BigInt(m[2] + frac);
+  return { neg: m[1] === '-' && mant !== 0n, mant, scale: frac.length };
+}
+
+function mustDecimal(value, path) {
+  const d = parseDecimal(value);
+  if (d === null) throw new SpecError('INVALID_INPUT', path, `not a decimal: ${JSON.stringify(value)}`);
+  return d;
+}
+
+// round_half_up(x, places) * 10^places (halves round away from zero).
 function scaledHalfUp(d, places) {
   let q;
   if (d.scale <= places) {
@@ -84,8 +132,10 @@ function scaledExact(d, places) {
   return d.neg ? -q : q;
 }
 
-function normalisedDecimal(value) {
-  const d = parseDecimal(value);
+/** canonical-json.md: the shortest plain decimal with the same value. */
+export function normalisedDecimal(value) {
+  const d = typeof value === 'object' && value !== null ? value : parseDecimal(value);
+  if (d === null) throw new Error(`not a decimal: ${JSON.stringify(value)}`);
   let { mant, scale } = d;
   while (scale > 0 && mant % TEN === 0n) {
     mant /= TEN;
@@ -99,109 +149,114 @@ function normalisedDecimal(value) {
     digits = digits.padStart(scale + 1, '0');
     out = digits.slice(0, digits.length - scale) + '.' + digits.slice(digits.length - scale);
   }
-  return (d.neg ? '-' : '') + out;
+  return (d.neg && mant !== 0n ? '-' : '') + out;
 }
 
+/** §2: units(x) = round_half_up(x, 4 places) × 10000. */
 export function units(value) {
-  return scaledHalfUp(parseDecimal(value), 4);
+  const d = parseDecimal(value);
+  if (d === null) throw new Error(`not a decimal: ${JSON.stringify(value)}`);
+  return scaledHalfUp(d, 4);
 }
 
-// A load in units with exactly 4 places.
+// §2 Formatting: a load in units with exactly 4 places.
 function fmt4(u) {
   const neg = u < 0n;
   const a = neg ? -u : u;
   return (neg ? '-' : '') + (a / 10000n).toString() + '.' + (a % 10000n).toString().padStart(4, '0');
 }
 
-// w / W with exactly 6 places, rounded half-up.
+// §2 Formatting: w / W with 6 places, m = floor((w × 2000000 + W) / (2W)).
 function fmtProbability(w, W) {
   const m = (w * 2000000n + W) / (2n * W);
   return (m / 1000000n).toString() + '.' + (m % 1000000n).toString().padStart(6, '0');
 }
 
-// ---------------------------------------------------------------------------
-// Id order: byte order of the UTF-8 encoding.
-
+// §2: id order is the byte order of the UTF-8 encoding.
 function idCompare(a, b) {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  return Buffer.compare(utf8(a), utf8(b));
 }
 
 // ---------------------------------------------------------------------------
-// Randomness
+// ChaCha20 (RFC 8439 §2.3 block function), written out.
 
-const COMMIT_TAG = Buffer.from('shenguan/commit/v1', 'ascii');
-const DRAW_TAG = Buffer.from('shenguan/draw-seed/v1', 'ascii');
+const SIGMA = [0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]; // "expand 32-byte k"
 
-function seedBytes(seedHex) {
-  if (typeof seedHex !== 'string' || !/^[0-9a-fA-F]{64}$/.test(seedHex)) throw new Error('MALFORMED_SEED');
-  return Buffer.from(seedHex, 'hex');
+function rotl(x, n) {
+  return ((x << n) | (x >>> (32 - n))) >>> 0;
 }
 
-function beaconBytes(hex) {
-  if (hex === undefined || hex === null) return Buffer.alloc(0);
-  if (typeof hex !== 'string' || hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex) || hex.length > 512) {
-    throw new Error('MALFORMED_BEACON');
+function quarterRound(s, a, b, c, d) {
+  s[a] = (s[a] + s[b]) >>> 0; s[d] = rotl(s[d] ^ s[a], 16);
+  s[c] = (s[c] + s[d]) >>> 0; s[b] = rotl(s[b] ^ s[c], 12);
+  s[a] = (s[a] + s[b]) >>> 0; s[d] = rotl(s[d] ^ s[a], 8);
+  s[c] = (s[c] + s[d]) >>> 0; s[b] = rotl(s[b] ^ s[c], 7);
+}
+
+/**
+ * RFC 8439 §2.3: the 16 output words (Uint32Array) of the block function for
+ * a 32-byte key, a 32-bit block counter and a 12-byte nonce.
+ */
+export function chachaBlock(key, counter, nonce) {
+  const init = new Uint32Array(16);
+  init.set(SIGMA, 0);
+  for (let i = 0; i < 8; i++) init[4 + i] = key.readUInt32LE(4 * i);
+  init[12] = counter >>> 0;
+  for (let i = 0; i < 3; i++) init[13 + i] = nonce.readUInt32LE(4 * i);
+  const s = Uint32Array.from(init);
+  for (let round = 0; round < 10; round++) {
+    quarterRound(s, 0, 4, 8, 12); quarterRound(s, 1, 5, 9, 13);
+    quarterRound(s, 2, 6, 10, 14); quarterRound(s, 3, 7, 11, 15);
+    quarterRound(s, 0, 5, 10, 15); quarterRound(s, 1, 6, 11, 12);
+    quarterRound(s, 2, 7, 8, 13); quarterRound(s, 3, 4, 9, 14);
   }
-  return Buffer.from(hex, 'hex');
+  for (let i = 0; i < 16; i++) s[i] = (s[i] + init[i]) >>> 0;
+  return s;
 }
 
-export function commitment(seedHex) {
-  return sha256(COMMIT_TAG, Buffer.from([0]), seedBytes(seedHex)).toString('hex');
-}
-
-function u32be(n) {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-}
-
-function u64be(n) {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64BE(BigInt(n));
-  return b;
-}
-
-export function drawSeed(seed, runBeacon, eventBeacon, caseId, index, prev) {
-  const cid = Buffer.from(caseId, 'utf8');
-  return sha256(
-    DRAW_TAG, Buffer.from([0]), seed,
-    u32be(runBeacon.length), runBeacon,
-    u32be(eventBeacon.length), eventBeacon,
-    u32be(cid.length), cid,
-    u64be(index), prev,
-  );
-}
-
-// ChaCha20 keystream (key = 32 bytes, nonce 0, counter from 0), produced lazily.
+/**
+ * The ChaCha20 keystream for (key, nonce), from a block counter (default 0),
+ * read as bytes or as 64-bit little-endian words (§6 "Entry stream").
+ */
 export class ChaChaStream {
   constructor(key, nonce = Buffer.alloc(12), counter = 0) {
-    const iv = Buffer.alloc(16);
-    iv.writeUInt32LE(counter, 0);
-    Buffer.from(nonce).copy(iv, 4);
-    this.cipher = createCipheriv('chacha20', Buffer.from(key), iv);
-    this.buf = Buffer.alloc(0);
+    this.key = Buffer.from(key);
+    this.nonce = Buffer.from(nonce);
+    if (this.key.length !== 32 || this.nonce.length !== 12) throw new Error('ChaCha20 needs a 32-byte key and a 12-byte nonce');
+    this.counter = counter;
+    this.block = Buffer.alloc(0);
     this.pos = 0;
   }
 
   bytes(n) {
-    while (this.buf.length - this.pos < n) {
-      const more = this.cipher.update(Buffer.alloc(64 * 4));
-      this.buf = Buffer.concat([this.buf.subarray(this.pos), more]);
-      this.pos = 0;
+    const out = Buffer.alloc(n);
+    let filled = 0;
+    while (filled < n) {
+      if (this.pos === this.block.length) {
+        const words = chachaBlock(this.key, this.counter, this.nonce);
+        this.counter += 1;
+        this.block = Buffer.alloc(64);
+        for (let i = 0; i < 16; i++) this.block.writeUInt32LE(words[i], 4 * i);
+        this.pos = 0;
+      }
+      const take = Math.min(n - filled, this.block.length - this.pos);
+      this.block.copy(out, filled, this.pos, this.pos + take);
+      filled += take;
+      this.pos += take;
     }
-    const out = this.buf.subarray(this.pos, this.pos + n);
-    this.pos += n;
     return out;
   }
 
+  /** The next 64-bit little-endian word, as a BigInt. */
   word() {
     return this.bytes(8).readBigUInt64LE(0);
   }
 
+  /** §6 below(n): zone = 2^64 − (2^64 mod n); words until one is < zone; it mod n. */
   below(n) {
     n = BigInt(n);
-    if (n < 1n || n > (1n << 64n)) throw new Error(`below(n) needs 1 <= n <= 2^64, got ${n}`);
     const two64 = 1n << 64n;
+    if (n < 1n || n > two64) throw new Error(`below(n) needs 1 <= n <= 2^64, got ${n}`);
     const zone = two64 - (two64 % n);
     for (;;) {
       const w = this.word();
@@ -211,30 +266,541 @@ export class ChaChaStream {
 }
 
 // ---------------------------------------------------------------------------
-// The lottery for one seat (section 5)
+// §6 Commitment and randomness
 
-// ranked: [{ id, nl }] in (nl, id) order. Returns the pool in rank order with
-// integer weights after capping, and whether a level was found.
-export function lotteryWeights(ranked, tol, minPool, maxPool, capBp) {
-  const L = ranked[0].nl;
-  let size = ranked.filter((j) => j.nl <= L + tol).length;
-  if (size > maxPool) {
-    const B = ranked[maxPool - 1].nl;
-    size = ranked.filter((j) => j.nl <= B).length;
+const u8 = (n) => Buffer.from([n]);
+function u32be(n) {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
+function u64be(n) {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64BE(BigInt(n));
+  return b;
+}
+function u64le(n) {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(BigInt(n));
+  return b;
+}
+// §9 str(s) = u32be(len(utf8(s))) ‖ utf8(s)
+function str(s) {
+  const b = utf8(s);
+  return Buffer.concat([u32be(b.length), b]);
+}
+
+const isHex64 = (s) => typeof s === 'string' && /^[0-9a-fA-F]{64}$/.test(s);
+
+/**
+ * §6 "Inputs digest": the object hashed, with defaults filled in and decimals
+ * normalised. `inputs` must have passed validation (see prepare).
+ */
+export function digestObject(inputs) {
+  const config = inputs.config ?? {};
+  return {
+    beacon: inputs.beacon,
+    cases: inputs.cases.map((c) => {
+      const out = {
+        id: c.id,
+        caseType: c.caseType,
+        department: c.department,
+        weight: normalisedDecimal(c.weight ?? '1'),
+        hard: c.hard ?? false,
+        leaderExcluded: c.leaderExcluded ?? false,
+        recuse: c.recuse ?? [],
+        avoidRegions: c.avoidRegions ?? [],
+        panelSize: c.panelSize ?? 1,
+        distinctRegions: c.distinctRegions ?? false,
+      };
+      if (c.filedOn !== undefined) out.filedOn = c.filedOn;
+      return out;
+    }),
+    committedAt: inputs.committedAt,
+    config: configRecord(config),
+    court: inputs.court ?? '',
+    events: inputs.events ?? inputs.cases.map((c) => ({ kind: 'draw', caseId: c.id })),
+    judges: inputs.judges.map((j) => ({
+      id: j.id,
+      name: j.name ?? '',
+      department: j.department,
+      caseTypes: j.caseTypes,
+      role: j.role,
+      share: normalisedDecimal(j.share),
+      load: normalisedDecimal(j.load ?? '0'),
+      availability: j.availability ?? 'available',
+      region: j.region ?? null,
+    })),
+    previousHead: inputs.previousHead === undefined ? null : inputs.previousHead.toLowerCase(),
+  };
+}
+
+// §2 Configuration with its defaults; decimals normalised, pools integers
+// (used by §6 and by the header, §9).
+function configRecord(config) {
+  return {
+    minPool: config.minPool ?? 3,
+    maxPool: config.maxPool ?? 8,
+    maxProbability: normalisedDecimal(config.maxProbability ?? '0.5'),
+    tolerance: normalisedDecimal(config.tolerance ?? '2'),
+    panelMemberShare: normalisedDecimal(config.panelMemberShare ?? '0.2'),
+  };
+}
+
+/** §6: inputs digest, lower-case hex. */
+export function inputsDigest(inputs) {
+  if (typeof inputs === 'string') inputs = JSON.parse(inputs);
+  validate(inputs, { drawing: false });
+  return sha256(utf8(canonical(digestObject(inputs)))).toString('hex');
+}
+
+function commitmentOf(seed, digest) {
+  return sha256(utf8('shenguan/commit/v2'), u8(0), seed, digest).toString('hex');
+}
+
+/** §6: SHA-256("shenguan/commit/v2" ‖ 0x00 ‖ seed ‖ inputs_digest), lower-case hex. */
+export function commitment(inputs) {
+  if (typeof inputs === 'string') inputs = JSON.parse(inputs);
+  validate(inputs, { drawing: false });
+  const digest = sha256(utf8(canonical(digestObject(inputs))));
+  return commitmentOf(Buffer.from(inputs.seed, 'hex'), digest);
+}
+
+// Beacons (docs/beacons.md; summarised in the brief this file was written to).
+// Round times of the pinned drand networks: genesis + (round − 1) × period.
+const DRAND_NETWORKS = {
+  quicknet: { genesis: 1692803367n, period: 3n },
+  default: { genesis: 1595431050n, period: 30n },
+};
+
+function roundTime(ref) {
+  if (ref.kind !== 'drand') return null;
+  const net = DRAND_NETWORKS[ref.network];
+  return net.genesis + (BigInt(ref.round) - 1n) * net.period;
+}
+
+/**
+ * The beacon randomness B (32 bytes) from a BeaconRef and its BeaconValue:
+ * - none: 32 zero bytes;
+ * - drand: SHA-256 of the signature bytes (hex-decoded beaconValue.signature).
+ *   This verifier does NOT check the BLS signature: the package checks it
+ *   against the pinned network key; an independent checker either trusts the
+ *   value's signature or checks it with a drand client;
+ * - publicText: with values ["3","17"] written "3.17./" (each value followed
+ *   by ".", then "/"), SHA-256("shenguan/public-text/v2" ‖ 0x00 ‖ str(source)
+ *   ‖ str(draw) ‖ str(canonical values)).
+ */
+export function beaconRandomness(ref, value) {
+  switch (ref.kind) {
+    case 'none':
+      return Buffer.alloc(32);
+    case 'drand': {
+      const sig = value?.signature;
+      if (typeof sig !== 'string' || sig.length === 0 || sig.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(sig)) {
+        throw new SpecError('MALFORMED_BEACON', 'beaconValue.signature');
+      }
+      return sha256(Buffer.from(sig, 'hex'));
+    }
+    case 'publicText': {
+      const values = value?.values;
+      if (!Array.isArray(values) || values.length === 0) throw new SpecError('MALFORMED_BEACON', 'beaconValue.values');
+      values.forEach((v, i) => {
+        if (typeof v !== 'string' || !/^[0-9]+$/.test(v)) throw new SpecError('MALFORMED_BEACON', `beaconValue.values[${i}]`);
+      });
+      const text = values.map((v) => v + '.').join('') + '/';
+      return sha256(utf8('shenguan/public-text/v2'), u8(0), str(ref.source), str(ref.draw), str(text));
+    }
+    default:
+      throw new SpecError('INVALID_INPUT', 'beacon.kind');
   }
+}
+
+/** §6: K = SHA-256("shenguan/run-key/v2" ‖ 0x00 ‖ seed ‖ B ‖ inputs_digest). */
+export function runKey(seed, B, digest) {
+  return sha256(utf8('shenguan/run-key/v2'), u8(0), seed, B, digest);
+}
+
+/** §6: the stream of entry i: key K, nonce 4 zero bytes ‖ u64le(i), counter 0. */
+export function entryStream(K, index) {
+  return new ChaChaStream(K, Buffer.concat([Buffer.alloc(4), u64le(index)]), 0);
+}
+
+// ---------------------------------------------------------------------------
+// §3 Validation. Problems are collected in the order of §3; the first is
+// thrown with the next (up to 99) in `more` and the count of the rest in
+// `moreOmitted`.
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+// A valid YYYY-MM-DD at the start of `text` (proleptic Gregorian), or false.
+function validDate(text) {
+  const m = typeof text === 'string' ? DATE_RE.exec(text) : null;
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+}
+
+function dayNumber(y, m, d) {
+  // Proleptic Gregorian day count (valid for every year, unlike Date.UTC for y < 100).
+  const a = Math.floor((14 - m) / 12);
+  const yy = y + 4800 - a;
+  const mm = m + 12 * a - 3;
+  return d + Math.floor((153 * mm + 2) / 5) + 365 * yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) - 32045;
+}
+
+function dateDay(text) {
+  if (!validDate(text)) return null;
+  const m = DATE_RE.exec(text);
+  return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+// committedAt: exactly YYYY-MM-DDTHH:MM:SSZ; Unix seconds (BigInt) or null.
+function parseCommittedAt(text) {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(text);
+  if (!m || !validDate(text)) return null;
+  const [h, mi, s] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const days = dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) - dayNumber(1970, 1, 1);
+  return BigInt(days) * 86400n + BigInt(h * 3600 + mi * 60 + s);
+}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isBlank = (s) => typeof s !== 'string' || s.trim() === '';
+
+class Problems {
+  constructor() {
+    this.list = [];
+  }
+
+  add(code, path, message) {
+    this.list.push({ code, path, message });
+  }
+
+  throwIfAny() {
+    if (this.list.length === 0) return;
+    const [first, ...rest] = this.list;
+    const err = new SpecError(first.code, first.path, first.message);
+    err.more = rest.slice(0, 99).map(({ code, path }) => ({ code, path }));
+    err.moreOmitted = Math.max(0, rest.length - 99);
+    throw err;
+  }
+}
+
+function unknownMembers(p, obj, allowed, path) {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) p.add('INVALID_INPUT', path ? `${path}.${k}` : k, 'unknown member');
+  }
+}
+
+function checkString(p, v, path, { optional = false } = {}) {
+  if (v === undefined && optional) return true;
+  if (typeof v !== 'string') {
+    p.add('INVALID_INPUT', path, v === undefined ? 'missing' : 'not a string');
+    return false;
+  }
+  return true;
+}
+
+function checkBool(p, v, path) {
+  if (v !== undefined && typeof v !== 'boolean') p.add('INVALID_INPUT', path, 'not a boolean');
+}
+
+function checkStringArray(p, v, path) {
+  if (v === undefined) return true;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+    p.add('INVALID_INPUT', path, 'not an array of strings');
+    return false;
+  }
+  return true;
+}
+
+function checkReason(p, r, path, kind) {
+  if (!isObject(r)) {
+    p.add('INVALID_INPUT', path, 'not an object');
+    return;
+  }
+  unknownMembers(p, r, ['code', 'text'], path);
+  if (typeof r.code !== 'string') p.add('INVALID_INPUT', `${path}.code`, 'missing or not a string');
+  else if (!REASON_CODES.has(r.code)) p.add('INVALID_INPUT', `${path}.code`, 'unknown reason code');
+  if (r.text !== undefined && typeof r.text !== 'string') p.add('INVALID_INPUT', `${path}.text`, 'not a string');
+  if (r.code === 'other' && isBlank(r.text)) p.add('MISSING_REASON', `${path}.text`, "reason 'other' needs a text");
+  if (r.code === 'chiefTakeoverWithin7Days' && kind !== 'designate' && kind !== 'reassign') {
+    p.add('INVALID_EVENT', `${path}.code`, 'take-over only on designate and reassign');
+  }
+}
+
+const EVENT_MEMBERS = {
+  draw: { required: ['caseId'], optional: [] },
+  designate: { required: ['caseId', 'judgeId', 'reason', 'approver', 'time'], optional: [] },
+  reassign: { required: ['caseId', 'judgeId', 'reason', 'approver', 'time'], optional: [] },
+  recuse: { required: ['caseId', 'judgeId', 'reason', 'approver', 'time'], optional: [] },
+  availability: { required: ['judgeId', 'availability'], optional: ['reason', 'approver', 'time'] },
+};
+
+/**
+ * §3 validation. With drawing = true the commitment and the beacon value are
+ * checked too. Returns { commitAt, roundTime } on success.
+ */
+export function validate(inputs, { drawing }) {
+  const p = new Problems();
+  if (!isObject(inputs)) throw new SpecError('INVALID_INPUT', '', 'inputs not an object');
+  unknownMembers(p, inputs, [
+    'court', 'config', 'judges', 'cases', 'events', 'seed', 'beacon', 'committedAt', 'commitment', 'beaconValue', 'previousHead',
+  ], '');
+  if (inputs.court !== undefined) checkString(p, inputs.court, 'court');
+
+  // config
+  const config = inputs.config ?? {};
+  if (!isObject(config)) p.add('INVALID_INPUT', 'config', 'not an object');
+  else {
+    unknownMembers(p, config, ['minPool', 'maxPool', 'maxProbability', 'tolerance', 'panelMemberShare'], 'config');
+    const minPool = config.minPool ?? 3;
+    const maxPool = config.maxPool ?? 8;
+    if (!Number.isSafeInteger(minPool) || minPool < 0) p.add('INVALID_INPUT', 'config.minPool', 'not an integer');
+    else if (minPool === 0) p.add('OUT_OF_RANGE', 'config.minPool', 'minPool must be at least 1');
+    if (!Number.isSafeInteger(maxPool) || maxPool < 0) p.add('INVALID_INPUT', 'config.maxPool', 'not an integer');
+    else if (Number.isSafeInteger(minPool) && maxPool < Math.max(minPool, 1)) p.add('OUT_OF_RANGE', 'config.maxPool');
+    const mp = parseDecimal(config.maxProbability ?? '0.5');
+    if (mp === null) p.add('INVALID_INPUT', 'config.maxProbability', 'not a decimal');
+    else {
+      const cap = scaledExact(mp, 4);
+      if (cap === null || cap < 1n || cap > 10000n) p.add('OUT_OF_RANGE', 'config.maxProbability');
+    }
+    const tol = parseDecimal(config.tolerance ?? '2');
+    if (tol === null) p.add('INVALID_INPUT', 'config.tolerance', 'not a decimal');
+    else {
+      const u = scaledHalfUp(tol, 4);
+      if (u < 1n || u > MAX_UNITS) p.add('OUT_OF_RANGE', 'config.tolerance');
+    }
+    const pms = parseDecimal(config.panelMemberShare ?? '0.2');
+    if (pms === null) p.add('INVALID_INPUT', 'config.panelMemberShare', 'not a decimal');
+    else if (pms.neg || pms.mant > pow10(pms.scale)) {
+      p.add('OUT_OF_RANGE', 'config.panelMemberShare');
+    }
+  }
+
+  // seed, previousHead, committedAt and the beacon round
+  if (!isHex64(inputs.seed)) p.add('MALFORMED_SEED', 'seed', 'seed must be 64 hex digits');
+  if (inputs.previousHead !== undefined && !isHex64(inputs.previousHead)) p.add('INVALID_INPUT', 'previousHead');
+  const commitAt = parseCommittedAt(inputs.committedAt);
+  if (commitAt === null) p.add('INVALID_INPUT', 'committedAt', 'not YYYY-MM-DDTHH:MM:SSZ');
+  const ref = inputs.beacon;
+  let rt = null;
+  if (!isObject(ref)) p.add('INVALID_INPUT', 'beacon', 'missing or not an object');
+  else if (ref.kind === 'none') unknownMembers(p, ref, ['kind'], 'beacon');
+  else if (ref.kind === 'publicText') {
+    unknownMembers(p, ref, ['kind', 'source', 'draw'], 'beacon');
+    checkString(p, ref.source, 'beacon.source');
+    checkString(p, ref.draw, 'beacon.draw');
+  } else if (ref.kind === 'drand') {
+    unknownMembers(p, ref, ['kind', 'network', 'round'], 'beacon');
+    if (!(ref.network in DRAND_NETWORKS)) p.add('INVALID_INPUT', 'beacon.network');
+    else if (!Number.isSafeInteger(ref.round) || ref.round < 1) p.add('INVALID_INPUT', 'beacon.round');
+    else {
+      rt = roundTime(ref);
+      if (commitAt !== null && rt <= commitAt) p.add('BEACON_NOT_FUTURE', 'beacon.round');
+    }
+  } else p.add('INVALID_INPUT', 'beacon.kind');
+
+  // judges, in id order
+  const judgeIds = new Map(); // id -> judge
+  if (!Array.isArray(inputs.judges)) p.add('INVALID_INPUT', 'judges', 'missing or not an array');
+  else {
+    if (inputs.judges.length > MAX_JUDGES) p.add('OUT_OF_RANGE', 'judges', 'more than 100,000 judges');
+    const order = inputs.judges.map((j, i) => i);
+    const idOf = (i) => (isObject(inputs.judges[i]) && typeof inputs.judges[i].id === 'string' ? inputs.judges[i].id : '');
+    order.sort((a, b) => idCompare(idOf(a), idOf(b)) || a - b);
+    for (const i of order) {
+      const j = inputs.judges[i];
+      const path = `judges[${i}]`;
+      if (!isObject(j)) {
+        p.add('INVALID_INPUT', path, 'not an object');
+        continue;
+      }
+      unknownMembers(p, j, ['id', 'name', 'department', 'caseTypes', 'role', 'share', 'load', 'availability', 'region'], path);
+      if (checkString(p, j.id, `${path}.id`)) {
+        if (j.id === '') p.add('INVALID_INPUT', `${path}.id`, 'empty id');
+        else if (judgeIds.has(j.id)) p.add('DUPLICATE_ID', `${path}.id`);
+        else judgeIds.set(j.id, j);
+      }
+      checkString(p, j.name, `${path}.name`, { optional: true });
+      checkString(p, j.department, `${path}.department`);
+      if (j.caseTypes === undefined) p.add('INVALID_INPUT', `${path}.caseTypes`, 'missing');
+      else checkStringArray(p, j.caseTypes, `${path}.caseTypes`);
+      if (checkString(p, j.role, `${path}.role`) && !ROLES.has(j.role)) p.add('INVALID_INPUT', `${path}.role`, 'unknown role');
+      const share = j.share === undefined ? null : parseDecimal(j.share);
+      if (share === null) p.add('INVALID_INPUT', `${path}.share`, 'missing or not a decimal');
+      else {
+        const bp = scaledExact(share, 4);
+        if (bp === null || bp < 1n || bp > 10000n) p.add('INVALID_SHARE', `${path}.share`);
+      }
+      if (j.load !== undefined) {
+        const load = parseDecimal(j.load);
+        if (load === null) p.add('INVALID_INPUT', `${path}.load`, 'not a decimal');
+        else {
+          const u = scaledHalfUp(load, 4);
+          if (u < 0n || u > MAX_UNITS) p.add('OUT_OF_RANGE', `${path}.load`);
+        }
+      }
+      if (j.availability !== undefined && !AVAILABILITIES.has(j.availability)) {
+        p.add('INVALID_INPUT', `${path}.availability`, 'unknown availability');
+      }
+      checkString(p, j.region, `${path}.region`, { optional: true });
+    }
+  }
+
+  // cases, in input order; then duplicate case ids
+  const caseIds = new Map();
+  if (!Array.isArray(inputs.cases)) p.add('INVALID_INPUT', 'cases', 'missing or not an array');
+  else {
+    inputs.cases.forEach((c, i) => {
+      const path = `cases[${i}]`;
+      if (!isObject(c)) {
+        p.add('INVALID_INPUT', path, 'not an object');
+        return;
+      }
+      unknownMembers(p, c, [
+        'id', 'caseType', 'department', 'weight', 'hard', 'leaderExcluded', 'recuse', 'avoidRegions', 'panelSize',
+        'distinctRegions', 'filedOn',
+      ], path);
+      if (checkString(p, c.id, `${path}.id`) && c.id === '') p.add('INVALID_INPUT', `${path}.id`, 'empty id');
+      checkString(p, c.caseType, `${path}.caseType`);
+      checkString(p, c.department, `${path}.department`);
+      if (c.weight !== undefined) {
+        const w = parseDecimal(c.weight);
+        if (w === null) p.add('INVALID_INPUT', `${path}.weight`, 'not a decimal');
+        else {
+          const u = scaledHalfUp(w, 4);
+          if (u < 1n || u > MAX_UNITS) p.add('OUT_OF_RANGE', `${path}.weight`);
+        }
+      }
+      checkBool(p, c.hard, `${path}.hard`);
+      checkBool(p, c.leaderExcluded, `${path}.leaderExcluded`);
+      checkBool(p, c.distinctRegions, `${path}.distinctRegions`);
+      if (c.hard === true && c.leaderExcluded === true) p.add('INVALID_INPUT', `${path}.leaderExcluded`, 'hard and leaderExcluded');
+      if (c.panelSize !== undefined) {
+        if (!Number.isSafeInteger(c.panelSize)) p.add('INVALID_INPUT', `${path}.panelSize`, 'not an integer');
+        else if (c.panelSize < 1 || c.panelSize > 15) p.add('OUT_OF_RANGE', `${path}.panelSize`);
+      }
+      if (checkStringArray(p, c.recuse, `${path}.recuse`) && c.recuse) {
+        c.recuse.forEach((id, k) => {
+          if (!judgeIds.has(id)) p.add('UNKNOWN_JUDGE', `${path}.recuse[${k}]`);
+        });
+      }
+      checkStringArray(p, c.avoidRegions, `${path}.avoidRegions`);
+      if (c.filedOn !== undefined && (typeof c.filedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(c.filedOn) || !validDate(c.filedOn))) {
+        p.add('INVALID_INPUT', `${path}.filedOn`, 'not a date');
+      }
+    });
+    inputs.cases.forEach((c, i) => {
+      if (!isObject(c) || typeof c.id !== 'string' || c.id === '') return;
+      if (caseIds.has(c.id)) p.add('DUPLICATE_ID', `cases[${i}].id`);
+      else caseIds.set(c.id, c);
+    });
+  }
+
+  // events, in order
+  if (inputs.events !== undefined) {
+    if (!Array.isArray(inputs.events)) p.add('INVALID_INPUT', 'events', 'not an array');
+    else {
+      inputs.events.forEach((e, i) => {
+        const path = `events[${i}]`;
+        if (!isObject(e)) {
+          p.add('INVALID_INPUT', path, 'not an object');
+          return;
+        }
+        const spec = EVENT_MEMBERS[e.kind];
+        if (spec === undefined) {
+          p.add('INVALID_INPUT', `${path}.kind`, 'unknown event kind');
+          return;
+        }
+        for (const k of Object.keys(e)) {
+          if (k !== 'kind' && !spec.required.includes(k) && !spec.optional.includes(k)) {
+            p.add('INVALID_INPUT', `${path}.${k}`, `not allowed on a '${e.kind}' event`);
+          }
+        }
+        for (const k of spec.required) {
+          if (e[k] === undefined) {
+            if (k === 'reason') p.add('MISSING_REASON', `${path}.reason`);
+            else p.add('INVALID_INPUT', `${path}.${k}`, 'missing');
+          }
+        }
+        if (e.caseId !== undefined && checkString(p, e.caseId, `${path}.caseId`) && !caseIds.has(e.caseId)) {
+          p.add('UNKNOWN_CASE', `${path}.caseId`);
+        }
+        if (e.judgeId !== undefined && checkString(p, e.judgeId, `${path}.judgeId`) && !judgeIds.has(e.judgeId)) {
+          p.add('UNKNOWN_JUDGE', `${path}.judgeId`);
+        }
+        if (e.availability !== undefined && !AVAILABILITIES.has(e.availability)) p.add('INVALID_INPUT', `${path}.availability`);
+        if (e.approver !== undefined && isBlank(e.approver)) p.add('INVALID_INPUT', `${path}.approver`, 'blank approver');
+        if (e.time !== undefined && !validDate(e.time)) {
+          p.add('INVALID_INPUT', `${path}.time`, 'time without a valid date');
+        }
+        if (e.reason !== undefined) checkReason(p, e.reason, `${path}.reason`, e.kind);
+        if (e.reason?.code === 'chiefTakeoverWithin7Days' && (e.kind === 'designate' || e.kind === 'reassign')) {
+          const judge = judgeIds.get(e.judgeId);
+          if (judge && judge.role !== 'divisionChief' && judge.role !== 'deputyChief') {
+            p.add('INVALID_EVENT', `${path}.judgeId`, 'take-over by a judge who is not a chief or deputy');
+          }
+          const kase = caseIds.get(e.caseId);
+          if (kase && kase.filedOn === undefined) p.add('INVALID_INPUT', `${path}.caseId`, 'take-over on a case without filedOn');
+          else if (kase && validDate(e.time) && validDate(kase.filedOn)) {
+            const days = dateDay(e.time) - dateDay(kase.filedOn);
+            if (days < 0 || days > 7) p.add('INVALID_EVENT', `${path}.time`, 'take-over not within 7 days of filing');
+          }
+        }
+      });
+    }
+  }
+  p.throwIfAny();
+
+  // For drawing only: the commitment, then the beacon value.
+  if (drawing) {
+    if (inputs.commitment === undefined) throw new SpecError('INVALID_INPUT', 'commitment', 'missing');
+    const digest = sha256(utf8(canonical(digestObject(inputs))));
+    if (!isHex64(inputs.commitment) || inputs.commitment.toLowerCase() !== commitmentOf(Buffer.from(inputs.seed, 'hex'), digest)) {
+      throw new SpecError('COMMITMENT_MISMATCH', 'commitment');
+    }
+    if (ref.kind !== 'none') {
+      if (!isObject(inputs.beaconValue)) throw new SpecError('MALFORMED_BEACON', 'beaconValue', 'missing');
+      if (ref.kind === 'drand' && inputs.beaconValue.round !== undefined && inputs.beaconValue.round !== ref.round) {
+        throw new SpecError('BEACON_MISMATCH', 'beaconValue.round');
+      }
+    }
+  }
+  return { commitAt, roundTime: rt };
+}
+
+// ---------------------------------------------------------------------------
+// §5 The lottery for one seat
+
+/**
+ * ranked: [{ id, nl, ... }] in (nl, id) order, nl BigInt; tol BigInt. Returns
+ * the pool (rank order) with BigInt weights after capping.
+ */
+export function lotteryWeights(ranked, tol, minPool, maxPool, capBp) {
+  // 1-2. Window.
+  const L = ranked[0].nl;
+  const countUpTo = (bound) => ranked.filter((j) => j.nl <= bound).length;
+  let size = countUpTo(L + tol);
+  // 3. Maximum pool, then minimum pool; ties at the boundary all join.
+  if (size > maxPool) size = countUpTo(ranked[maxPool - 1].nl);
   if (size < minPool) {
     size = Math.min(minPool, ranked.length);
-    const B = ranked[size - 1].nl;
-    size = ranked.filter((j) => j.nl <= B).length;
+    size = countUpTo(ranked[size - 1].nl);
   }
+  // 4. Weights w = H + tol − nl.
   const pool = ranked.slice(0, size);
   let H = pool[0].nl;
   for (const j of pool) if (j.nl > H) H = j.nl;
-  let weights = pool.map((j) => H + tol - j.nl);
-  weights = capWeights(weights, capBp);
+  const weights = capWeights(pool.map((j) => H + tol - j.nl), capBp);
   return pool.map((j, i) => ({ ...j, weight: weights[i] }));
 }
 
+/** §5 step 5: the cap (weights BigInt, capBp BigInt or number). */
 export function capWeights(weights, capBp) {
   const cap = BigInt(capBp);
   const W = weights.reduce((a, b) => a + b, 0n);
@@ -242,9 +808,9 @@ export function capWeights(weights, capBp) {
   const n = sorted.length;
   if (sorted[0] * 10000n <= cap * W) return weights;
   let level = null;
+  let R = W;
   for (let c = 1; c <= n; c++) {
-    let R = 0n;
-    for (let k = c; k < n; k++) R += sorted[k];
+    R -= sorted[c - 1]; // the weights after the first c
     const cb = BigInt(c);
     if (cb * cap >= 10000n) {
       level = sorted[c - 1];
@@ -261,157 +827,129 @@ export function capWeights(weights, capBp) {
 }
 
 // ---------------------------------------------------------------------------
-// Inputs
+// Preparation: validated inputs turned into the run's state.
 
-function prepare(inputs) {
+/** Validates (for drawing unless told otherwise) and returns the run's state. */
+export function prepare(inputs, { drawing = true } = {}) {
   if (typeof inputs === 'string') inputs = JSON.parse(inputs);
-  const seed = seedBytes(inputs.seed);
-  const commit = commitment(inputs.seed);
-  if (inputs.commitment !== undefined && inputs.commitment.toLowerCase() !== commit) {
-    throw new Error('COMMITMENT_MISMATCH');
-  }
-  const runBeacon = beaconBytes(inputs.beacon);
+  const { roundTime: rt } = validate(inputs, { drawing });
+  const digestObj = digestObject(inputs);
+  const digest = sha256(utf8(canonical(digestObj)));
+  const seed = Buffer.from(inputs.seed, 'hex');
+  const commit = commitmentOf(seed, digest);
+  const ref = inputs.beacon;
+  const B = drawing ? beaconRandomness(ref, inputs.beaconValue) : Buffer.alloc(32);
   const config = inputs.config ?? {};
-  const minPool = config.minPool ?? 3;
-  const maxPool = config.maxPool ?? 8;
-  const maxProbability = config.maxProbability ?? '0.5';
-  const tolerance = config.tolerance ?? '2';
-  const panelMemberShare = config.panelMemberShare ?? '0.2';
-  const capBp = scaledExact(parseDecimal(maxProbability), 4);
-  if (capBp === null || capBp < 1n || capBp > 10000n) throw new Error('INVALID_INPUT: maxProbability');
-  const tol = units(tolerance);
-  const memberBp = units(panelMemberShare);
-
   const judges = new Map();
-  for (const j of inputs.judges) {
-    if (judges.has(j.id)) throw new Error(`DUPLICATE_ID: judge ${j.id}`);
-    const shareBp = scaledExact(parseDecimal(j.share), 4);
-    if (shareBp === null || shareBp < 1n || shareBp > 10000n) throw new Error(`INVALID_SHARE: ${j.id}`);
+  inputs.judges.forEach((j, i) => {
     judges.set(j.id, {
       id: j.id,
+      inputIndex: i,
       department: j.department,
       caseTypes: new Set(j.caseTypes),
-      role: j.role,
       leader: LEADER_ROLES.has(j.role),
-      shareBp,
+      shareBp: scaledExact(parseDecimal(j.share), 4),
       load: units(j.load ?? '0'),
       availability: j.availability ?? 'available',
       region: j.region ?? null,
     });
-  }
+  });
   const cases = new Map();
   for (const c of inputs.cases) {
-    if (cases.has(c.id)) throw new Error(`DUPLICATE_ID: case ${c.id}`);
-    const weightText = normalisedDecimal(c.weight ?? '1');
-    const digestCase = {
-      id: c.id,
-      caseType: c.caseType,
-      department: c.department,
-      weight: weightText,
-      hard: c.hard ?? false,
-      leaderExcluded: c.leaderExcluded ?? false,
-      recuse: c.recuse ?? [],
-      avoidRegions: c.avoidRegions ?? [],
-      panelSize: c.panelSize ?? 1,
-      distinctRegions: c.distinctRegions ?? false,
-    };
-    if (c.filedOn !== undefined) digestCase.filedOn = c.filedOn;
     cases.set(c.id, {
       id: c.id,
       caseType: c.caseType,
       department: c.department,
       weight: units(c.weight ?? '1'),
-      hard: digestCase.hard,
-      leaderExcluded: digestCase.leaderExcluded,
-      recused: new Set(digestCase.recuse),
-      avoidRegions: new Set(digestCase.avoidRegions),
-      panelSize: digestCase.panelSize,
-      distinctRegions: digestCase.distinctRegions,
-      digestCase,
+      hard: c.hard ?? false,
+      leaderExcluded: c.leaderExcluded ?? false,
+      recused: new Set(c.recuse ?? []),
+      avoidRegions: new Set(c.avoidRegions ?? []),
+      panelSize: c.panelSize ?? 1,
+      distinctRegions: c.distinctRegions ?? false,
       seats: [], // judge ids in seat order
       assigned: false,
     });
   }
-  const events = inputs.events ?? inputs.cases.map((c) => ({ kind: 'draw', caseId: c.id }));
+  const minPool = config.minPool ?? 3;
+  const capBp = scaledExact(parseDecimal(config.maxProbability ?? '0.5'), 4);
+  // §8 warnings, in order.
+  const warnings = [];
+  if (minPool < 3) warnings.push('WEAK_MIN_POOL');
+  if (capBp >= 9000n) warnings.push('WEAK_MAX_PROBABILITY');
+  if (ref.kind === 'none') warnings.push('NO_BEACON');
+  if (ref.kind === 'publicText') warnings.push('BEACON_NOT_SIGNATURE_CHECKED');
+  // §9 header.
   const header = {
-    format: FORMAT,
     algorithm: ALGORITHM,
-    court: inputs.court ?? '',
-    commitment: commit,
-    beacon: runBeacon.toString('hex'),
-    config: {
-      maxPool,
-      minPool,
-      maxProbability: normalisedDecimal(maxProbability),
-      tolerance: normalisedDecimal(tolerance),
-      panelMemberShare: normalisedDecimal(panelMemberShare),
+    beacon: {
+      randomness: B.toString('hex'),
+      reference: ref,
+      roundTime: rt,
+      signatureChecked: ref.kind === 'drand',
+      value: inputs.beaconValue ?? null,
     },
+    commitment: commit,
+    committedAt: inputs.committedAt,
+    config: configRecord(config),
+    court: inputs.court ?? '',
+    format: FORMAT,
+    inputsDigest: digest.toString('hex'),
+    previousHead: digestObj.previousHead,
+    warnings,
   };
-  if (inputs.previousHead !== undefined) {
-    if (typeof inputs.previousHead !== 'string' || !/^[0-9a-fA-F]{64}$/.test(inputs.previousHead)) {
-      throw new Error('INVALID_INPUT previousHead');
-    }
-    header.previousHead = inputs.previousHead.toLowerCase();
-  }
-  return { seed, runBeacon, minPool, maxPool, capBp, tol, memberBp, judges, cases, events, header };
+  return {
+    inputs,
+    digest,
+    commitment: commit,
+    key: runKey(seed, B, digest),
+    minPool,
+    maxPool: config.maxPool ?? 8,
+    capBp,
+    tol: units(config.tolerance ?? '2'),
+    memberBp: units(config.panelMemberShare ?? '0.2'),
+    judges,
+    sortedJudges: [...judges.values()].sort((a, b) => idCompare(a.id, b.id)),
+    cases,
+    events: digestObj.events,
+    header,
+  };
 }
 
 // ---------------------------------------------------------------------------
-// The run: events applied in order, one ledger entry per draw, designation,
-// re-assignment or re-draw.
+// §7 The run: events applied in order, one ledger entry per event.
 
 export class Run {
-  constructor(inputs) {
-    Object.assign(this, prepare(inputs));
-    this.headerHash = sha256Hex(canonical(this.header));
+  constructor(inputs, options) {
+    Object.assign(this, prepare(inputs, options));
+    this.headerLine = canonical(this.header);
+    this.headerHash = sha256(utf8(this.headerLine)).toString('hex');
     this.entries = [];
+    this.lines = [this.headerLine];
   }
 
-  get ledger() {
-    return { header: this.header, headerHash: this.headerHash, entries: this.entries };
+  /** The chain head: the last entry's hash, or the header hash (§9). */
+  get head() {
+    return this.entries.length === 0 ? this.headerHash : this.entries[this.entries.length - 1].hash;
   }
 
-  // Restorable copy of the mutable state.
-  snapshot() {
-    return {
-      loads: [...this.judges.values()].map((j) => [j, j.load, j.availability]),
-      cases: [...this.cases.values()].map((c) => [c, [...c.seats], new Set(c.recused), c.assigned]),
-      entries: this.entries.length,
-    };
+  /** The ledger text (§9). */
+  get text() {
+    return this.lines.map((l) => l + '\n').join('');
   }
 
-  restore(s) {
-    for (const [j, load, availability] of s.loads) {
-      j.load = load;
-      j.availability = availability;
-    }
-    for (const [c, seats, recused, assigned] of s.cases) {
-      c.seats = seats;
-      c.recused = recused;
-      c.assigned = assigned;
-    }
-    this.entries.length = s.entries;
-  }
-
-  // Applies one event; on error the state is left unchanged.
-  tryApply(event) {
-    const s = this.snapshot();
-    try {
-      return this.apply(event);
-    } catch (err) {
-      this.restore(s);
-      throw err;
-    }
-  }
-
+  // §7: seat 0 is credited the weight, every other seat
+  // floor((weight × member_bp + 5000) / 10000).
   credit(kase, seat) {
     return seat === 0 ? kase.weight : (kase.weight * this.memberBp + 5000n) / 10000n;
   }
 
+  // §2: nl = floor(load_units × 10000 / share_bp).
   nl(judge) {
     return (judge.load * 10000n) / judge.shareBp;
   }
 
+  // §4: the first exclusion reason that applies, or null when eligible.
   exclusion(judge, kase, others) {
     if (judge.department !== kase.department) return 'department';
     if (!judge.caseTypes.has(kase.caseType)) return 'caseType';
@@ -427,36 +965,45 @@ export class Run {
     return null;
   }
 
-  // Draws one seat; `others` are the judges holding the case's other seats.
-  drawSeat(kase, seatNo, others, stream) {
+  addLoad(judge, amount, eventIndex) {
+    const load = judge.load + amount;
+    if (load > MAX_UNITS) throw new SpecError('OUT_OF_RANGE', `events[${eventIndex}].caseId`, `load of ${judge.id} would pass 10^10 units`);
+    judge.load = load;
+  }
+
+  // §4-5: draws one seat; `others` are the judges holding the case's other seats.
+  drawSeat(kase, seatNo, others, stream, eventIndex) {
     const excluded = {};
     const eligible = [];
-    for (const judge of this.judges.values()) {
+    for (const judge of this.sortedJudges) {
       const why = this.exclusion(judge, kase, others);
       if (why === null) eligible.push(judge);
       else excluded[why] = (excluded[why] ?? 0) + 1;
     }
     if (eligible.length === 0) {
-      const err = new Error(`NO_ELIGIBLE_JUDGE: case ${kase.id} seat ${seatNo} ${JSON.stringify(excluded)}`);
-      err.code = 'NO_ELIGIBLE_JUDGE';
-      throw err;
+      throw new SpecError('NO_ELIGIBLE_JUDGE', `events[${eventIndex}].caseId`, `case ${kase.id} seat ${seatNo}`, {
+        caseId: kase.id, seat: seatNo, excluded,
+      });
     }
     const ranked = eligible
       .map((j) => ({ id: j.id, nl: this.nl(j), load: j.load }))
       .sort((a, b) => (a.nl < b.nl ? -1 : a.nl > b.nl ? 1 : idCompare(a.id, b.id)));
-    const pool = lotteryWeights(ranked, this.tol, this.minPool, this.maxPool, this.capBp).sort((a, b) => idCompare(a.id, b.id));
+    const pool = lotteryWeights(ranked, this.tol, this.minPool, this.maxPool, this.capBp)
+      .sort((a, b) => idCompare(a.id, b.id));
+    // 6. Low entropy.
     const W = pool.reduce((a, j) => a + j.weight, 0n);
     let maxW = 0n;
     for (const j of pool) if (j.weight > maxW) maxW = j.weight;
     let lowEntropy = null;
     if (eligible.length < this.minPool) lowEntropy = 'POOL_BELOW_MINIMUM';
     else if (maxW * 10000n > this.capBp * W) lowEntropy = 'PROBABILITY_CAP_UNREACHABLE';
+    // 7. Pick: the first in id order whose running sum exceeds r.
     const r = stream.below(W);
-    let run = 0n;
+    let acc = 0n;
     let chosen = null;
     for (const j of pool) {
-      run += j.weight;
-      if (run > r) {
+      acc += j.weight;
+      if (acc > r) {
         chosen = j.id;
         break;
       }
@@ -464,173 +1011,370 @@ export class Run {
     const sortedExcluded = {};
     for (const k of EXCLUSION_ORDER) if (excluded[k]) sortedExcluded[k] = excluded[k];
     return {
-      seat: seatNo,
+      chosen,
       eligible: eligible.length,
       excluded: sortedExcluded,
-      pool: pool.map((j) => ({ judge: j.id, load: fmt4(j.load), weight: Number(j.weight), p: fmtProbability(j.weight, W) })),
-      chosen,
       lowEntropy,
+      pool: pool.map((j) => [j.id, fmt4(j.load), j.weight, fmtProbability(j.weight, W)]),
+      seat: seatNo,
     };
   }
 
-  stream(event, kase) {
-    const index = this.entries.length;
-    const prev = Buffer.from(index === 0 ? this.headerHash : this.entries[index - 1].hash, 'hex');
-    const key = drawSeed(this.seed, this.runBeacon, beaconBytes(event.beacon), kase.id, index, prev);
-    return new ChaChaStream(key);
-  }
-
-  judge(id) {
-    const j = this.judges.get(id);
-    if (!j) throw new Error(`UNKNOWN_JUDGE: ${id}`);
-    return j;
-  }
-
-  kase(id) {
-    const c = this.cases.get(id);
-    if (!c) throw new Error(`UNKNOWN_CASE: ${id}`);
-    return c;
-  }
-
-  manual(event, judgeId) {
+  manual(event) {
     return {
-      judgeId,
-      reason: event.reason,
       approver: event.approver,
+      judgeId: event.judgeId,
+      loadBefore: fmt4(this.judges.get(event.judgeId).load),
+      reason: event.reason,
       time: event.time,
-      loadBefore: fmt4(this.judge(judgeId).load),
     };
   }
 
+  // §3 replay errors for a designated or newly assigned judge.
+  checkNewJudge(kase, judgeId, i) {
+    if (kase.recused.has(judgeId)) throw new SpecError('INVALID_EVENT', `events[${i}].judgeId`, 'judge recused from the case');
+    if (kase.seats.includes(judgeId)) throw new SpecError('INVALID_EVENT', `events[${i}].judgeId`, 'judge already on the case');
+    if (this.judges.get(judgeId).availability === 'transferred') {
+      throw new SpecError('INVALID_EVENT', `events[${i}].judgeId`, 'judge transferred');
+    }
+  }
+
+  /** Applies the next event and returns its entry (§7, §9). */
   apply(event) {
-    const { kind } = event;
-    if (kind === 'availability') {
-      this.judge(event.judgeId).availability = event.availability;
-      return null;
-    }
-    const kase = this.kase(event.caseId);
-    let entryKind;
-    let seats = [];
-    let manual = null;
-    let replaced = null;
-    if (kind === 'draw' || kind === 'designate') {
-      if (kase.assigned) throw new Error(`case ${kase.id} already assigned`);
-      const stream = this.stream(event, kase);
-      let first = 0;
-      if (kind === 'designate') {
-        const j = this.judge(event.judgeId);
-        manual = this.manual(event, j.id);
-        kase.seats = [j.id];
-        j.load += this.credit(kase, 0);
-        first = 1;
-      } else {
-        kase.seats = [];
-      }
-      for (let s = first; s < kase.panelSize; s++) {
-        const seat = this.drawSeat(kase, s, [...kase.seats], stream);
-        seats.push(seat);
-        kase.seats.push(seat.chosen);
-        this.judges.get(seat.chosen).load += this.credit(kase, s);
-      }
-      kase.assigned = true;
-      entryKind = kind;
-    } else if (kind === 'reassign') {
-      if (!kase.assigned) throw new Error(`case ${kase.id} not assigned`);
-      const j = this.judge(event.judgeId);
-      manual = this.manual(event, j.id);
-      const old = this.judge(kase.seats[0]);
-      replaced = old.id;
-      const credit = this.credit(kase, 0);
-      old.load -= credit;
-      j.load += credit;
-      kase.seats[0] = j.id;
-      entryKind = 'reassign';
-    } else if (kind === 'recuse') {
-      const j = this.judge(event.judgeId);
-      const seatNo = kase.seats.indexOf(j.id);
-      if (seatNo < 0) throw new Error(`judge ${j.id} not on case ${kase.id}`);
-      manual = this.manual(event, j.id);
-      replaced = j.id;
-      kase.recused.add(j.id);
-      const credit = this.credit(kase, seatNo);
-      j.load -= credit;
-      const others = kase.seats.filter((_, i) => i !== seatNo);
-      const stream = this.stream(event, kase);
-      const seat = this.drawSeat(kase, seatNo, others, stream);
-      seats = [seat];
-      kase.seats[seatNo] = seat.chosen;
-      this.judges.get(seat.chosen).load += credit;
-      entryKind = 'redraw';
-    } else {
-      throw new Error(`unknown event kind ${kind}`);
-    }
     const index = this.entries.length;
-    const entry = {
-      index,
-      kind: entryKind,
-      caseId: kase.id,
-      inputDigest: sha256Hex(canonical({ case: kase.digestCase, event })),
-      seats,
-      manual,
-      replaced,
-      judges: [...kase.seats],
-      prev: index === 0 ? this.headerHash : this.entries[index - 1].hash,
-    };
-    entry.hash = sha256Hex(canonical(entry));
+    const { kind } = event;
+    let entry;
+    if (kind === 'availability') {
+      this.judges.get(event.judgeId).availability = event.availability;
+      entry = {
+        caseId: null,
+        change: {
+          approver: event.approver ?? null,
+          availability: event.availability,
+          judgeId: event.judgeId,
+          reason: event.reason ?? null,
+          time: event.time ?? null,
+        },
+        index,
+        judges: [],
+        kind,
+        manual: null,
+        replaced: null,
+        seats: [],
+      };
+    } else {
+      const kase = this.cases.get(event.caseId);
+      const seats = [];
+      let manual = null;
+      let replaced = null;
+      let entryKind = kind;
+      if (kind === 'draw' || kind === 'designate') {
+        if (kase.assigned) throw new SpecError('INVALID_EVENT', `events[${index}].caseId`, 'case already assigned');
+        let first = 0;
+        if (kind === 'designate') {
+          this.checkNewJudge(kase, event.judgeId, index);
+          manual = this.manual(event);
+          kase.seats = [event.judgeId];
+          this.addLoad(this.judges.get(event.judgeId), this.credit(kase, 0), index);
+          first = 1;
+        }
+        const stream = entryStream(this.key, index);
+        for (let s = first; s < kase.panelSize; s++) {
+          const seat = this.drawSeat(kase, s, [...kase.seats], stream, index);
+          seats.push(seat);
+          kase.seats.push(seat.chosen);
+          this.addLoad(this.judges.get(seat.chosen), this.credit(kase, s), index);
+        }
+        kase.assigned = true;
+      } else if (kind === 'reassign') {
+        if (!kase.assigned) throw new SpecError('INVALID_EVENT', `events[${index}].caseId`, 'case not assigned');
+        this.checkNewJudge(kase, event.judgeId, index);
+        manual = this.manual(event);
+        const old = this.judges.get(kase.seats[0]);
+        replaced = old.id;
+        const credit = this.credit(kase, 0);
+        old.load -= credit;
+        this.addLoad(this.judges.get(event.judgeId), credit, index);
+        kase.seats[0] = event.judgeId;
+      } else if (kind === 'recuse') {
+        if (!kase.assigned) throw new SpecError('INVALID_EVENT', `events[${index}].caseId`, 'case not assigned');
+        const seatNo = kase.seats.indexOf(event.judgeId);
+        if (seatNo < 0) throw new SpecError('INVALID_EVENT', `events[${index}].judgeId`, 'judge not on the case');
+        manual = this.manual(event);
+        replaced = event.judgeId;
+        kase.recused.add(event.judgeId);
+        const credit = this.credit(kase, seatNo);
+        this.judges.get(event.judgeId).load -= credit;
+        const others = kase.seats.filter((_, k) => k !== seatNo);
+        const seat = this.drawSeat(kase, seatNo, others, entryStream(this.key, index), index);
+        seats.push(seat);
+        kase.seats[seatNo] = seat.chosen;
+        this.addLoad(this.judges.get(seat.chosen), credit, index);
+        entryKind = 'redraw';
+      }
+      entry = {
+        caseId: kase.id,
+        change: null,
+        index,
+        judges: [...kase.seats],
+        kind: entryKind,
+        manual,
+        replaced,
+        seats,
+      };
+    }
+    entry.hash = entryHash(this.head, entry);
     this.entries.push(entry);
+    this.lines.push(canonical(entry));
     return entry;
+  }
+
+  /** Applies every event. */
+  run() {
+    for (let i = this.entries.length; i < this.events.length; i++) this.apply(this.events[i]);
+    return this;
   }
 }
 
+/** The ledger text of a run (§9): header line and one line per entry. */
 export function replay(inputs) {
-  const run = new Run(inputs);
-  for (const event of run.events) run.apply(event);
-  return run.ledger;
+  return new Run(inputs).run().text;
+}
+
+/** §12: the judges after the run (load 4 places, availability) and the head. */
+export function carryForward(inputs) {
+  const run = new Run(inputs).run();
+  const judges = run.inputs.judges.map((j) => {
+    const state = run.judges.get(j.id);
+    return { ...j, load: fmt4(state.load), availability: state.availability };
+  });
+  return { judges, previousHead: run.head };
 }
 
 // ---------------------------------------------------------------------------
-// Verification (section 9)
+// §9 Entry hash
 
-const ENTRY_MEMBERS = ['index', 'kind', 'caseId', 'inputDigest', 'seats', 'manual', 'replaced', 'judges', 'prev', 'hash'];
-
-function same(a, b) {
-  return canonical(a) === canonical(b);
+function opt(s) {
+  return s === null ? u8(0) : Buffer.concat([u8(1), str(s)]);
 }
 
-export function verify(inputs, ledger) {
-  const expected = replay(inputs);
-  for (const k of Object.keys(expected.header)) {
-    if (!same(expected.header[k], ledger.header?.[k])) return { ok: false, firstDifference: { index: null, field: `header.${k}` } };
+function reasonBytes(r) {
+  return r === null ? u8(0) : Buffer.concat([u8(1), str(r.code), opt(r.text ?? null)]);
+}
+
+/** §9: the entry hash over prev (hex) of an entry's hashed members. */
+export function entryHash(prevHex, entry) {
+  const parts = [
+    utf8('shenguan/entry/v2'), u8(0), Buffer.from(prevHex, 'hex'), u64be(entry.index), u8(KIND_CODE[entry.kind]),
+    opt(entry.caseId), u32be(entry.judges.length), ...entry.judges.map(str), opt(entry.replaced),
+  ];
+  const m = entry.manual;
+  parts.push(m === null
+    ? u8(0)
+    : Buffer.concat([u8(1), str(m.judgeId), str(m.loadBefore), reasonBytes(m.reason), str(m.approver), str(m.time)]));
+  const c = entry.change;
+  parts.push(c === null
+    ? u8(0)
+    : Buffer.concat([u8(1), str(c.judgeId), str(c.availability), reasonBytes(c.reason), opt(c.approver), opt(c.time)]));
+  return sha256(...parts).toString('hex');
+}
+
+// ---------------------------------------------------------------------------
+// §9 "Reading a ledger": each line must parse as its type and re-serialise to
+// exactly its bytes.
+
+const MIB = 1024 * 1024;
+
+/** Splits ledger text into lines, or throws MALFORMED_LEDGER at `ledger`. */
+function splitLedger(text) {
+  if (typeof text !== 'string' || text.length === 0) throw new SpecError('MALFORMED_LEDGER', 'ledger', 'empty');
+  if (!text.endsWith('\n')) throw new SpecError('MALFORMED_LEDGER', 'ledger', 'does not end with a line feed');
+  const lines = text.slice(0, -1).split('\n');
+  for (const l of lines) if (utf8(l).length > MIB) throw new SpecError('MALFORMED_LEDGER', 'ledger', 'line longer than 1 MiB');
+  return lines;
+}
+
+const t = {
+  str: (v) => typeof v === 'string',
+  optStr: (v) => v === null || typeof v === 'string',
+  int: (v) => Number.isSafeInteger(v) && v >= 0,
+  hex: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+  strArray: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+};
+
+function exactMembers(obj, members) {
+  if (!isObject(obj)) return '';
+  const keys = Object.keys(obj);
+  for (const k of keys) if (!(k in members)) return k;
+  for (const [k, check] of Object.entries(members)) {
+    if (!(k in obj)) return k;
+    const bad = check(obj[k]);
+    if (bad === false) return k;
+    if (typeof bad === 'string') return `${k}${bad}`;
   }
-  if (!same(Object.keys(expected.header).sort(), Object.keys(ledger.header ?? {}).sort())) {
-    return { ok: false, firstDifference: { index: null, field: 'header' } };
+  return null;
+}
+
+function reasonType(r) {
+  if (r === null) return true;
+  const bad = exactMembers(r, { code: (c) => REASON_CODES.has(c) });
+  if (bad === null) return true;
+  if (isObject(r) && Object.keys(r).length === 2) {
+    const b2 = exactMembers(r, { code: (c) => REASON_CODES.has(c), text: t.str });
+    return b2 === null ? true : `.${b2}`;
   }
-  if (expected.headerHash !== ledger.headerHash) return { ok: false, firstDifference: { index: null, field: 'headerHash' } };
-  const found = ledger.entries ?? [];
-  const n = Math.min(expected.entries.length, found.length);
-  for (let i = 0; i < n; i++) {
-    const e = expected.entries[i];
-    const f = found[i];
-    for (const k of ENTRY_MEMBERS) {
-      if (!same(e[k], f?.[k] ?? null) || !(f && k in f)) return { ok: false, firstDifference: { index: i, field: k } };
+  return bad === '' ? false : `.${bad}`;
+}
+
+const sub = (members) => (v) => {
+  const bad = exactMembers(v, members);
+  return bad === null ? true : bad === '' ? false : `.${bad}`;
+};
+
+const SEAT_TYPE = {
+  chosen: t.str,
+  eligible: t.int,
+  excluded: (v) => isObject(v) && Object.entries(v).every(([k, n]) => EXCLUSION_ORDER.includes(k) && t.int(n) && n > 0),
+  lowEntropy: (v) => v === null || v === 'POOL_BELOW_MINIMUM' || v === 'PROBABILITY_CAP_UNREACHABLE',
+  pool: (v) => Array.isArray(v) && v.every((row) => Array.isArray(row) && row.length === 4
+    && t.str(row[0]) && t.str(row[1]) && t.int(row[2]) && t.str(row[3])),
+  seat: t.int,
+};
+
+const ENTRY_TYPE = {
+  caseId: t.optStr,
+  change: (v) => v === null || sub({
+    approver: t.optStr, availability: (a) => AVAILABILITIES.has(a), judgeId: t.str, reason: reasonType, time: t.optStr,
+  })(v),
+  hash: t.hex,
+  index: t.int,
+  judges: t.strArray,
+  kind: (v) => v in KIND_CODE,
+  manual: (v) => v === null || sub({ approver: t.str, judgeId: t.str, loadBefore: t.str, reason: (r) => r !== null && reasonType(r), time: t.str })(v),
+  replaced: t.optStr,
+  seats: (v) => Array.isArray(v) && v.every((s) => exactMembers(s, SEAT_TYPE) === null),
+};
+
+const HEADER_TYPE = {
+  algorithm: t.str,
+  beacon: sub({
+    randomness: t.hex, reference: isObject, roundTime: (v) => v === null || t.int(v), signatureChecked: (v) => typeof v === 'boolean',
+    value: (v) => v === null || isObject(v),
+  }),
+  commitment: t.hex,
+  committedAt: t.str,
+  config: sub({ maxPool: t.int, maxProbability: t.str, minPool: t.int, panelMemberShare: t.str, tolerance: t.str }),
+  court: t.str,
+  format: t.str,
+  inputsDigest: t.hex,
+  previousHead: (v) => v === null || t.hex(v),
+  warnings: t.strArray,
+};
+
+// Parses one line as a header (index null) or an entry; throws MALFORMED_LEDGER.
+function readLine(line, index) {
+  const at = index === null ? 'ledger.header' : `ledger.entries[${index}]`;
+  const lineNo = index === null ? 1 : index + 2;
+  const fail = (member, why) => {
+    throw new SpecError('MALFORMED_LEDGER', member ? `${at}.${member}` : at, why, { line: lineNo });
+  };
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    fail(null, 'not JSON');
+  }
+  const bad = exactMembers(value, index === null ? HEADER_TYPE : ENTRY_TYPE);
+  if (bad !== null) fail(bad || null, 'not of its type');
+  if (index === null && (value.format !== FORMAT || value.algorithm !== ALGORITHM)) {
+    throw new SpecError('MALFORMED_LEDGER', 'ledger.header.format', 'not this version', { line: 1 });
+  }
+  let again;
+  try {
+    again = canonical(value);
+  } catch {
+    fail(null, 'not canonical');
+  }
+  if (again !== line) fail(null, 'not in canonical form');
+  return value;
+}
+
+// ---------------------------------------------------------------------------
+// §10 Verification
+
+/**
+ * verifyChain: checks every entry's index and hash over the previous hash.
+ * Returns { ok, entries, head, firstBroken, problem }: firstBroken the index
+ * of the first broken entry (null when intact, or when the text cannot be
+ * read: then `problem` is the MALFORMED_LEDGER error).
+ */
+export function checkChain(ledgerText) {
+  let lines;
+  let header;
+  try {
+    lines = splitLedger(ledgerText);
+    header = readLine(lines[0], null);
+  } catch (err) {
+    return { ok: false, entries: 0, firstBroken: null, head: null, problem: err };
+  }
+  void header;
+  let prev = sha256(utf8(lines[0])).toString('hex');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    let entry;
+    try {
+      entry = readLine(lines[i + 1], i);
+    } catch (err) {
+      return { ok: false, entries: lines.length - 1, firstBroken: i, head: null, problem: err };
     }
-    const extra = Object.keys(f).find((k) => !ENTRY_MEMBERS.includes(k));
-    if (extra !== undefined) return { ok: false, firstDifference: { index: i, field: extra } };
+    if (entry.index !== i) return { ok: false, entries: lines.length - 1, firstBroken: i, head: null, problem: 'index' };
+    if (entryHash(prev, entry) !== entry.hash) return { ok: false, entries: lines.length - 1, firstBroken: i, head: null, problem: 'hash' };
+    prev = entry.hash;
   }
-  if (expected.entries.length !== found.length) return { ok: false, firstDifference: { index: n, field: 'entries' } };
-  return { ok: true, firstDifference: null };
+  return { ok: true, entries: lines.length - 1, firstBroken: null, head: prev, problem: null };
 }
 
-// Recomputes the header hash, every entry hash and every prev link.
-// firstBroken: null when intact, 'header' when headerHash is wrong, else the
-// index of the first entry whose prev or hash does not hold.
-export function checkChain(ledger) {
-  if (sha256Hex(canonical(ledger.header)) !== ledger.headerHash) return { ok: false, firstBroken: 'header' };
-  let prev = ledger.headerHash;
-  for (let i = 0; i < ledger.entries.length; i++) {
-    const { hash, ...rest } = ledger.entries[i];
-    if (rest.index !== i || rest.prev !== prev || sha256Hex(canonical(rest)) !== hash) return { ok: false, firstBroken: i };
-    prev = hash;
+/**
+ * verifyLedger: replays the inputs and compares the ledger line by line with
+ * the replay, byte for byte. Returns { ok, entries, expectedEntries, head,
+ * firstDifference, chain }, firstDifference = { index, field } (index null for
+ * the header; field `header.<member>`, an entry member, or `entry` when an
+ * entry is missing or extra). An input that does not replay, or a ledger that
+ * cannot be read, throws SpecError (paths prefixed `inputs.` / `ledger...`).
+ */
+export function verify(inputs, ledgerText) {
+  let run;
+  try {
+    run = new Run(inputs).run();
+  } catch (err) {
+    if (err instanceof SpecError) err.path = `inputs.${err.path}`;
+    throw err;
   }
-  return { ok: true, firstBroken: null };
+  const lines = splitLedger(ledgerText);
+  // Every line must read (§9), even past the first difference: verifyLedger
+  // and verifyChain accept and refuse the same texts.
+  lines.forEach((line, k) => {
+    if (line !== run.lines[k]) readLine(line, k === 0 ? null : k - 1);
+  });
+  const chain = checkChain(ledgerText);
+  let firstDifference = null;
+  const n = Math.min(lines.length, run.lines.length);
+  for (let k = 0; k < n && firstDifference === null; k++) {
+    if (lines[k] === run.lines[k]) continue;
+    const index = k === 0 ? null : k - 1;
+    const found = readLine(lines[k], index);
+    const expected = JSON.parse(run.lines[k]);
+    const field = Object.keys(expected).sort().find((m) => canonical(expected[m]) !== canonical(found[m]));
+    firstDifference = { index, field: index === null ? `header.${field}` : field };
+  }
+  if (firstDifference === null && lines.length !== run.lines.length) {
+    firstDifference = { index: n - 1, field: 'entry' };
+  }
+  return {
+    ok: firstDifference === null && chain.ok,
+    entries: lines.length - 1,
+    expectedEntries: run.entries.length,
+    head: run.head,
+    firstDifference,
+    chain,
+  };
 }

@@ -1,8 +1,8 @@
 // A typed use of the assignment exports; checked by `tsc --noEmit`.
-import init, { commitSeed, assign, verifyLedger, verifyChain, verifyHead, auditLedger } from '../../pkg/web/shenguan.js';
+import init, { commitRun, assign, verifyLedger, verifyChain, verifyHead, auditLedger, carryForward, LedgerWriter, LedgerVerifier } from '../../pkg/web/shenguan.js';
 import type {
-  AssignmentInput, AssignmentEvent, Judge, Case, Ledger, LedgerEntry, Seat, VerifyReport, ChainReport, HeadReport, AuditReport,
-  ShenguanErrorFields,
+  AssignmentInput, AssignmentEvent, Judge, Case, LedgerHeader, LedgerEntry, Seat, VerifyReport, ChainReport, HeadReport, AuditReport,
+  RunCommitment, CarryForward, ShenguanErrorFields,
 } from '../../pkg/web/shenguan.js';
 
 const judges: Judge[] = ['J1', 'J2', 'J3', 'J4'].map((id, i) => ({
@@ -13,31 +13,43 @@ const cases: Case[] = [
   { id: 'C2', caseType: 'contract', department: 'civil', panelSize: 3, recuse: ['J2'] },
 ];
 const events: AssignmentEvent[] = [
-  { kind: 'draw', caseId: 'C1', beacon: '00ff' },
+  { kind: 'draw', caseId: 'C1' },
+  { kind: 'availability', judgeId: 'J4', availability: 'onLeave', time: '2026-03-02' },
   { kind: 'designate', caseId: 'C2', judgeId: 'J1', reason: { code: 'other', text: '专业审判' }, approver: '院长', time: '2026-03-02T09:00:00+08:00' },
 ];
 
 function seats(entry: LedgerEntry): string {
-  return entry.seats.map((s: Seat) => `${s.chosen} of ${s.pool.map((c) => `${c.judge}:${c.p}`).join(',')}${s.lowEntropy ? ` (${s.lowEntropy})` : ''}`).join('; ');
+  return entry.seats.map((s: Seat) => `${s.chosen} of ${s.pool.map(([judge, , , p]) => `${judge}:${p}`).join(',')}${s.lowEntropy ? ` (${s.lowEntropy})` : ''}`).join('; ');
 }
 
-async function main(previousHead: string): Promise<void> {
+async function main(previousHead: string, signature: string): Promise<void> {
   await init();
   const seed = '00'.repeat(32);
-  const { commitment } = commitSeed({ seed });
-  const inputs: AssignmentInput = { court: '示例法院', judges, cases, events, seed, commitment, previousHead };
-  const ledger: Ledger = assign(inputs);
-  const head: string = ledger.entries.at(-1)?.hash ?? ledger.headerHash;
-  const continues: string | undefined = ledger.header.previousHead;
-  console.log(ledger.entries.map(seats), head, continues);
+  const unpublished: AssignmentInput = {
+    court: '示例法院', judges, cases, events, seed, previousHead,
+    beacon: { kind: 'drand', network: 'quicknet', round: 12345678 }, committedAt: '2026-03-02T00:59:00Z',
+  };
+  const committed: RunCommitment = commitRun(unpublished);
+  const inputs: AssignmentInput = { ...unpublished, commitment: committed.commitment, beaconValue: { round: 12345678, signature } };
+  const ledger: string = assign(inputs);
+  const [headerLine, ...entryLines] = ledger.trimEnd().split('\n');
+  const header = JSON.parse(headerLine) as LedgerHeader;
+  const entries = entryLines.map((line) => JSON.parse(line) as LedgerEntry);
+  console.log(entries.map(seats), header.previousHead, header.warnings, committed.roundTime);
 
   const report: VerifyReport = verifyLedger({ inputs, ledger });
   const where: number | null = report.firstDifference?.index ?? null;
   const chain: ChainReport = verifyChain({ ledger });
-  const published: string = report.head;
-  const replayed: HeadReport = verifyHead({ inputs, head: published });
-  const audit: AuditReport = auditLedger({ inputs, ledger });
-  console.log(report.ok, where, head === published, chain.firstBroken, replayed.ok, audit.counts.manualShare, audit.positionBias.biased);
+  const replayed: HeadReport = verifyHead({ inputs, head: report.head });
+  const audit: AuditReport = auditLedger({ inputs, ledger, audit: { probabilityCeiling: '0.6', windowDays: 2 } });
+  const next: CarryForward = carryForward(inputs);
+  console.log(report.ok, where, chain.firstBroken, replayed.ok, audit.counts.manualShare, audit.flags.absencesAroundDraws.length, next.previousHead);
+
+  const writer = new LedgerWriter(inputs, 1 << 20);
+  const verifier = new LedgerVerifier(inputs);
+  for (let part = writer.next(); part !== undefined; part = writer.next()) verifier.push(part);
+  const streamed = verifier.finish() as VerifyReport;
+  console.log(streamed.ok, writer.head());
 
   try {
     assign({ ...inputs, previousHead: 'not a head' });
@@ -48,4 +60,4 @@ async function main(previousHead: string): Promise<void> {
   }
 }
 
-void main('ab'.repeat(32));
+void main('ab'.repeat(32), '00'.repeat(48));

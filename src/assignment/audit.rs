@@ -3,16 +3,16 @@
 //! outcome against expectation, and a chi-square test of outcome against
 //! position in the candidate list.
 
-use super::engine;
-use super::ledger::{Entry, EntryKind};
+use super::engine::Replay;
+use super::ledger::{Candidate, Entry, EntryKind};
 use super::lottery::{Lottery, Selector};
 use super::model::{AssignmentInput, Availability, Role};
 use super::prepare::JudgeState;
 use super::units::{format_units, normalised, SCALE};
-use super::verify::{compare, parse_ledger, VerifyInput, VerifyReport};
+use super::verify::{verify_ledger, VerifyInput, VerifyReport};
 use crate::decimal::{round, Decimal, Rounding};
 use crate::error::Result;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// Counts of entries by kind and the share of manual ones.
@@ -25,6 +25,8 @@ pub struct Counts {
     pub draws: usize,
     /// Re-draws after recusal.
     pub redraws: usize,
+    /// Availability changes.
+    pub availability: usize,
     /// Designated assignments.
     pub designated: usize,
     /// Re-assignments.
@@ -99,12 +101,98 @@ pub struct PositionBias {
     pub biased: bool,
 }
 
+/// Thresholds an inspector sets for the whole court, whatever each run's
+/// own configuration says.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuditOptions {
+    /// Flag any seat where a judge's probability exceeds this, in (0, 1] [0.5].
+    #[serde(default = "default_ceiling")]
+    pub probability_ceiling: Decimal,
+    /// A judge made unavailable and restored within this many entries is
+    /// flagged when a draw of the judge's department fell in between [50].
+    #[serde(default = "default_window_entries")]
+    pub window_entries: u64,
+    /// ... or within this many days, when both changes carry a time [3].
+    #[serde(default = "default_window_days")]
+    pub window_days: i64,
+}
+
+fn default_ceiling() -> Decimal {
+    Decimal::new(5, 1)
+}
+fn default_window_entries() -> u64 {
+    50
+}
+fn default_window_days() -> i64 {
+    3
+}
+
+impl Default for AuditOptions {
+    fn default() -> Self {
+        AuditOptions { probability_ceiling: default_ceiling(), window_entries: default_window_entries(), window_days: default_window_days() }
+    }
+}
+
+/// A seat where one judge's probability was above the court-wide ceiling.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CeilingBreach {
+    /// Entry index.
+    pub index: u64,
+    /// Case.
+    pub case_id: Option<String>,
+    /// Seat number.
+    pub seat: u32,
+    /// The judge with the largest probability.
+    pub judge: String,
+    /// That probability (6 places).
+    pub p: String,
+    /// Whether that judge was drawn.
+    pub chosen: bool,
+}
+
+/// A judge taken out of the pool just before draws of their department and
+/// put back soon after: the pattern of a pool collapse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AbsenceAroundDraws {
+    /// The judge.
+    pub judge: String,
+    /// Entry that made the judge unavailable.
+    pub unavailable_at: u64,
+    /// Entry that made the judge available again.
+    pub restored_at: u64,
+    /// Days between the two changes, when both carry a time.
+    pub days: Option<i64>,
+    /// Entries of the judge's department drawn in between.
+    pub draws: Vec<u64>,
+}
+
+/// What an inspector should look at first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Flags {
+    /// The header's warnings (weak configuration, unsigned or no beacon).
+    pub warnings: Vec<String>,
+    /// The ceiling applied.
+    pub probability_ceiling: Decimal,
+    /// Seats above the ceiling (the first 1,000).
+    pub above_ceiling: Vec<CeilingBreach>,
+    /// How many seats were above the ceiling in all.
+    pub above_ceiling_count: usize,
+    /// Judges made unavailable around draws and restored soon after.
+    pub absences_around_draws: Vec<AbsenceAroundDraws>,
+}
+
 /// The audit report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditReport {
     /// The replay verification of the given ledger.
-    pub verification: VerifyReport,
+    pub verification: Option<VerifyReport>,
+    /// What to look at first.
+    pub flags: Flags,
     /// Entry counts.
     pub counts: Counts,
     /// Low-entropy draws.
@@ -121,29 +209,37 @@ pub struct AuditReport {
 
 /// Verify the ledger and report what an inspector looks for (on the replay).
 pub fn audit_ledger(input: VerifyInput) -> Result<AuditReport> {
-    let found = parse_ledger(input.ledger)?;
-    audit_with(&input.inputs, Lottery, Some(&found))
+    let options = input.audit.clone().unwrap_or_default();
+    if options.probability_ceiling <= Decimal::ZERO || options.probability_ceiling > Decimal::ONE {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::OutOfRange,
+            "audit.probabilityCeiling",
+            "probabilityCeiling must be in (0, 1]",
+            "概率上限须在 (0, 1] 之间",
+        ));
+    }
+    let verification = verify_ledger(VerifyInput { inputs: input.inputs.clone(), ledger: input.ledger, audit: None })?;
+    let (mut report, _) = audit_run(input.inputs, Lottery, &options)?;
+    report.verification = Some(verification);
+    Ok(report)
 }
 
-/// Run `inputs` with `selector` and audit the result (benchmarks use this for baselines).
-pub fn audit_with<S: Selector>(inputs: &AssignmentInput, selector: S, found: Option<&super::Ledger>) -> Result<AuditReport> {
-    audit_run(inputs, selector, found).map(|(report, _)| report)
-}
-
-/// As [`audit_with`], also returning the ledger the run produced.
-pub fn audit_run<S: Selector>(inputs: &AssignmentInput, selector: S, found: Option<&super::Ledger>) -> Result<(AuditReport, super::Ledger)> {
+/// Run `inputs` with `selector` and audit the result; also returns the
+/// entries (benchmarks compare baselines this way).
+pub fn audit_run<S: Selector>(inputs: AssignmentInput, selector: S, options: &AuditOptions) -> Result<(AuditReport, Vec<Entry>)> {
+    let mut replay = Replay::new(inputs, selector).map_err(|e| e.at("inputs"))?;
+    let warnings = replay.header().warnings.clone();
+    let departments: HashMap<String, String> = replay.judges().iter().map(|j| (j.id.clone(), j.department.clone())).collect();
     let mut tracker = SpreadTracker::default();
-    let mut observe = |entry: &Entry, judges: &[JudgeState]| tracker.observe(entry, judges);
-    let (ledger, judges) = engine::run(inputs, selector, Some(&mut observe)).map_err(|e| e.at("inputs"))?;
-    let verification = match found {
-        Some(found) => compare(&ledger, found),
-        None => compare(&ledger, &ledger),
-    };
-    let entries = &ledger.entries;
+    let mut entries = Vec::new();
+    while let Some(entry) = replay.next_entry().map_err(|e| e.at("inputs"))? {
+        tracker.observe(&entry, replay.judges());
+        entries.push(entry);
+    }
     let count = |kind| entries.iter().filter(|e| e.kind == kind).count();
-    let (draws, redraws, designated, reassigned) =
-        (count(EntryKind::Draw), count(EntryKind::Redraw), count(EntryKind::Designate), count(EntryKind::Reassign));
-    let counts = Counts { entries: entries.len(), draws, redraws, designated, reassigned, manual_share: ratio(designated + reassigned, entries.len()) };
+    let (draws, redraws, designated, reassigned, availability) =
+        (count(EntryKind::Draw), count(EntryKind::Redraw), count(EntryKind::Designate), count(EntryKind::Reassign), count(EntryKind::Availability));
+    let counts = Counts { entries: entries.len(), draws, redraws, designated, reassigned, availability, manual_share: ratio(designated + reassigned, entries.len()) };
 
     let mut redraws_per_case = BTreeMap::new();
     let mut drawn: HashMap<&str, usize> = HashMap::new();
@@ -151,9 +247,10 @@ pub fn audit_run<S: Selector>(inputs: &AssignmentInput, selector: S, found: Opti
     let mut manual: HashMap<&str, usize> = HashMap::new();
     let mut positions = PositionCounts::default();
     let (mut seats, mut low, mut low_entries, mut max_p) = (0, 0, Vec::new(), Decimal::ZERO);
-    for entry in entries {
-        if entry.kind == EntryKind::Redraw {
-            *redraws_per_case.entry(entry.case_id.clone()).or_insert(0) += 1;
+    let (mut above_ceiling, mut above_ceiling_count) = (Vec::new(), 0);
+    for entry in &entries {
+        if let (EntryKind::Redraw, Some(case)) = (entry.kind, &entry.case_id) {
+            *redraws_per_case.entry(case.clone()).or_insert(0) += 1;
         }
         if let (Some(m), EntryKind::Designate | EntryKind::Reassign) = (&entry.manual, entry.kind) {
             *manual.entry(m.judge_id.as_str()).or_default() += 1;
@@ -167,17 +264,38 @@ pub fn audit_run<S: Selector>(inputs: &AssignmentInput, selector: S, found: Opti
                 }
             }
             *drawn.entry(seat.chosen.as_str()).or_default() += 1;
-            let total: u64 = seat.pool.iter().map(|c| c.weight).sum();
+            let total: u64 = seat.pool.iter().map(|c| c.2).sum();
+            let mut top: Option<(&Candidate, Decimal)> = None;
             for (position, candidate) in seat.pool.iter().enumerate() {
-                let p = Decimal::from(candidate.weight) / Decimal::from(total.max(1));
+                let p = Decimal::from(candidate.2) / Decimal::from(total.max(1));
                 max_p = max_p.max(p);
-                *expected.entry(candidate.judge.as_str()).or_default() += p;
-                positions.add(position, p, candidate.judge == seat.chosen);
+                if top.map_or(true, |(_, best)| p > best) {
+                    top = Some((candidate, p));
+                }
+                *expected.entry(candidate.0.as_str()).or_default() += p;
+                positions.add(position, p, candidate.0 == seat.chosen);
+            }
+            if let Some((candidate, p)) = top.filter(|&(_, p)| p > options.probability_ceiling) {
+                above_ceiling_count += 1;
+                if above_ceiling.len() < 1000 {
+                    above_ceiling.push(CeilingBreach {
+                        index: entry.index,
+                        case_id: entry.case_id.clone(),
+                        seat: seat.seat,
+                        judge: candidate.0.clone(),
+                        p: super::units::probability(candidate.2, total),
+                        chosen: candidate.0 == seat.chosen,
+                    });
+                }
+                let _ = p;
             }
         }
     }
+    let absences_around_draws = absences_around_draws(&entries, &departments, options);
+    let flags = Flags { warnings, probability_ceiling: options.probability_ceiling, above_ceiling, above_ceiling_count, absences_around_draws };
     let low_entropy = LowEntropy { seats, count: low, share: ratio(low, seats), entries: low_entries, max_probability: round(max_p, 6, Rounding::HalfUp) };
-    let judges = judges
+    let judges = replay
+        .judges()
         .iter()
         .map(|j| JudgeOutcome {
             judge: j.id.clone(),
@@ -190,7 +308,8 @@ pub fn audit_run<S: Selector>(inputs: &AssignmentInput, selector: S, found: Opti
         })
         .collect();
     let report = AuditReport {
-        verification,
+        verification: None,
+        flags,
         counts,
         low_entropy,
         redraws_per_case,
@@ -198,7 +317,39 @@ pub fn audit_run<S: Selector>(inputs: &AssignmentInput, selector: S, found: Opti
         judges,
         position_bias: positions.test(),
     };
-    Ok((report, ledger))
+    Ok((report, entries))
+}
+
+/// Pairs of availability changes (unavailable, then available again) of one
+/// judge within the window, with draws of the judge's department between them.
+fn absences_around_draws(entries: &[Entry], departments: &HashMap<String, String>, options: &AuditOptions) -> Vec<AbsenceAroundDraws> {
+    // The department of each drawn case: the department of its drawn judges.
+    let mut open: BTreeMap<&str, (u64, Option<i64>)> = BTreeMap::new();
+    let mut found = Vec::new();
+    for entry in entries {
+        let Some(change) = &entry.change else { continue };
+        let day = change.time.as_deref().and_then(super::model::day_number);
+        if change.availability != Availability::Available {
+            open.entry(change.judge_id.as_str()).or_insert((entry.index, day));
+            continue;
+        }
+        let Some((start, start_day)) = open.remove(change.judge_id.as_str()) else { continue };
+        let days = match (start_day, day) {
+            (Some(a), Some(b)) => Some(b - a),
+            _ => None,
+        };
+        let within = entry.index - start <= options.window_entries || days.is_some_and(|d| d <= options.window_days);
+        let department = departments.get(&change.judge_id);
+        let draws: Vec<u64> = entries[(start as usize + 1).min(entries.len())..(entry.index as usize).min(entries.len())]
+            .iter()
+            .filter(|e| !e.seats.is_empty() && e.seats.iter().any(|s| departments.get(&s.chosen) == department))
+            .map(|e| e.index)
+            .collect();
+        if within && !draws.is_empty() {
+            found.push(AbsenceAroundDraws { judge: change.judge_id.clone(), unavailable_at: start, restored_at: entry.index, days, draws });
+        }
+    }
+    found
 }
 
 fn ratio(part: usize, whole: usize) -> Decimal {
@@ -228,7 +379,8 @@ impl SpreadTracker {
                 self.current.insert(department, spread);
             }
         }
-        let touched: Vec<&String> = entry.judges.iter().chain(entry.replaced.iter()).collect();
+        let changed = entry.change.as_ref().map(|c| &c.judge_id);
+        let touched: Vec<&String> = entry.judges.iter().chain(entry.replaced.iter()).chain(changed).collect();
         for id in touched {
             if let Some(department) = self.index_of.get(id).and_then(|&i| judges.get(i)).map(|j| j.department.clone()) {
                 let spread = spread_of(&department, judges);

@@ -1,15 +1,18 @@
-//! Replays the events of a run into a ledger. The same code assigns new
-//! cases and verifies old ones: verification is replay plus comparison.
+//! Replays the events of a run into a ledger, one entry per event. The same
+//! code assigns new cases and verifies old ones: verification is replay plus
+//! comparison. [`Replay`] yields entries one at a time, so a year's ledger
+//! can be written or checked without holding it.
 
-use super::ledger::{self, Candidate, Entry, EntryKind, Header, Ledger, ManualRecord, Seat};
+use super::ledger::{self, BeaconRecord, Candidate, Change, Entry, EntryKind, Header, ManualRecord, Seat};
 use super::lottery::{Eligible, SeatChoice, Selector};
 use super::model::{AssignmentInput, Availability, Case, Event, EventKind, Reason, ReasonCode};
-use super::prepare::{prepare, Exclusions, JudgeState, Prepared};
-use super::random::{draw_seed, parse_beacon, DrawRng, DrawSeedInput};
+use super::prepare::{prepare, Exclusions, JudgeState, Prepared, Purpose};
+use super::random::{key_words, run_key, DrawRng};
 use super::units::{format_units, normalised, probability, SCALE};
 use crate::canonical::hex;
 use crate::error::{Error, ErrorCode, Result};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The judges of a case and the load each was credited.
 #[derive(Debug, Clone, Default)]
@@ -19,71 +22,108 @@ struct CaseState {
     recused: Vec<usize>,
 }
 
-/// Called after every entry with the judges' state (for audits and simulations).
-pub type Observer<'o> = &'o mut dyn FnMut(&Entry, &[JudgeState]);
-
-/// Run every event of `input` with `selector`; returns the ledger and the final judge state.
-pub fn run<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<Observer<'_>>) -> Result<(Ledger, Vec<JudgeState>)> {
-    replay(input, selector, observer, true).map(|(ledger, judges, _)| (ledger, judges))
+/// A run being replayed: the header, then one entry per event.
+pub struct Replay<S> {
+    header: Header,
+    header_line: Vec<u8>,
+    engine: Engine<S>,
+    next_event: usize,
 }
 
-/// Run every event without keeping the entries; returns the number of
-/// entries and the hash of the last (the chain head), or the header hash if none.
-pub fn run_head(input: &AssignmentInput) -> Result<(u64, String)> {
-    replay(input, super::lottery::Lottery, None, false).map(|(_, _, head)| head)
-}
-
-type Replayed = (Ledger, Vec<JudgeState>, (u64, String));
-
-fn replay<S: Selector>(input: &AssignmentInput, selector: S, observer: Option<Observer<'_>>, keep: bool) -> Result<Replayed> {
-    let mut prepared = prepare(input)?;
-    let header = Header {
-        format: ledger::FORMAT.into(),
-        algorithm: ledger::ALGORITHM.into(),
-        court: input.court.clone(),
-        commitment: prepared.commitment.clone(),
-        beacon: hex(&prepared.beacon),
-        config: normalised_config(&input.config),
-        previous_head: prepared.previous_head.clone(),
-    };
-    let header_hash = ledger::header_hash(&header)?;
-    let events = std::mem::take(&mut prepared.events);
-    let cases = vec![None; input.cases.len()];
-    let mut engine = Engine { prepared, selector, cases, prev: header_hash, entries: Vec::new(), count: 0, keep, buffer: Vec::new() };
-    let mut observer = observer;
-    for (i, event) in events.iter().enumerate() {
-        let before = engine.entries.len();
-        engine.apply(event).map_err(|e| e.at(&format!("events[{i}]")))?;
-        if let (Some(observe), Some(entry)) = (observer.as_mut(), engine.entries.get(before)) {
-            observe(entry, &engine.prepared.judges);
-        }
+impl<S: Selector> Replay<S> {
+    /// Validate `input` (the commitment and the beacon included) and set up the replay.
+    pub fn new(input: AssignmentInput, selector: S) -> Result<Self> {
+        let prepared = prepare(input, Purpose::Draw)?;
+        let beacon = prepared.beacon.clone().ok_or_else(|| Error::new(ErrorCode::Internal, "", "beacon not verified", "信标未验证"))?;
+        let input = Rc::clone(&prepared.input);
+        let header = Header {
+            algorithm: ledger::ALGORITHM.into(),
+            beacon: BeaconRecord {
+                randomness: hex(&beacon.randomness),
+                reference: input.beacon.clone(),
+                round_time: beacon.round_time,
+                signature_checked: beacon.signature_checked,
+                value: input.beacon_value.clone(),
+            },
+            commitment: hex(&prepared.commitment),
+            committed_at: input.committed_at.clone(),
+            config: super::commit::normalised_config(&input.config),
+            court: input.court.clone(),
+            format: ledger::FORMAT.into(),
+            inputs_digest: hex(&prepared.inputs_digest),
+            previous_head: prepared.previous_head.clone(),
+            warnings: prepared.warnings.clone(),
+        };
+        let header_line = ledger::header_line(&header)?;
+        let key = key_words(&run_key(&prepared.seed, &beacon.randomness, &prepared.inputs_digest));
+        let prev = ledger::header_hash(&header_line);
+        // Cases assigned in an earlier run start with their judges and credits.
+        let member_bp = prepared.params.panel_member_bp;
+        let cases = input
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(position, case)| {
+                if case.assigned.is_empty() {
+                    return None;
+                }
+                let weight = prepared.cases.weight_at(position);
+                let judges: Vec<usize> = case.assigned.iter().filter_map(|id| prepared.judge_index.get(id).copied()).collect();
+                let credits = (0..judges.len()).map(|seat| seat_credit(weight, seat, member_bp)).collect();
+                Some(CaseState { judges, credits, recused: vec![] })
+            })
+            .collect();
+        let engine = Engine { prepared, selector, key, cases, prev, count: 0 };
+        Ok(Replay { header, header_line, engine, next_event: 0 })
     }
-    let head = (engine.count, hex(&engine.prev));
-    let ledger = Ledger { header, header_hash: hex(&header_hash), entries: engine.entries };
-    Ok((ledger, engine.prepared.judges, head))
-}
 
-/// The config as recorded in the header: decimals without trailing zeros, so
-/// `2`, `2.0` and `"2.00"` give the same header.
-fn normalised_config(config: &super::model::Config) -> super::model::Config {
-    super::model::Config {
-        max_pool: config.max_pool,
-        min_pool: config.min_pool,
-        max_probability: config.max_probability.normalize(),
-        tolerance: config.tolerance.normalize(),
-        panel_member_share: config.panel_member_share.normalize(),
+    /// The header.
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// The header's line (canonical JSON, no newline).
+    pub fn header_line(&self) -> &[u8] {
+        &self.header_line
+    }
+
+    /// The next entry, or `None` after the last event. An error names the event.
+    pub fn next_entry(&mut self) -> Result<Option<Entry>> {
+        let i = self.next_event;
+        let Some(event) = self.engine.prepared.events.get(i).cloned() else { return Ok(None) };
+        self.next_event += 1;
+        self.engine.apply(&event).map(Some).map_err(|e| e.at(&format!("events[{i}]")))
+    }
+
+    /// The chain head so far: the last entry's hash, or the header hash.
+    pub fn head(&self) -> [u8; 32] {
+        self.engine.prev
+    }
+
+    /// Entries produced so far.
+    pub fn count(&self) -> u64 {
+        self.engine.count
+    }
+
+    /// The judges' current state (id order).
+    pub fn judges(&self) -> &[JudgeState] {
+        &self.engine.prepared.judges
+    }
+
+    /// The input being replayed.
+    pub fn input(&self) -> &AssignmentInput {
+        &self.engine.prepared.input
     }
 }
 
-/// SHA-256 of canonical `{"case": case, "event": event}`, written into `buffer`.
-fn input_digest(case: &Case, event: &Event, buffer: &mut Vec<u8>) -> Result<String> {
-    buffer.clear();
-    buffer.extend_from_slice(b"{\"case\":");
-    ledger::write_canonical(case, buffer)?;
-    buffer.extend_from_slice(b",\"event\":");
-    ledger::write_canonical(event, buffer)?;
-    buffer.push(b'}');
-    Ok(hex(&crate::canonical::sha256(buffer)))
+/// The load a seat brings: the weight for seat 0 (the handling judge), the
+/// panel member share of it, rounded half-up, for the others.
+fn seat_credit(weight: i64, seat: usize, member_bp: i64) -> i64 {
+    if seat == 0 {
+        weight
+    } else {
+        (weight * member_bp + SCALE / 2) / SCALE
+    }
 }
 
 /// A case of the input: its position, the case and its weight in units.
@@ -94,60 +134,59 @@ struct CaseRef<'a> {
     weight: i64,
 }
 
-struct Engine<'a, S> {
-    prepared: Prepared<'a>,
+struct Engine<S> {
+    prepared: Prepared,
     selector: S,
+    /// The run key as ChaCha20 key words.
+    key: [u32; 8],
     /// Each input case's state once assigned, by position in the input.
     cases: Vec<Option<CaseState>>,
     prev: [u8; 32],
-    entries: Vec<Entry>,
-    /// Entries produced so far (kept or not).
+    /// Entries produced so far.
     count: u64,
-    /// Keep the entries (false when only the chain head is wanted).
-    keep: bool,
-    /// Reused for the canonical JSON being hashed.
-    buffer: Vec<u8>,
 }
 
-impl<'a, S: Selector> Engine<'a, S> {
-    fn apply(&mut self, event: &Event) -> Result<()> {
+impl<S: Selector> Engine<S> {
+    fn apply(&mut self, event: &Event) -> Result<Entry> {
         // prepare() has checked that each kind's required members are present.
+        let input = Rc::clone(&self.prepared.input);
         let case_id = event.case_id.as_deref().unwrap_or_default();
-        let beacon = event.beacon.as_deref();
         match event.kind {
             EventKind::Availability => {
-                let judge = event.judge_id.as_deref().and_then(|id| self.prepared.judge_index.get(id));
-                if let (Some(&k), Some(availability)) = (judge, event.availability) {
+                let judge_id = event.judge_id.clone().unwrap_or_default();
+                let availability = event.availability.unwrap_or_default();
+                if let Some(&k) = self.prepared.judge_index.get(&judge_id) {
                     self.prepared.judges[k].availability = availability;
                 }
-                Ok(())
+                let change = Change { approver: event.approver.clone(), availability, judge_id, reason: event.reason.clone(), time: event.time.clone() };
+                Ok(self.record(EntryKind::Availability, None, vec![], None, None, Some(change), None))
             }
             EventKind::Draw => {
-                let case = self.unassigned(case_id)?;
+                let case = self.unassigned(&input, case_id)?;
                 let mut state = CaseState::default();
-                let seats = self.draw_seats(case, &mut state, 0, beacon)?;
-                self.record(EntryKind::Draw, case, event, seats, None, None, state)
+                let seats = self.draw_seats(case, &mut state, 0)?;
+                Ok(self.record(EntryKind::Draw, Some(case), seats, None, None, None, Some(state)))
             }
             EventKind::Designate => {
-                let case = self.unassigned(case_id)?;
+                let case = self.unassigned(&input, case_id)?;
                 let judge = self.manual_judge(event, case.case, &CaseState::default())?;
                 let record = self.manual_record(event, judge);
                 let mut state = CaseState { judges: vec![judge], credits: vec![case.weight], recused: vec![] };
                 self.credit(judge, case.weight)?;
-                let seats = self.draw_seats(case, &mut state, 1, beacon)?;
-                self.record(EntryKind::Designate, case, event, seats, Some(record), None, state)
+                let seats = self.draw_seats(case, &mut state, 1)?;
+                Ok(self.record(EntryKind::Designate, Some(case), seats, Some(record), None, None, Some(state)))
             }
             EventKind::Reassign => {
-                let (case, mut state) = self.assigned(case_id)?;
+                let (case, mut state) = self.assigned(&input, case_id)?;
                 let judge = self.manual_judge(event, case.case, &state)?;
                 let record = self.manual_record(event, judge);
                 let old = state.judges[0];
                 self.move_credit(&mut state, 0, judge)?;
                 let replaced = Some(self.prepared.judges[old].id.clone());
-                self.record(EntryKind::Reassign, case, event, vec![], Some(record), replaced, state)
+                Ok(self.record(EntryKind::Reassign, Some(case), vec![], Some(record), replaced, None, Some(state)))
             }
             EventKind::Recuse => {
-                let (case, mut state) = self.assigned(case_id)?;
+                let (case, mut state) = self.assigned(&input, case_id)?;
                 let judge_id = event.judge_id.as_deref().unwrap_or_default();
                 let Some(seat) = self.prepared.judge_index.get(judge_id).and_then(|k| state.judges.iter().position(|j| j == k)) else {
                     let id = &case.case.id;
@@ -158,34 +197,33 @@ impl<'a, S: Selector> Engine<'a, S> {
                 state.recused.push(recused);
                 let credit = state.credits[seat];
                 self.prepared.judges[recused].load -= credit;
-                let (drawn, chosen) = self.redraw_seat(case.case, &state, seat, beacon)?;
+                let (drawn, chosen) = self.redraw_seat(case.case, &state, seat)?;
                 state.judges[seat] = chosen;
                 self.credit(chosen, credit)?;
                 let replaced = Some(self.prepared.judges[recused].id.clone());
-                self.record(EntryKind::Redraw, case, event, vec![drawn], Some(record), replaced, state)
+                Ok(self.record(EntryKind::Redraw, Some(case), vec![drawn], Some(record), replaced, None, Some(state)))
             }
         }
     }
 
-    fn case(&self, case_id: &str) -> Result<CaseRef<'a>> {
-        let input: &'a AssignmentInput = self.prepared.input;
+    fn case<'a>(&self, input: &'a AssignmentInput, case_id: &str) -> Result<CaseRef<'a>> {
         self.prepared
             .cases
-            .get(case_id)
-            .and_then(|&(position, weight)| input.cases.get(position).map(|case| CaseRef { position, case, weight }))
+            .get(case_id, &input.cases)
+            .and_then(|(position, weight)| input.cases.get(position).map(|case| CaseRef { position, case, weight }))
             .ok_or_else(|| Error::new(ErrorCode::UnknownCase, "caseId", format!("unknown case '{case_id}'"), format!("未知案件“{case_id}”")))
     }
 
-    fn unassigned(&self, case_id: &str) -> Result<CaseRef<'a>> {
-        let case = self.case(case_id)?;
+    fn unassigned<'a>(&self, input: &'a AssignmentInput, case_id: &str) -> Result<CaseRef<'a>> {
+        let case = self.case(input, case_id)?;
         if matches!(self.cases.get(case.position), Some(Some(_))) {
             return Err(Error::new(ErrorCode::InvalidEvent, "caseId", format!("case '{case_id}' is already assigned"), format!("案件“{case_id}”已经分配")));
         }
         Ok(case)
     }
 
-    fn assigned(&mut self, case_id: &str) -> Result<(CaseRef<'a>, CaseState)> {
-        let case = self.case(case_id)?;
+    fn assigned<'a>(&self, input: &'a AssignmentInput, case_id: &str) -> Result<(CaseRef<'a>, CaseState)> {
+        let case = self.case(input, case_id)?;
         let state = self.cases.get(case.position).cloned().flatten().ok_or_else(|| {
             Error::new(ErrorCode::InvalidEvent, "caseId", format!("case '{case_id}' has not been assigned yet"), format!("案件“{case_id}”尚未分配"))
         })?;
@@ -237,13 +275,13 @@ impl<'a, S: Selector> Engine<'a, S> {
     }
 
     /// Draw seats `first..panel_size`, crediting each chosen judge.
-    fn draw_seats(&mut self, case: CaseRef<'a>, state: &mut CaseState, first: usize, beacon: Option<&str>) -> Result<Vec<Seat>> {
+    fn draw_seats(&mut self, case: CaseRef<'_>, state: &mut CaseState, first: usize) -> Result<Vec<Seat>> {
         let CaseRef { case, weight, .. } = case;
         let mut seats = Vec::with_capacity(case.panel_size as usize);
-        let mut rng = self.rng(case, beacon)?;
+        let mut rng = DrawRng::new(&self.key, self.count);
         for seat in first..case.panel_size as usize {
             let (record, chosen) = self.draw_with(&mut rng, case, state, seat)?;
-            let credit = if seat == 0 { weight } else { (weight * self.prepared.params.panel_member_bp + SCALE / 2) / SCALE };
+            let credit = seat_credit(weight, seat, self.prepared.params.panel_member_bp);
             self.credit(chosen, credit)?;
             state.judges.push(chosen);
             state.credits.push(credit);
@@ -253,26 +291,11 @@ impl<'a, S: Selector> Engine<'a, S> {
     }
 
     /// Re-draw `seat` among judges not on the case and not recused.
-    fn redraw_seat(&mut self, case: &Case, state: &CaseState, seat: usize, beacon: Option<&str>) -> Result<(Seat, usize)> {
-        let mut rng = self.rng(case, beacon)?;
+    fn redraw_seat(&mut self, case: &Case, state: &CaseState, seat: usize) -> Result<(Seat, usize)> {
+        let mut rng = DrawRng::new(&self.key, self.count);
         let mut others = state.clone();
         others.judges.remove(seat);
         self.draw_with(&mut rng, case, &others, seat)
-    }
-
-    fn rng(&self, case: &Case, beacon: Option<&str>) -> Result<DrawRng> {
-        let event_beacon = match beacon {
-            Some(b) => parse_beacon(b, "beacon")?,
-            None => Vec::new(),
-        };
-        Ok(DrawRng::new(draw_seed(&DrawSeedInput {
-            seed: &self.prepared.seed,
-            run_beacon: &self.prepared.beacon,
-            event_beacon: &event_beacon,
-            case_id: &case.id,
-            index: self.count,
-            prev_hash: &self.prev,
-        })))
     }
 
     fn draw_with(&mut self, rng: &mut DrawRng, case: &Case, state: &CaseState, seat: usize) -> Result<(Seat, usize)> {
@@ -294,10 +317,7 @@ impl<'a, S: Selector> Engine<'a, S> {
             seat: seat as u32,
             eligible: eligible.len() as u32,
             excluded: excluded.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-            pool: pool
-                .iter()
-                .map(|&(j, w)| Candidate { judge: judges[j].id.clone(), load: format_units(judges[j].load), weight: w, p: probability(w, total) })
-                .collect(),
+            pool: pool.iter().map(|&(j, w)| Candidate(judges[j].id.clone(), format_units(judges[j].load), w, probability(w, total))).collect(),
             chosen: judges[chosen].id.clone(),
             low_entropy: low_entropy.map(str::to_string),
         };
@@ -352,33 +372,33 @@ impl<'a, S: Selector> Engine<'a, S> {
     fn record(
         &mut self,
         kind: EntryKind,
-        case: CaseRef<'a>,
-        event: &Event,
+        case: Option<CaseRef<'_>>,
         seats: Vec<Seat>,
         manual: Option<ManualRecord>,
         replaced: Option<String>,
-        state: CaseState,
-    ) -> Result<()> {
+        change: Option<Change>,
+        state: Option<CaseState>,
+    ) -> Entry {
+        let judges = state.as_ref().map(|s| s.judges.iter().map(|&j| self.prepared.judges[j].id.clone()).collect()).unwrap_or_default();
         let mut entry = Entry {
+            case_id: case.map(|c| c.case.id.clone()),
+            change,
+            hash: String::new(),
             index: self.count,
+            judges,
             kind,
-            case_id: case.case.id.clone(),
-            input_digest: input_digest(case.case, event, &mut self.buffer)?,
-            seats,
             manual,
             replaced,
-            judges: state.judges.iter().map(|&j| self.prepared.judges[j].id.clone()).collect(),
-            prev: String::new(),
-            hash: String::new(),
+            seats,
         };
-        self.prev = ledger::seal_in(&mut entry, &self.prev, &mut self.buffer)?;
+        self.prev = ledger::entry_hash(&entry, &self.prev);
+        entry.hash = hex(&self.prev);
         self.count += 1;
-        if self.keep {
-            self.entries.push(entry);
+        if let (Some(case), Some(state)) = (case, state) {
+            if let Some(slot) = self.cases.get_mut(case.position) {
+                *slot = Some(state);
+            }
         }
-        if let Some(slot) = self.cases.get_mut(case.position) {
-            *slot = Some(state);
-        }
-        Ok(())
+        entry
     }
 }

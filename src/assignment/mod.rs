@@ -1,15 +1,17 @@
-//! 随机分案: auditable, balanced random case assignment.
+//! 随机分案: auditable, balanced random case assignment that nobody can
+//! steer, the operator included.
 //!
 //! Eligibility first (department, case type, availability, recusal, region,
 //! leader lists), then a lottery over quota-normalised load that favours
 //! lighter judges, with a minimum pool and a probability cap so no draw is a
-//! foregone result. Each draw's randomness is ChaCha20 keyed by SHA-256 of
-//! the committed run seed, an optional public beacon, the case id, the draw
-//! counter and the previous entry's hash. Every step is appended to a
-//! SHA-256 hash chain that [`verify_ledger`] replays. The algorithm is
-//! specified in `docs/assignment.md`.
+//! foregone result. A run is committed (seed, every input that decides an
+//! outcome, and a future beacon round) before its randomness exists; the
+//! draws then read ChaCha20 streams keyed by the seed, the verified beacon
+//! and the committed inputs. Every step is an entry of a hash chain that
+//! [`verify_ledger`] replays. The algorithm is specified in `docs/assignment.md`.
 
 pub mod audit;
+pub mod commit;
 pub mod engine;
 pub mod ledger;
 pub mod lottery;
@@ -20,37 +22,143 @@ pub mod units;
 pub mod verify;
 
 pub use audit::{audit_ledger, AuditReport};
-pub use ledger::{ChainReport, Entry, Ledger};
+pub use engine::Replay;
+pub use ledger::{ChainReport, Entry, Header};
 pub use model::{AssignmentInput, Case, Config, Event, Judge};
-pub use verify::{verify_chain, verify_head, verify_ledger, VerifyInput, VerifyReport};
+pub use verify::{verify_chain, verify_head, verify_ledger, LedgerReader, VerifyInput, VerifyReport};
 
-use serde::{Deserialize, Serialize};
+use crate::beacon::BeaconRef;
+use crate::canonical::hex;
+use crate::error::Result;
+use serde::Serialize;
 
-/// Assign every case of `input` (replaying its events in order) and return the ledger.
-pub fn assign(input: AssignmentInput) -> crate::Result<Ledger> {
-    engine::run(&input, lottery::Lottery, None).map(|(ledger, _)| ledger)
-}
-
-/// Input of [`commit_seed`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct CommitInput {
-    /// The run seed, 64 hex digits.
-    pub seed: String,
-}
-
-/// A commitment to publish before the draws.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What to publish before the beacon round: the run commitment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Commitment {
-    /// SHA-256("shenguan/commit/v1\0" ‖ seed), hex.
+pub struct RunCommitment {
+    /// SHA-256("shenguan/commit/v2\0" ‖ seed ‖ inputsDigest), hex: publish it.
     pub commitment: String,
-    /// The algorithm the seed will be used with.
+    /// SHA-256 of the canonical committed inputs, hex.
+    pub inputs_digest: String,
+    /// The algorithm the run will use.
     pub algorithm: String,
+    /// The beacon named.
+    pub beacon: BeaconRef,
+    /// When the named drand round will be published (Unix seconds), else null.
+    pub round_time: Option<u64>,
+    /// The commitment time as stated in the inputs.
+    pub committed_at: String,
+    /// Weak-configuration and unsigned-beacon codes (as the header will show).
+    pub warnings: Vec<String>,
 }
 
-/// The commitment for a seed: publish it before the draws, reveal the seed after.
-pub fn commit_seed(input: CommitInput) -> crate::Result<Commitment> {
-    let seed = random::parse_seed(&input.seed, "seed")?;
-    Ok(Commitment { commitment: random::commitment(&seed), algorithm: ledger::ALGORITHM.into() })
+/// Validate a run and compute its commitment (no beacon value needed: it
+/// does not exist yet). Publish `commitment` before the beacon round.
+pub fn commit_run(input: AssignmentInput) -> Result<RunCommitment> {
+    let prepared = prepare::prepare(input, prepare::Purpose::Commit)?;
+    let input = &prepared.input;
+    let round_time = match &input.beacon {
+        BeaconRef::Drand { network, round } => Some(crate::beacon::round_time(*network, *round)),
+        _ => None,
+    };
+    Ok(RunCommitment {
+        commitment: hex(&prepared.commitment),
+        inputs_digest: hex(&prepared.inputs_digest),
+        algorithm: ledger::ALGORITHM.into(),
+        beacon: input.beacon.clone(),
+        round_time,
+        committed_at: input.committed_at.clone(),
+        warnings: prepared.warnings.clone(),
+    })
+}
+
+/// Writes a run's ledger text a part at a time.
+pub struct LedgerWriter {
+    replay: Replay<lottery::Lottery>,
+    header_written: bool,
+    done: bool,
+}
+
+impl LedgerWriter {
+    /// Validate `input` (commitment and beacon included) and start the run.
+    pub fn new(input: AssignmentInput) -> Result<Self> {
+        Ok(LedgerWriter { replay: Replay::new(input, lottery::Lottery)?, header_written: false, done: false })
+    }
+
+    /// Append whole lines to `out` until it holds at least `min_bytes` or the
+    /// run ends; returns false once nothing is left.
+    pub fn write_lines(&mut self, out: &mut Vec<u8>, min_bytes: usize) -> Result<bool> {
+        if !self.header_written {
+            out.extend_from_slice(self.replay.header_line());
+            out.push(b'\n');
+            self.header_written = true;
+        }
+        while !self.done && out.len() < min_bytes {
+            match self.replay.next_entry()? {
+                Some(entry) => {
+                    ledger::write_canonical(&entry, out)?;
+                    out.push(b'\n');
+                }
+                None => self.done = true,
+            }
+        }
+        Ok(!self.done)
+    }
+
+    /// The chain head so far (the final head once the run has ended).
+    pub fn head(&self) -> String {
+        hex(&self.replay.head())
+    }
+}
+
+/// Run every event of `input` and return the ledger text (header line, then
+/// one line per entry).
+pub fn assign(input: AssignmentInput) -> Result<String> {
+    let mut writer = LedgerWriter::new(input)?;
+    let mut out = Vec::new();
+    writer.write_lines(&mut out, usize::MAX)?;
+    String::from_utf8(out).map_err(|e| crate::error::Error::new(crate::error::ErrorCode::Internal, "", e.to_string(), e.to_string()))
+}
+
+/// The judges as they stand after a run, ready to be the `judges` of the
+/// next run (continuous assignment), and the head to name as its `previousHead`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CarryForward {
+    /// The run's judges with loads (4 places) and availability after its last entry.
+    pub judges: Vec<Judge>,
+    /// The run's chain head.
+    pub previous_head: String,
+}
+
+/// Replay a run and give the next run's starting judges and `previousHead`.
+pub fn carry_forward(input: AssignmentInput) -> Result<CarryForward> {
+    let mut replay = Replay::new(input, lottery::Lottery)?;
+    while replay.next_entry()?.is_some() {}
+    let states = replay.judges();
+    let judges = replay
+        .input()
+        .judges
+        .iter()
+        .map(|judge| {
+            let mut next = judge.clone();
+            if let Some(state) = states.binary_search_by(|s| s.id.as_str().cmp(&judge.id)).ok().and_then(|k| states.get(k)) {
+                next.load = units::format_units(state.load).parse().unwrap_or(judge.load);
+                next.availability = state.availability;
+            }
+            next
+        })
+        .collect();
+    Ok(CarryForward { judges, previous_head: hex(&replay.head()) })
+}
+
+/// `input` with `commitment` set to its own commitment: for simulations,
+/// benchmarks and tests, which replay runs nobody published. (A court
+/// publishes `commit_run`'s commitment before the beacon round instead.)
+pub fn with_commitment(mut input: AssignmentInput) -> Result<AssignmentInput> {
+    let beacon_value = input.beacon_value.take();
+    let commitment = commit_run(input.clone())?.commitment;
+    input.commitment = Some(commitment);
+    input.beacon_value = beacon_value;
+    Ok(input)
 }

@@ -1,5 +1,6 @@
 //! The inputs of an assignment run, as JSON shapes, and their validation.
 
+use crate::beacon::{BeaconRef, BeaconValue};
 use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -59,9 +60,10 @@ pub struct Judge {
     /// Role.
     pub role: Role,
     /// Share of a full caseload, in (0, 1], at most 4 decimal places.
+    #[serde(deserialize_with = "strict_decimal::read")]
     pub share: Decimal,
     /// Load carried in, in standard cases.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict_decimal::read")]
     pub load: Decimal,
     /// Availability at the start of the run.
     #[serde(default)]
@@ -75,6 +77,12 @@ pub struct Judge {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Case {
+    /// The case's judges from an earlier run, seat order (handling judge
+    /// first), when it was assigned before this run: it starts assigned, so
+    /// a later run can re-assign it or re-draw a recused judge's seat.
+    /// Omitted from the committed form when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assigned: Vec<String>,
     /// Regions whose judges must not sit on the case.
     #[serde(default)]
     pub avoid_regions: Vec<String>,
@@ -104,8 +112,62 @@ pub struct Case {
     pub recuse: Vec<String>,
     /// Weight in standard cases (default 1). Written without trailing zeros,
     /// so `2`, `2.0` and `"2.00"` give the same input digest.
-    #[serde(default = "one", serialize_with = "normalised_decimal")]
+    #[serde(default = "one", serialize_with = "normalised_decimal", deserialize_with = "strict_decimal::read")]
     pub weight: Decimal,
+}
+
+/// Decimals of an assignment input: a string `-?D+(.D+)?` (ASCII digits D,
+/// at most 28 of them; no sign `+`, exponent, separator or space) or a JSON
+/// number, read as the shortest decimal that gives back the same binary64.
+pub mod strict_decimal {
+    use crate::decimal::Decimal;
+    use serde::de::{Deserializer, Error, Visitor};
+    use std::fmt;
+
+    /// Whether `text` is written as the specification allows.
+    pub fn well_formed(text: &str) -> bool {
+        let body = text.strip_prefix('-').unwrap_or(text);
+        let (whole, fraction) = match body.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (body, None),
+        };
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        digits(whole) && fraction.map_or(true, digits) && whole.len() + fraction.map_or(0, str::len) <= 28
+    }
+
+    struct Strict;
+
+    impl<'de> Visitor<'de> for Strict {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a decimal: a string such as \"2.5\" (digits, an optional point and digits, an optional leading '-') or a number")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<Decimal, E> {
+            if !well_formed(v) {
+                return Err(E::custom(format!("'{v}' is not a decimal written as digits with an optional point (no '+', exponent, '_' or spaces)")));
+            }
+            v.parse().map_err(|_| E::custom(format!("'{v}' is out of the decimal range")))
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<Decimal, E> {
+            // Rust writes the shortest text that reads back as the same f64.
+            let text = format!("{v}");
+            if !v.is_finite() || !well_formed(&text) {
+                return Err(E::custom("the number is out of the decimal range"));
+            }
+            text.parse().map_err(|_| E::custom("the number is out of the decimal range"))
+        }
+    }
+
+    /// Read a decimal strictly.
+    pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        deserializer.deserialize_any(Strict)
+    }
 }
 
 fn normalised_decimal<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
@@ -177,9 +239,6 @@ pub struct Event {
     /// New availability (`availability` events).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<Availability>,
-    /// A public beacon value (hex) mixed into this event's draws.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beacon: Option<String>,
     /// The case (all kinds but `availability`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
@@ -191,7 +250,8 @@ pub struct Event {
     /// Reason from the fixed list (manual steps).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
-    /// Time, ISO 8601 (manual steps); the date part is checked.
+    /// Time, ISO 8601 (required for manual steps, optional for availability
+    /// changes); the date part is checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
 }
@@ -199,7 +259,7 @@ pub struct Event {
 impl Event {
     /// A plain draw of `case_id`.
     pub fn draw(case_id: &str) -> Self {
-        Event { kind: EventKind::Draw, case_id: Some(case_id.to_string()), judge_id: None, reason: None, approver: None, time: None, beacon: None, availability: None }
+        Event { kind: EventKind::Draw, case_id: Some(case_id.to_string()), judge_id: None, reason: None, approver: None, time: None, availability: None }
     }
 }
 
@@ -212,16 +272,16 @@ pub struct Config {
     #[serde(default = "default_max_pool")]
     pub max_pool: u32,
     /// Cap on any judge's probability for one seat, in (0, 1].
-    #[serde(default = "default_max_probability")]
+    #[serde(default = "default_max_probability", deserialize_with = "strict_decimal::read")]
     pub max_probability: Decimal,
     /// Smallest lottery pool; a draw from fewer eligible judges is marked low-entropy.
     #[serde(default = "default_min_pool")]
     pub min_pool: u32,
     /// Share of a case's weight credited to panel members other than the handling judge.
-    #[serde(default = "default_panel_member_share")]
+    #[serde(default = "default_panel_member_share", deserialize_with = "strict_decimal::read")]
     pub panel_member_share: Decimal,
     /// Balance tolerance in standard cases of normalised load (> 0).
-    #[serde(default = "default_tolerance")]
+    #[serde(default = "default_tolerance", deserialize_with = "strict_decimal::read")]
     pub tolerance: Decimal,
 }
 
@@ -253,8 +313,8 @@ impl Default for Config {
     }
 }
 
-/// Everything an assignment run needs; publishing it (with the seed once
-/// revealed) lets anyone replay the run.
+/// Everything an assignment run needs; publishing it (with the seed and the
+/// beacon value once revealed) lets anyone replay the run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssignmentInput {
@@ -271,17 +331,24 @@ pub struct AssignmentInput {
     /// Steps in order; when absent, one draw per case in the order given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<Event>>,
-    /// The run seed, 64 hex digits.
+    /// The run seed, 64 hex digits (secret until the draw is published).
     pub seed: String,
-    /// The commitment published before the run; checked against the seed when given.
+    /// The public randomness the run will use, named before it exists.
+    pub beacon: BeaconRef,
+    /// When the commitment was published, `YYYY-MM-DDTHH:MM:SSZ` (UTC); a
+    /// drand round named must be published after it.
+    pub committed_at: String,
+    /// The published run commitment ([`super::commit_run`]); required to
+    /// draw or verify, absent when computing it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commitment: Option<String>,
-    /// A public beacon value (hex) mixed into every draw.
+    /// The beacon's published value, once it is out; required to draw or
+    /// verify unless the beacon is `none`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beacon: Option<String>,
+    pub beacon_value: Option<BeaconValue>,
     /// The published chain head of the run this one continues (for example
-    /// the previous day's), 64 hex digits; recorded in the header so that
-    /// consecutive runs form one chain.
+    /// the previous day's or the previous filing's), 64 hex digits; recorded
+    /// in the header so that consecutive runs form one chain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_head: Option<String>,
 }
@@ -291,7 +358,8 @@ pub fn day_number(text: &str) -> Option<i64> {
     let date = text.get(0..10)?;
     let mut parts = date.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !digits(y) || !digits(m) || !digits(d) {
         return None;
     }
     let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
@@ -310,6 +378,25 @@ pub fn day_number(text: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Seconds since 1970-01-01T00:00:00Z of a UTC time written exactly
+/// `YYYY-MM-DDTHH:MM:SSZ`, or `None` if it is written any other way.
+pub fn unix_seconds(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 20 || bytes[10] != b'T' || bytes[13] != b':' || bytes[16] != b':' || bytes[19] != b'Z' {
+        return None;
+    }
+    let day = day_number(text.get(0..10)?)?;
+    let two = |at: usize| -> Option<i64> {
+        let digits = text.get(at..at + 2)?;
+        digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
+    };
+    let (h, m, s) = (two(11)?, two(14)?, two(17)?);
+    if h > 23 || m > 59 || s > 59 {
+        return None;
+    }
+    u64::try_from(day * 86_400 + h * 3600 + m * 60 + s).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +407,14 @@ mod tests {
         assert_eq!(day_number("2024-03-01T08:00:00+08:00"), Some(19_783));
         assert_eq!(day_number("2023-02-29"), None);
         assert_eq!(day_number("2024-02-29"), Some(19_782));
+        assert_eq!(unix_seconds("2023-08-23T15:09:27Z"), Some(1_692_803_367));
+        assert_eq!(unix_seconds("2023-08-23T15:09:27+08:00"), None);
+        assert_eq!(unix_seconds("2023-08-23T24:00:00Z"), None);
+        for bad in ["1_0", "+.5", "1.", ".5", " 1", "1e3", "+1", "", "-", "1.2.3"] {
+            assert!(!strict_decimal::well_formed(bad), "{bad}");
+        }
+        for good in ["0", "-1.50", "007", "2.5"] {
+            assert!(strict_decimal::well_formed(good), "{good}");
+        }
     }
 }

@@ -3,12 +3,14 @@
 //! nothing is half-done and nothing is silently dropped.
 
 use super::model::{AssignmentInput, Availability, Case, Event, EventKind, ReasonCode, Role};
-use super::random::{commitment, parse_beacon, parse_seed};
+use super::random::{commitment, parse_seed};
+use crate::beacon::{BeaconRef, VerifiedBeacon};
 use super::units::{to_units, SCALE};
 use crate::canonical::{hex, parse_hex};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// A judge in working form.
 #[derive(Debug, Clone)]
@@ -44,16 +46,26 @@ pub struct Params {
     pub panel_member_bp: i64,
 }
 
-/// The validated run.
-pub struct Prepared<'a> {
+/// What the validated run is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Computing the commitment: no commitment or beacon value needed yet.
+    Commit,
+    /// Drawing or verifying: the commitment must match and the beacon verify.
+    Draw,
+}
+
+/// The validated run. It owns its input (shared, so the engine can hold
+/// references into it while it changes its own state).
+pub struct Prepared {
     /// The input it came from.
-    pub input: &'a AssignmentInput,
+    pub input: Rc<AssignmentInput>,
     /// Judges sorted by id (the canonical order).
     pub judges: Vec<JudgeState>,
     /// Judge position by id.
-    pub judge_index: HashMap<&'a str, usize>,
-    /// Cases by id, with their position in `input.cases` and weight in units.
-    pub cases: HashMap<&'a str, (usize, i64)>,
+    pub judge_index: HashMap<String, usize>,
+    /// Case positions in the input by id, with weights in units.
+    pub cases: CaseIndex,
     /// Judges (positions, id order) by department then case type.
     pub by_department_type: HashMap<String, HashMap<String, Vec<usize>>>,
     /// Number of judges per department.
@@ -64,35 +76,55 @@ pub struct Prepared<'a> {
     pub params: Params,
     /// Run seed.
     pub seed: [u8; 32],
-    /// Run beacon bytes.
-    pub beacon: Vec<u8>,
+    /// SHA-256 of the canonical committed inputs.
+    pub inputs_digest: [u8; 32],
+    /// The run commitment computed from the seed and the inputs.
+    pub commitment: [u8; 32],
+    /// The verified beacon ([`Purpose::Draw`] only).
+    pub beacon: Option<VerifiedBeacon>,
     /// The previous run's chain head, lower-case hex.
     pub previous_head: Option<String>,
-    /// The commitment (computed from the seed).
-    pub commitment: String,
+    /// Weak-configuration and unsigned-beacon codes for the header.
+    pub warnings: Vec<String>,
+}
+
+/// Case positions by id without a key string per case: ids are hashed
+/// (FNV-1a, 64 bits) and sorted; equal hashes are told apart by the id.
+#[derive(Debug, Default)]
+pub struct CaseIndex {
+    sorted: Vec<(u64, u32)>,
+    weights: Vec<i64>,
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+impl CaseIndex {
+    /// The weight in units of the case at `position` in the input.
+    pub fn weight_at(&self, position: usize) -> i64 {
+        self.weights.get(position).copied().unwrap_or(SCALE)
+    }
+
+    /// The position and weight of case `id` among `cases`.
+    pub fn get(&self, id: &str, cases: &[Case]) -> Option<(usize, i64)> {
+        let hash = fnv1a(id.as_bytes());
+        let start = self.sorted.partition_point(|&(h, _)| h < hash);
+        self.sorted[start..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, p)| p as usize)
+            .find(|&p| cases.get(p).is_some_and(|c| c.id == id))
+            .map(|p| (p, self.weights.get(p).copied().unwrap_or(SCALE)))
+    }
 }
 
 /// Validate `input`, reporting every problem found.
-pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
+pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
     let mut problems = Vec::new();
-    let params = check_config(input, &mut problems);
+    let params = check_config(&input, &mut problems);
 
     let seed = parse_seed(&input.seed, "seed").map_err(|e| problems.push(e)).unwrap_or([0; 32]);
-    let commitment_hex = commitment(&seed);
-    if let Some(published) = &input.commitment {
-        if problems.iter().all(|p| p.path != "seed") && !published.eq_ignore_ascii_case(&commitment_hex) {
-            problems.push(Error::new(
-                ErrorCode::CommitmentMismatch,
-                "commitment",
-                "the seed does not match the published commitment",
-                "种子与事先公布的承诺值不符",
-            ).with_details(serde_json::json!({ "expected": commitment_hex, "found": published })));
-        }
-    }
-    let beacon = match &input.beacon {
-        Some(b) => parse_beacon(b, "beacon").map_err(|e| problems.push(e)).unwrap_or_default(),
-        None => Vec::new(),
-    };
     let previous_head = input.previous_head.as_deref().and_then(|head| {
         let parsed = parse_hex::<32>(head).map(|bytes| hex(&bytes));
         if parsed.is_none() {
@@ -105,6 +137,24 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         }
         parsed
     });
+    let committed_at = super::model::unix_seconds(&input.committed_at);
+    if committed_at.is_none() {
+        problems.push(Error::invalid("committedAt", "expected a UTC time YYYY-MM-DDTHH:MM:SSZ", "时间应为 UTC 格式 YYYY-MM-DDTHH:MM:SSZ"));
+    }
+    if let Err(e) = crate::beacon::check_reference(&input.beacon, "beacon") {
+        problems.push(e);
+    }
+    if let (Some(at), BeaconRef::Drand { network, round }) = (committed_at, &input.beacon) {
+        let published = crate::beacon::round_time(*network, *round);
+        if published <= at {
+            problems.push(Error::new(
+                ErrorCode::BeaconNotFuture,
+                "beacon.round",
+                format!("round {round} was published at {published} (Unix time), not after the commitment at {at}: name a later round"),
+                format!("第 {round} 轮已于 {published}（Unix 时间）公布，不晚于承诺时间 {at}：请指定之后的轮次"),
+            ));
+        }
+    }
 
     if input.judges.len() > super::units::MAX_JUDGES {
         problems.push(Error::new(ErrorCode::OutOfRange, "judges", "at most 100,000 judges per run", "每次运行最多 100,000 名法官"));
@@ -119,7 +169,7 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         if judge.id.is_empty() {
             problems.push(Error::invalid(format!("{path}.id"), "id must not be empty", "编号不得为空"));
         }
-        if judge_index.insert(judge.id.as_str(), judges.len()).is_some() {
+        if judge_index.insert(judge.id.clone(), judges.len()).is_some() {
             problems.push(duplicate(&format!("{path}.id"), &judge.id));
         }
         let share_bp = share_units(judge.share, &format!("{path}.share")).map_err(|e| problems.push(e)).unwrap_or(SCALE);
@@ -153,27 +203,69 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         }
     }
 
-    let mut cases = HashMap::new();
+    let mut weights = Vec::with_capacity(input.cases.len());
     for (i, case) in input.cases.iter().enumerate() {
-        let weight = check_case(case, i, &judge_index, &mut problems);
-        if cases.insert(case.id.as_str(), (i, weight)).is_some() {
-            problems.push(duplicate(&format!("cases[{i}].id"), &case.id));
+        weights.push(check_case(case, i, &judge_index, &mut problems));
+    }
+    let mut sorted: Vec<(u64, u32)> = input.cases.iter().enumerate().map(|(i, c)| (fnv1a(c.id.as_bytes()), i as u32)).collect();
+    sorted.sort_unstable();
+    let mut duplicates = Vec::new();
+    for (k, &(hash, position)) in sorted.iter().enumerate() {
+        let id = &input.cases[position as usize].id;
+        let earlier = sorted[..k].iter().rev().take_while(|&&(h, _)| h == hash).any(|&(_, p)| &input.cases[p as usize].id == id);
+        if earlier {
+            duplicates.push(position as usize);
         }
     }
+    duplicates.sort_unstable();
+    for i in duplicates {
+        problems.push(duplicate(&format!("cases[{i}].id"), &input.cases[i].id));
+    }
+    let cases = CaseIndex { sorted, weights };
 
-    let events = match &input.events {
-        Some(events) => events.clone(),
+    let mut input = input;
+    let events = match input.events.take() {
+        Some(events) => events,
         None => input.cases.iter().map(|c| Event::draw(&c.id)).collect(),
     };
     for (i, event) in events.iter().enumerate() {
-        check_event(event, i, input, &cases, &judge_index, &judges, &mut problems);
+        check_event(event, i, &input, &cases, &judge_index, &judges, &mut problems);
     }
-
     if let Some(error) = Error::collect(problems) {
         return Err(error);
     }
+
+    let inputs_digest = super::commit::inputs_digest(&input, &events)?;
+    let commitment = commitment(&seed, &inputs_digest);
+    let mut problems = Vec::new();
+    let beacon = if purpose == Purpose::Draw {
+        match &input.commitment {
+            None => problems.push(Error::invalid(
+                "commitment",
+                "the published run commitment is required to draw or verify (compute it with commitRun before the beacon round)",
+                "抽签或验证须提供事先公布的运行承诺值（在信标轮次之前用 commitRun 计算）",
+            )),
+            Some(published) if !published.eq_ignore_ascii_case(&hex(&commitment)) || published.len() != 64 => problems.push(
+                Error::new(
+                    ErrorCode::CommitmentMismatch,
+                    "commitment",
+                    "the seed and inputs do not match the published commitment",
+                    "种子与输入同事先公布的承诺值不符",
+                )
+                .with_details(serde_json::json!({ "expected": hex(&commitment), "found": published })),
+            ),
+            Some(_) => {}
+        }
+        crate::beacon::verify_beacon(&input.beacon, input.beacon_value.as_ref(), "beaconValue").map_err(|e| problems.push(e)).ok()
+    } else {
+        None
+    };
+    if let Some(error) = Error::collect(problems) {
+        return Err(error);
+    }
+    let warnings = warnings(&params, &input.beacon);
     Ok(Prepared {
-        input,
+        input: Rc::new(input),
         judges,
         judge_index,
         cases,
@@ -182,10 +274,30 @@ pub fn prepare(input: &AssignmentInput) -> Result<Prepared<'_>> {
         events,
         params,
         seed,
+        inputs_digest,
+        commitment,
         beacon,
         previous_head,
-        commitment: commitment_hex,
+        warnings,
     })
+}
+
+/// Codes for configurations that make a draw close to a foregone result,
+/// and for beacons whose value the module cannot check.
+pub fn warnings(params: &Params, beacon: &BeaconRef) -> Vec<String> {
+    let mut codes = Vec::new();
+    if params.min_pool < 3 {
+        codes.push("WEAK_MIN_POOL");
+    }
+    if params.cap_bp >= 9000 {
+        codes.push("WEAK_MAX_PROBABILITY");
+    }
+    match beacon {
+        BeaconRef::None => codes.push("NO_BEACON"),
+        BeaconRef::PublicText { .. } => codes.push("BEACON_NOT_SIGNATURE_CHECKED"),
+        BeaconRef::Drand { .. } => {}
+    }
+    codes.into_iter().map(String::from).collect()
 }
 
 fn duplicate(path: &str, id: &str) -> Error {
@@ -229,7 +341,7 @@ fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
     Params { min_pool: c.min_pool as usize, max_pool: c.max_pool as usize, cap_bp: cap_bp as u64, tolerance: tolerance.max(1), panel_member_bp }
 }
 
-fn check_case(case: &Case, i: usize, judges: &HashMap<&str, usize>, problems: &mut Vec<Error>) -> i64 {
+fn check_case(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: &mut Vec<Error>) -> i64 {
     let path = format!("cases[{i}]");
     if case.id.is_empty() {
         problems.push(Error::invalid(format!("{path}.id"), "id must not be empty", "编号不得为空"));
@@ -249,6 +361,16 @@ fn check_case(case: &Case, i: usize, judges: &HashMap<&str, usize>, problems: &m
             problems.push(unknown_judge(&format!("{path}.recuse[{j}]"), judge));
         }
     }
+    if case.assigned.len() > case.panel_size as usize {
+        problems.push(Error::invalid(format!("{path}.assigned"), "more judges assigned than the panel has seats", "已分配法官多于合议庭席位"));
+    }
+    for (j, judge) in case.assigned.iter().enumerate() {
+        if !judges.contains_key(judge.as_str()) {
+            problems.push(unknown_judge(&format!("{path}.assigned[{j}]"), judge));
+        } else if case.assigned[..j].contains(judge) || case.recuse.contains(judge) {
+            problems.push(Error::invalid(format!("{path}.assigned[{j}]"), format!("judge '{judge}' is listed twice or recused"), format!("法官“{judge}”重复或须回避")));
+        }
+    }
     if let Some(date) = &case.filed_on {
         if super::model::day_number(date).is_none() {
             problems.push(Error::invalid(format!("{path}.filedOn"), "expected a date YYYY-MM-DD", "日期格式应为 YYYY-MM-DD"));
@@ -265,8 +387,8 @@ fn check_event(
     event: &Event,
     i: usize,
     input: &AssignmentInput,
-    cases: &HashMap<&str, (usize, i64)>,
-    judge_index: &HashMap<&str, usize>,
+    cases: &CaseIndex,
+    judge_index: &HashMap<String, usize>,
     judges: &[JudgeState],
     problems: &mut Vec<Error>,
 ) {
@@ -276,11 +398,6 @@ fn check_event(
         Error::invalid(format!("{path}.{field}"), format!("'{field}' is required for a '{kind}' event"), format!("“{kind}”类事件必须填写“{field}”"))
     };
     let manual = matches!(event.kind, EventKind::Designate | EventKind::Reassign | EventKind::Recuse);
-    if let Some(b) = &event.beacon {
-        if let Err(e) = parse_beacon(b, &format!("{path}.beacon")) {
-            problems.push(e);
-        }
-    }
     let case = if event.kind == EventKind::Availability {
         if event.availability.is_none() {
             problems.push(required("availability"));
@@ -293,7 +410,7 @@ fn check_event(
                 None
             }
             Some(id) => {
-                let found = cases.get(id.as_str()).and_then(|(k, _)| input.cases.get(*k));
+                let found = cases.get(id, &input.cases).and_then(|(k, _)| input.cases.get(k));
                 if found.is_none() {
                     problems.push(Error::new(ErrorCode::UnknownCase, format!("{path}.caseId"), format!("unknown case '{id}'"), format!("未知案件“{id}”")));
                 }
@@ -315,6 +432,39 @@ fn check_event(
             found
         }
     };
+    // Members a kind does not use are refused, so an event has one reading.
+    let not_allowed = |field: &str| {
+        let kind = kind_name(event.kind);
+        Error::invalid(format!("{path}.{field}"), format!("'{field}' is not allowed on a '{kind}' event"), format!("“{kind}”类事件不得填写“{field}”"))
+    };
+    let present = [
+        ("caseId", event.case_id.is_some(), event.kind != EventKind::Availability),
+        ("judgeId", event.judge_id.is_some(), event.kind != EventKind::Draw),
+        ("availability", event.availability.is_some(), event.kind == EventKind::Availability),
+        ("reason", event.reason.is_some(), event.kind != EventKind::Draw),
+        ("approver", event.approver.is_some(), event.kind != EventKind::Draw),
+        ("time", event.time.is_some(), event.kind != EventKind::Draw),
+    ];
+    for (field, given, allowed) in present {
+        if given && !allowed {
+            problems.push(not_allowed(field));
+        }
+    }
+    if event.kind == EventKind::Availability {
+        if let Some(time) = &event.time {
+            if super::model::day_number(time).is_none() {
+                problems.push(Error::invalid(format!("{path}.time"), "expected an ISO 8601 time starting YYYY-MM-DD", "时间应为以 YYYY-MM-DD 开头的 ISO 8601 格式"));
+            }
+        }
+        if event.approver.as_deref().is_some_and(|a| a.trim().is_empty()) {
+            problems.push(Error::invalid(format!("{path}.approver"), "approver must not be blank", "审批人不得为空白"));
+        }
+        if let Some(reason) = &event.reason {
+            if reason.code == ReasonCode::Other && reason.text.as_deref().map_or(true, |t| t.trim().is_empty()) {
+                problems.push(Error::new(ErrorCode::MissingReason, format!("{path}.reason.text"), "reason 'other' needs an explanation", "事由为“其他”时必须说明"));
+            }
+        }
+    }
     if !manual {
         return;
     }

@@ -1,12 +1,13 @@
-//! Replay verification: recompute the ledger from the published inputs and
-//! the revealed seed, and report the first place the given ledger differs.
+//! Verification of a published ledger, as a stream: lines are read as they
+//! arrive and compared with the replay (or, without inputs, checked as a
+//! hash chain), so memory stays bounded whatever the ledger's length.
 
-use super::engine;
-use super::ledger::{check_chain, ChainReport, Entry, Ledger};
+use super::engine::Replay;
+use super::ledger::{entry_hash, entry_line, header_hash, header_line, parse_line, ChainReport, Entry, Header};
 use super::lottery::Lottery;
 use super::model::AssignmentInput;
-use crate::canonical::from_json_value;
-use crate::error::{ErrorCode, Result};
+use crate::canonical::{hex, parse_hex};
+use crate::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -14,18 +15,21 @@ use serde_json::Value;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VerifyInput {
-    /// The published inputs, with the revealed seed.
+    /// The published inputs, with the revealed seed and the beacon value.
     pub inputs: AssignmentInput,
-    /// The ledger to check (as published).
-    pub ledger: Value,
+    /// The ledger as published: its text, one JSON line per entry.
+    pub ledger: String,
+    /// Audit thresholds (used by `auditLedger` only).
+    #[serde(default)]
+    pub audit: Option<super::audit::AuditOptions>,
 }
 
 /// Input of [`verify_chain`].
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChainInput {
-    /// The ledger to check.
-    pub ledger: Value,
+    /// The ledger text.
+    pub ledger: String,
 }
 
 /// The first difference between the replayed and the given ledger.
@@ -46,42 +50,226 @@ pub struct Difference {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VerifyReport {
-    /// True when the ledger is exactly the replay's.
+    /// True when the ledger is byte for byte the replay's.
     pub ok: bool,
     /// Entries in the given ledger.
     pub entries: usize,
     /// Entries the replay produced.
     pub expected_entries: usize,
-    /// The replay's chain head (its last entry's hash, or the header hash
-    /// of an empty run): what the court publishes, and what the next run
-    /// names as `previousHead`.
+    /// The replay's chain head: what the court publishes, and what the next
+    /// run names as `previousHead`.
     pub head: String,
     /// The first difference, or null.
     pub first_difference: Option<Difference>,
-    /// Integrity of the hash chain itself (checked when the replay differs).
-    pub chain: Option<ChainReport>,
+    /// The given ledger's own hash chain (as `verifyChain` reports it).
+    pub chain: ChainReport,
 }
 
-/// Parse a published ledger; any failure is `MALFORMED_LEDGER` at its path.
-pub fn parse_ledger(value: Value) -> Result<Ledger> {
-    from_json_value::<Ledger>(value).map_err(|mut e| {
-        e.code = ErrorCode::MalformedLedger;
-        e.message = format!("the ledger does not parse: {}", e.message);
-        e.message_zh = format!("分案记录无法解析：{}", e.message_zh);
-        e.at("ledger")
-    })
+/// Reads a ledger's lines as they arrive, checking the chain and, with a
+/// replay, comparing every line with the replay's.
+pub struct LedgerReader {
+    replay: Option<Replay<Lottery>>,
+    pending: Vec<u8>,
+    /// Lines read (the header is line 0).
+    lines: usize,
+    prev: [u8; 32],
+    broken: Option<(usize, &'static str, &'static str)>,
+    difference: Option<Difference>,
+    /// A malformed line stops the reading for good.
+    failed: Option<Error>,
+}
+
+/// Longest line accepted (a seat explanation is far smaller).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+impl LedgerReader {
+    /// A reader that checks the hash chain only.
+    pub fn chain_only() -> Self {
+        Self::with(None)
+    }
+
+    /// A reader that replays `inputs` and compares.
+    pub fn replaying(inputs: AssignmentInput) -> Result<Self> {
+        Ok(Self::with(Some(Replay::new(inputs, Lottery).map_err(|e| e.at("inputs"))?)))
+    }
+
+    fn with(replay: Option<Replay<Lottery>>) -> Self {
+        LedgerReader { replay, pending: Vec::new(), lines: 0, prev: [0; 32], broken: None, difference: None, failed: None }
+    }
+
+    /// Read the next part of the ledger text (split anywhere, even inside a character).
+    pub fn push(&mut self, bytes: &[u8]) -> Result<()> {
+        if let Some(error) = &self.failed {
+            return Err(error.clone());
+        }
+        let mut rest = bytes;
+        while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+            let result = if self.pending.is_empty() {
+                self.line(&rest[..end])
+            } else {
+                let mut line = std::mem::take(&mut self.pending);
+                line.extend_from_slice(&rest[..end]);
+                self.line(&line)
+            };
+            if let Err(error) = result {
+                self.failed = Some(error.clone());
+                return Err(error);
+            }
+            rest = &rest[end + 1..];
+        }
+        self.pending.extend_from_slice(rest);
+        if self.pending.len() > MAX_LINE_BYTES {
+            let error = self.malformed("ledger", format!("line {} is longer than {MAX_LINE_BYTES} bytes", self.lines + 1), format!("第 {} 行超过 {MAX_LINE_BYTES} 字节", self.lines + 1));
+            self.failed = Some(error.clone());
+            return Err(error);
+        }
+        Ok(())
+    }
+
+    fn malformed(&self, path: &str, en: String, zh: String) -> Error {
+        Error::new(ErrorCode::MalformedLedger, path, format!("the ledger does not parse: {en}"), format!("分案记录无法解析：{zh}"))
+            .with_details(serde_json::json!({ "line": self.lines + 1 }))
+    }
+
+    fn line(&mut self, line: &[u8]) -> Result<()> {
+        let index = self.lines;
+        self.lines += 1;
+        if index == 0 {
+            return self.header(line);
+        }
+        self.entry(index - 1, line)
+    }
+
+    fn header(&mut self, line: &[u8]) -> Result<()> {
+        let matches = self.replay.as_ref().is_some_and(|r| r.header_line() == line);
+        if !matches {
+            let found: Header = parse_line(line, "ledger.header", header_line)?;
+            if found.format != super::ledger::FORMAT || found.algorithm != super::ledger::ALGORITHM {
+                return Err(self.malformed("ledger.header.format", "not a shenguan-ledger/2 ledger".into(), "不是 shenguan-ledger/2 格式的分案记录".into()));
+            }
+            if let Some(replay) = &self.replay {
+                let (e, f) = (to_value(replay.header()), to_value(&found));
+                let field = differing_member(&e, &f).unwrap_or_else(|| "header".into());
+                self.difference = Some(Difference { index: None, field: format!("header.{field}"), expected: e, found: f });
+            }
+        }
+        self.prev = header_hash(line);
+        Ok(())
+    }
+
+    fn entry(&mut self, index: usize, line: &[u8]) -> Result<()> {
+        let path = format!("ledger.entries[{index}]");
+        if self.difference.is_none() {
+            if let Some(replay) = self.replay.as_mut() {
+                match replay.next_entry().map_err(|e| e.at("inputs"))? {
+                    Some(expected) => {
+                        let expected_line = entry_line(&expected)?;
+                        if expected_line == line {
+                            // Same bytes: the replay's hash is this line's, over the same chain.
+                            self.prev = parse_hex::<32>(&expected.hash).unwrap_or_default();
+                            return Ok(());
+                        }
+                        let found: Entry = parse_line(line, &path, entry_line)?;
+                        let (e, f) = (to_value(&expected), to_value(&found));
+                        let field = differing_member(&e, &f).unwrap_or_else(|| "entry".into());
+                        self.difference = Some(Difference {
+                            index: Some(index),
+                            expected: e.get(&field).cloned().unwrap_or(Value::Null),
+                            found: f.get(&field).cloned().unwrap_or(Value::Null),
+                            field,
+                        });
+                        self.chain(index, &found);
+                        return Ok(());
+                    }
+                    None => {
+                        let found: Entry = parse_line(line, &path, entry_line)?;
+                        self.difference = Some(Difference { index: Some(index), field: "entry".into(), expected: Value::Null, found: to_value(&found) });
+                        self.chain(index, &found);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        let found: Entry = parse_line(line, &path, entry_line)?;
+        self.chain(index, &found);
+        Ok(())
+    }
+
+    fn chain(&mut self, index: usize, found: &Entry) {
+        if self.broken.is_some() {
+            return;
+        }
+        if found.index != index as u64 {
+            self.broken = Some((index, "index out of sequence", "序号不连续"));
+            return;
+        }
+        let hash = entry_hash(found, &self.prev);
+        if parse_hex::<32>(&found.hash) != Some(hash) {
+            self.broken = Some((index, "hash does not match the entry's content and the previous hash", "hash 与记录内容及上一条哈希不符"));
+            return;
+        }
+        self.prev = hash;
+    }
+
+    fn finish_lines(&mut self) -> Result<()> {
+        if let Some(error) = &self.failed {
+            return Err(error.clone());
+        }
+        if !self.pending.is_empty() {
+            return Err(self.malformed("ledger", "the last line does not end with a newline".into(), "最后一行没有以换行符结束".into()));
+        }
+        if self.lines == 0 {
+            return Err(self.malformed("ledger", "the ledger is empty: the first line must be the header".into(), "分案记录为空：第一行须为记录头".into()));
+        }
+        Ok(())
+    }
+
+    fn chain_report(&self) -> ChainReport {
+        let entries = self.lines.saturating_sub(1);
+        match self.broken {
+            None => ChainReport { ok: true, entries, head: Some(hex(&self.prev)), first_broken: None, problem: None, problem_zh: None },
+            Some((at, en, zh)) => ChainReport { ok: false, entries, head: None, first_broken: Some(at), problem: Some(en.into()), problem_zh: Some(zh.into()) },
+        }
+    }
+
+    /// The chain report once every line has been pushed.
+    pub fn finish_chain(mut self) -> Result<ChainReport> {
+        self.finish_lines()?;
+        Ok(self.chain_report())
+    }
+
+    /// The replay report once every line has been pushed.
+    pub fn finish(mut self) -> Result<VerifyReport> {
+        self.finish_lines()?;
+        let chain = self.chain_report();
+        let entries = self.lines - 1;
+        let Some(mut replay) = self.replay.take() else {
+            return Err(Error::new(ErrorCode::Internal, "", "no replay to compare with", "没有可比较的重放"));
+        };
+        let mut difference = self.difference.take();
+        if difference.is_none() {
+            if let Some(missing) = replay.next_entry().map_err(|e| e.at("inputs"))? {
+                difference = Some(Difference { index: Some(entries), field: "entry".into(), expected: to_value(&missing), found: Value::Null });
+            }
+        }
+        while replay.next_entry().map_err(|e| e.at("inputs"))?.is_some() {}
+        let ok = difference.is_none() && chain.ok;
+        Ok(VerifyReport { ok, entries, expected_entries: replay.count() as usize, head: hex(&replay.head()), first_difference: difference, chain })
+    }
 }
 
 /// Check only the hash chain of a ledger (no inputs needed).
 pub fn verify_chain(input: ChainInput) -> Result<ChainReport> {
-    check_chain(&parse_ledger(input.ledger)?)
+    let mut reader = LedgerReader::chain_only();
+    reader.push(input.ledger.as_bytes())?;
+    reader.finish_chain()
 }
 
 /// Input of [`verify_head`].
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HeadInput {
-    /// The published inputs, with the revealed seed.
+    /// The published inputs, with the revealed seed and beacon value.
     pub inputs: AssignmentInput,
     /// The published chain head: the last entry's hash.
     pub head: String,
@@ -101,58 +289,20 @@ pub struct HeadReport {
 
 /// Replay the inputs without keeping entries and compare the chain head with
 /// a published one. Because every entry hashes the one before, an equal head
-/// means every entry is identical; when it differs, [`verify_ledger`] on the
-/// full ledger finds the first entry that differs.
+/// means every entry's hashed record is identical; [`verify_ledger`] on the
+/// full ledger also checks the seat explanations.
 pub fn verify_head(input: HeadInput) -> Result<HeadReport> {
-    let (entries, head) = engine::run_head(&input.inputs).map_err(|e| e.at("inputs"))?;
-    Ok(HeadReport { ok: head.eq_ignore_ascii_case(input.head.trim()), entries, head })
+    let mut replay = Replay::new(input.inputs, Lottery).map_err(|e| e.at("inputs"))?;
+    while replay.next_entry().map_err(|e| e.at("inputs"))?.is_some() {}
+    let head = hex(&replay.head());
+    Ok(HeadReport { ok: parse_hex::<32>(input.head.trim()).map(|h| hex(&h)) == Some(head.clone()), entries: replay.count(), head })
 }
 
 /// Replay `input.inputs` and compare with `input.ledger`.
 pub fn verify_ledger(input: VerifyInput) -> Result<VerifyReport> {
-    let found = parse_ledger(input.ledger)?;
-    let (expected, _) = engine::run(&input.inputs, Lottery, None).map_err(|e| e.at("inputs"))?;
-    Ok(compare(&expected, &found))
-}
-
-/// Compare a replayed ledger with a given one.
-pub fn compare(expected: &Ledger, found: &Ledger) -> VerifyReport {
-    let first_difference = first_difference(expected, found);
-    let ok = first_difference.is_none();
-    VerifyReport {
-        ok,
-        entries: found.entries.len(),
-        expected_entries: expected.entries.len(),
-        head: expected.head().to_string(),
-        first_difference,
-        chain: if ok { None } else { check_chain(found).ok() },
-    }
-}
-
-fn first_difference(expected: &Ledger, found: &Ledger) -> Option<Difference> {
-    if expected.header != found.header || expected.header_hash != found.header_hash {
-        let (e, f) = (to_value(&expected.header), to_value(&found.header));
-        let field = differing_member(&e, &f).unwrap_or_else(|| "headerHash".into());
-        return Some(Difference { index: None, field: format!("header.{field}"), expected: e, found: f });
-    }
-    for (i, (e, f)) in expected.entries.iter().zip(&found.entries).enumerate() {
-        if e != f {
-            let (ev, fv) = (to_value(e), to_value(f));
-            let field = differing_member(&ev, &fv).unwrap_or_else(|| "entry".into());
-            return Some(Difference {
-                index: Some(i),
-                expected: ev.get(&field).cloned().unwrap_or(Value::Null),
-                found: fv.get(&field).cloned().unwrap_or(Value::Null),
-                field,
-            });
-        }
-    }
-    let (n, m) = (expected.entries.len(), found.entries.len());
-    if n != m {
-        let entry = |entries: &[Entry]| entries.get(n.min(m)).map(to_value).unwrap_or(Value::Null);
-        return Some(Difference { index: Some(n.min(m)), field: "entry".into(), expected: entry(&expected.entries), found: entry(&found.entries) });
-    }
-    None
+    let mut reader = LedgerReader::replaying(input.inputs)?;
+    reader.push(input.ledger.as_bytes())?;
+    reader.finish()
 }
 
 fn to_value<T: Serialize>(value: &T) -> Value {

@@ -43,24 +43,33 @@ export interface Reason { code: ReasonCode; text?: string }
 export interface ManualStep { caseId: string; judgeId: string; reason: Reason; approver: string; time: string }
 
 export type AssignmentEvent =
-  | { kind: "draw"; caseId: string; beacon?: string }
-  | ({ kind: "designate"; beacon?: string } & ManualStep)
+  | { kind: "draw"; caseId: string }
+  | ({ kind: "designate" } & ManualStep)
   | ({ kind: "reassign" } & ManualStep)
-  | ({ kind: "recuse"; beacon?: string } & ManualStep)
-  | { kind: "availability"; judgeId: string; availability: Availability };
+  | ({ kind: "recuse" } & ManualStep)
+  | { kind: "availability"; judgeId: string; availability: Availability; reason?: Reason; approver?: string; time?: string };
 
 export interface AssignmentConfig {
-  /** Default 3. */
+  /** Default 3 (below 3 the header warns WEAK_MIN_POOL). */
   minPool?: number;
   /** Default 8 (judges tied at the boundary all join). */
   maxPool?: number;
-  /** Default "0.5". */
+  /** Default "0.5" (0.9 or more: WEAK_MAX_PROBABILITY). */
   maxProbability?: DecimalInput;
   /** Default "2" standard cases. */
   tolerance?: DecimalInput;
   /** Default "0.2". */
   panelMemberShare?: DecimalInput;
 }
+
+/** The public randomness a run will use, named in its commitment before it exists (docs/beacons.md). */
+export type BeaconRef =
+  | { kind: "drand"; network: "quicknet" | "default"; round: number }
+  | { kind: "publicText"; source: string; draw: string }
+  | { kind: "none" };
+
+/** A beacon's published value: a drand round (signature checked against the pinned key) or a lottery's numbers. */
+export interface BeaconValue { round?: number; signature?: string; previousSignature?: string; values?: string[] }
 
 export interface AssignmentInput {
   court?: string;
@@ -69,31 +78,50 @@ export interface AssignmentInput {
   cases: Case[];
   /** Default: one draw per case, in order. */
   events?: AssignmentEvent[];
-  /** 64 hex digits. */
+  /** 64 hex digits, secret until the ledger is published. */
   seed: string;
-  /** Checked against the seed when given. */
+  beacon: BeaconRef;
+  /** When the commitment was published, YYYY-MM-DDTHH:MM:SSZ; a drand round named must come after it. */
+  committedAt: string;
+  /** The published run commitment (from commitRun); required to draw or verify. */
   commitment?: string;
-  /** Public beacon value, hex. */
-  beacon?: string;
-  /** Published chain head of the run this one continues (e.g. the previous day's), 64 hex digits. */
+  /** The beacon's value once it is out; required to draw or verify unless the beacon is "none". */
+  beaconValue?: BeaconValue;
+  /** Published chain head of the run this one continues (e.g. the previous filing's), 64 hex digits. */
   previousHead?: string;
 }
 
-export interface CommitInput { seed: string }
-export interface Commitment { commitment: string; algorithm: string }
+export type HeaderWarning = "WEAK_MIN_POOL" | "WEAK_MAX_PROBABILITY" | "NO_BEACON" | "BEACON_NOT_SIGNATURE_CHECKED";
 
-export interface LedgerHeader {
-  format: string;
-  algorithm: string;
-  court: string;
+export interface RunCommitment {
+  /** Publish this before the beacon round. */
   commitment: string;
-  beacon: string;
-  config: { maxPool: number; minPool: number; maxProbability: DecimalString; tolerance: DecimalString; panelMemberShare: DecimalString };
-  /** The chain head of the run this one continues, lower-case hex; absent when the run starts a chain. */
-  previousHead?: string;
+  inputsDigest: string;
+  algorithm: "shenguan-assign/2";
+  beacon: BeaconRef;
+  /** When the named drand round is published (Unix seconds), else null. */
+  roundTime: number | null;
+  committedAt: string;
+  warnings: HeaderWarning[];
 }
 
-export interface Candidate { judge: string; load: DecimalString; weight: number; p: DecimalString }
+/** The first line of a ledger. */
+export interface LedgerHeader {
+  format: "shenguan-ledger/2";
+  algorithm: "shenguan-assign/2";
+  beacon: { reference: BeaconRef; value: BeaconValue | null; randomness: string; roundTime: number | null; signatureChecked: boolean };
+  commitment: string;
+  committedAt: string;
+  config: { maxPool: number; minPool: number; maxProbability: DecimalString; tolerance: DecimalString; panelMemberShare: DecimalString };
+  court: string;
+  inputsDigest: string;
+  /** The chain head of the run this one continues, lower-case hex, or null. */
+  previousHead: string | null;
+  warnings: HeaderWarning[];
+}
+
+/** [judge, load before the draw, integer weight, probability]. */
+export type Candidate = [string, DecimalString, number, DecimalString];
 
 export interface Seat {
   seat: number;
@@ -105,26 +133,33 @@ export interface Seat {
 }
 
 export interface ManualRecord { judgeId: string; reason: Reason; approver: string; time: string; loadBefore: DecimalString }
+export interface AvailabilityChange { judgeId: string; availability: Availability; reason: Reason | null; approver: string | null; time: string | null }
 
+/** One line of a ledger after the header: one per event. */
 export interface LedgerEntry {
   index: number;
-  kind: "draw" | "designate" | "reassign" | "redraw";
-  caseId: string;
-  inputDigest: string;
+  kind: "draw" | "designate" | "reassign" | "redraw" | "availability";
+  caseId: string | null;
+  change: AvailabilityChange | null;
   seats: Seat[];
   manual: ManualRecord | null;
   replaced: string | null;
   judges: string[];
-  prev: string;
   hash: string;
 }
 
-export interface Ledger { header: LedgerHeader; headerHash: string; entries: LedgerEntry[] }
+/** A ledger is text: the header's canonical JSON, then one line per entry, each ending in "\n". */
+export type LedgerText = string;
 
-export interface VerifyInput { inputs: AssignmentInput; ledger: Ledger }
-export interface ChainInput { ledger: Ledger }
+export interface VerifyInput {
+  inputs: AssignmentInput;
+  ledger: LedgerText;
+  /** Court-wide audit thresholds (auditLedger only). */
+  audit?: { probabilityCeiling?: DecimalInput; windowEntries?: number; windowDays?: number };
+}
+export interface ChainInput { ledger: LedgerText }
 
-export interface ChainReport { ok: boolean; entries: number; firstBroken: number | null; problem: string | null; problemZh: string | null }
+export interface ChainReport { ok: boolean; entries: number; head: string | null; firstBroken: number | null; problem: string | null; problemZh: string | null }
 
 export interface Difference { index: number | null; field: string; expected: unknown; found: unknown }
 
@@ -135,12 +170,21 @@ export interface VerifyReport {
   /** The replay's chain head (last entry's hash, or the header hash if none): the value to publish. */
   head: string;
   firstDifference: Difference | null;
-  chain: ChainReport | null;
+  chain: ChainReport;
+}
+
+export interface AuditFlags {
+  warnings: HeaderWarning[];
+  probabilityCeiling: DecimalString;
+  aboveCeiling: Array<{ index: number; caseId: string | null; seat: number; judge: string; p: DecimalString; chosen: boolean }>;
+  aboveCeilingCount: number;
+  absencesAroundDraws: Array<{ judge: string; unavailableAt: number; restoredAt: number; days: number | null; draws: number[] }>;
 }
 
 export interface AuditReport {
-  verification: VerifyReport;
-  counts: { entries: number; draws: number; redraws: number; designated: number; reassigned: number; manualShare: DecimalString };
+  verification: VerifyReport | null;
+  flags: AuditFlags;
+  counts: { entries: number; draws: number; redraws: number; availability: number; designated: number; reassigned: number; manualShare: DecimalString };
   lowEntropy: { seats: number; count: number; share: DecimalString; entries: number[]; maxProbability: DecimalString };
   redrawsPerCase: Record<string, number>;
   loadSpread: Record<string, { finalSpread: DecimalString; worst: DecimalString; worstAt: number; series: Array<[number, DecimalString]> }>;
@@ -150,3 +194,4 @@ export interface AuditReport {
 
 export interface HeadInput { inputs: AssignmentInput; head: string }
 export interface HeadReport { ok: boolean; entries: number; head: string }
+export interface CarryForward { judges: Judge[]; previousHead: string }
