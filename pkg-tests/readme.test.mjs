@@ -14,6 +14,7 @@ test('the README Node example runs and prints what it says', () => {
   vm.runInNewContext(block, { require, console: { log: (...args) => printed.push(args) } });
   assert.equal(printed.length, 3);
   assert.match(printed[0][0], /^J[1-4]$/);
+  assert.equal(JSON.stringify(printed[0][1]), JSON.stringify(['0.250000', '0.250000', '0.250000', '0.250000']));
   assert.equal(printed[1][0], true);
-  assert.deepEqual(printed[2].slice(0, 2), ['MALFORMED_SEED', 'seed']);
+  assert.deepEqual(printed[2].slice(0, 2), ['COMMITMENT_MISMATCH', 'commitment']);
 });

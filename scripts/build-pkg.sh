@@ -4,11 +4,12 @@
 # Prints the wasm size (raw and gzip) and fails above the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Budget: 540 KiB gzip. The crate and its hashing, ChaCha20 and JSON
-# dependencies are built for speed (opt-level 3, see Cargo.toml), which costs
-# about 70 KiB gzip over a size-optimised build and halves the time of a
-# replay verification in WASM (measured with `make bench`).
-budget_gzip_kib=${SHENGUAN_WASM_BUDGET_GZIP_KIB:-540}
+# Budget: 680 KiB gzip. The crate and its hashing and JSON dependencies are
+# built for speed (opt-level 3, see Cargo.toml), which costs about 70 KiB
+# gzip over a size-optimised build and halves the time of a replay
+# verification in WASM (measured with `make bench`); the drand signature
+# check (BLS12-381 pairing, src/beacon.rs) adds about 110 KiB gzip (splitting the engines into separate modules is tracked separately).
+budget_gzip_kib=${SHENGUAN_WASM_BUDGET_GZIP_KIB:-680}
 
 cargo build --release --lib --target wasm32-unknown-unknown --quiet
 wasm=target/wasm32-unknown-unknown/release/shenguan.wasm

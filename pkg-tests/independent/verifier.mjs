@@ -8,7 +8,7 @@
 //
 // "§n" refers to section n of docs/assignment.md.
 //
-// Exports: canonical, units, normalisedDecimal, inputsDigest, commitment,
+// Exports: canonical, units, normalisedDecimal, inputsDigest, commitment, commitRun,
 // beaconRandomness, runKey, ChaChaStream, chachaBlock, lotteryWeights,
 // capWeights, prepare, Run, replay, verify, checkChain, entryHash,
 // carryForward, SpecError.
@@ -364,6 +364,25 @@ export function commitment(inputs) {
   validate(inputs, { drawing: false });
   const digest = sha256(utf8(canonical(digestObject(inputs))));
   return commitmentOf(Buffer.from(inputs.seed, 'hex'), digest);
+}
+
+/**
+ * commitRun: what the operator publishes before the beacon round (§1, §6):
+ * { algorithm, beacon, commitment, committedAt, inputsDigest, roundTime, warnings }.
+ */
+export function commitRun(inputs) {
+  if (typeof inputs === 'string') inputs = JSON.parse(inputs);
+  const { commitment: _c, beaconValue: _b, ...rest } = inputs; // left out and ignored (§3)
+  const state = prepare(rest, { drawing: false });
+  return {
+    algorithm: ALGORITHM,
+    beacon: state.header.beacon.reference,
+    commitment: state.commitment,
+    committedAt: state.header.committedAt,
+    inputsDigest: state.header.inputsDigest,
+    roundTime: state.header.beacon.roundTime,
+    warnings: state.header.warnings,
+  };
 }
 
 // Beacons (docs/beacons.md; summarised in the brief this file was written to).
@@ -1141,12 +1160,29 @@ export function replay(inputs) {
   return new Run(inputs).run().text;
 }
 
-/** §12: the judges after the run (load 4 places, availability) and the head. */
+/**
+ * §12: the judges after the run (load 4 places, availability) and the head.
+ * §12 does not say how the other members are written; the package (and the
+ * small-court vector) write `name` "" when absent, `share` as the decimal
+ * text given (a JSON number as its shortest decimal, a string unchanged, not
+ * normalised), `region` only when present.
+ */
 export function carryForward(inputs) {
   const run = new Run(inputs).run();
   const judges = run.inputs.judges.map((j) => {
     const state = run.judges.get(j.id);
-    return { ...j, load: fmt4(state.load), availability: state.availability };
+    const out = {
+      id: j.id,
+      name: j.name ?? '',
+      department: j.department,
+      caseTypes: j.caseTypes,
+      role: j.role,
+      share: decimalText(j.share),
+      load: fmt4(state.load),
+      availability: state.availability,
+    };
+    if (j.region !== undefined) out.region = j.region;
+    return out;
   });
   return { judges, previousHead: run.head };
 }
@@ -1305,32 +1341,21 @@ function readLine(line, index) {
 /**
  * verifyChain: checks every entry's index and hash over the previous hash.
  * Returns { ok, entries, head, firstBroken, problem }: firstBroken the index
- * of the first broken entry (null when intact, or when the text cannot be
- * read: then `problem` is the MALFORMED_LEDGER error).
+ * of the first broken entry (null when intact), head null when broken. A text
+ * that cannot be read (§9) throws SpecError MALFORMED_LEDGER.
  */
 export function checkChain(ledgerText) {
-  let lines;
-  let header;
-  try {
-    lines = splitLedger(ledgerText);
-    header = readLine(lines[0], null);
-  } catch (err) {
-    return { ok: false, entries: 0, firstBroken: null, head: null, problem: err };
-  }
-  void header;
+  const lines = splitLedger(ledgerText);
+  readLine(lines[0], null);
+  const entries = lines.slice(1).map((line, i) => readLine(line, i));
   let prev = sha256(utf8(lines[0])).toString('hex');
-  for (let i = 0; i + 1 < lines.length; i++) {
-    let entry;
-    try {
-      entry = readLine(lines[i + 1], i);
-    } catch (err) {
-      return { ok: false, entries: lines.length - 1, firstBroken: i, head: null, problem: err };
-    }
-    if (entry.index !== i) return { ok: false, entries: lines.length - 1, firstBroken: i, head: null, problem: 'index' };
-    if (entryHash(prev, entry) !== entry.hash) return { ok: false, entries: lines.length - 1, firstBroken: i, head: null, problem: 'hash' };
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.index !== i) return { ok: false, entries: entries.length, firstBroken: i, head: null, problem: 'index' };
+    if (entryHash(prev, entry) !== entry.hash) return { ok: false, entries: entries.length, firstBroken: i, head: null, problem: 'hash' };
     prev = entry.hash;
   }
-  return { ok: true, entries: lines.length - 1, firstBroken: null, head: prev, problem: null };
+  return { ok: true, entries: entries.length, firstBroken: null, head: prev, problem: null };
 }
 
 /**
