@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import {
   canonical, inputsDigest, commitment, commitRun, replay, verify, checkChain, entryHash, carryForward, Run, ChaChaStream, chachaBlock,
   SpecError,
@@ -33,14 +34,6 @@ const packageCommitment = (input) => shenguan().commitRun(withoutCommitment(inpu
 const vectorDir = new URL('../tests/vectors/assignment/', import.meta.url).pathname;
 const fixturePath = new URL('../tests/fixtures/small-court.json', import.meta.url).pathname;
 const fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));
-
-// The pinned ledger text of a vector step, when it pins one: the expected
-// value itself, or its `ledger` member.
-function pinnedText(expected) {
-  if (typeof expected === 'string') return expected;
-  if (expected && typeof expected.ledger === 'string') return expected.ledger;
-  return undefined;
-}
 
 // Every step of the assignment vectors.
 function vectorSteps() {
@@ -212,7 +205,7 @@ function editEntry(text, k, edit) {
 }
 
 // A different but well-formed value for each hashed member of an entry.
-function hashedEdits(entry, judgeIds) {
+function hashedEdits(judgeIds) {
   const other = (id) => judgeIds.find((j) => j !== id);
   const edits = {
     caseId: (e) => { e.caseId = e.caseId === null ? 'C001' : `${e.caseId}x`; },
@@ -232,7 +225,6 @@ function hashedEdits(entry, judgeIds) {
     index: (e) => { e.index += 1; },
     hash: (e) => { e.hash = (e.hash[0] === '0' ? '1' : '0') + e.hash.slice(1); },
   };
-  void entry;
   return edits;
 }
 
@@ -244,7 +236,7 @@ function tamperChecks(input, text) {
   const entries = lines(text).slice(1).map((l) => JSON.parse(l));
   let checked = 0;
   for (let k = 0; k < entries.length; k++) {
-    for (const [member, edit] of Object.entries(hashedEdits(entries[k], judgeIds))) {
+    for (const [member, edit] of Object.entries(hashedEdits(judgeIds))) {
       const tampered = editEntry(text, k, edit);
       const chain = checkChain(tampered);
       assert.equal(chain.ok, false, `entry ${k} ${member}`);
@@ -321,7 +313,6 @@ function rechain(text) {
   return ls.map((l) => l + '\n').join('');
 }
 
-import { createHash } from 'node:crypto';
 function createSha256(text) {
   return createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 }
@@ -390,15 +381,15 @@ function reasonFor(rng) {
  * few recusals of a guessed panel member, made valid by trying seeds (the
  * seed is not in the inputs digest) until every event replays.
  */
-export function syntheticCourt(seed, { nJudges = 25, nCases = 300, guesses = 2, beacon } = {}) {
+function syntheticCourt(seed, { nJudges = 25, nCases = 300, guesses = 2, beacon } = {}) {
   const rng = mulberry32(seed);
   const config = choose(rng, [
-      undefined,
-      { minPool: 4, maxProbability: '0.35', tolerance: '1.5', panelMemberShare: '0.25' },
-      { minPool: 2, maxProbability: 0.6, tolerance: 3, panelMemberShare: 0.2 },
-      { maxProbability: '0.2', tolerance: '0.5', maxPool: 5 },
-      { minPool: 1, maxPool: 2, maxProbability: '0.95', tolerance: '0.00005', panelMemberShare: '0' },
-    ]);
+    undefined,
+    { minPool: 4, maxProbability: '0.35', tolerance: '1.5', panelMemberShare: '0.25' },
+    { minPool: 2, maxProbability: 0.6, tolerance: 3, panelMemberShare: 0.2 },
+    { maxProbability: '0.2', tolerance: '0.5', maxPool: 5 },
+    { minPool: 1, maxPool: 2, maxProbability: '0.95', tolerance: '0.00005', panelMemberShare: '0' },
+  ]);
   const departments = [
     { id: 'civil', types: ['contract', 'tort', 'family'] },
     { id: '刑事庭', types: ['theft', 'fraud'] },

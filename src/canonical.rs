@@ -139,14 +139,32 @@ pub fn digest_of<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// Deserialize from JSON text, reporting the path of the offending field.
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let error = path_error(e);
+        // serde_json reports a value of the wrong kind for an enum (`"role": 5`)
+        // as "expected value", as it does a syntax error: only text that is
+        // not JSON at all is MALFORMED_JSON.
+        if error.code == ErrorCode::MalformedJson && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            Error::invalid_input(error.path, error.message.trim_start_matches("malformed JSON: "))
+        } else {
+            error
+        }
+    })?;
     de.end().map_err(|e| json_syntax_error(&e))?;
     Ok(value)
 }
 
 /// Deserialize from a parsed JSON value, reporting the path of the offending field.
 pub fn from_json_value<T: DeserializeOwned>(value: Value) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(path_error)
+    // A parsed value is JSON: any failure is a wrong shape, not malformed text.
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let error = path_error(e);
+        if error.code == ErrorCode::MalformedJson {
+            Error::invalid_input(error.path, error.message.trim_start_matches("malformed JSON: "))
+        } else {
+            error
+        }
+    })
 }
 
 /// Convert a path-tracking deserialisation error into a coded error.
@@ -194,6 +212,20 @@ mod tests {
         assert_eq!(hex(&bytes), "00ffa0b1");
         assert!(parse_hex::<4>("00ffA0b").is_none());
         assert!(parse_hex::<1>("zz").is_none());
+    }
+
+    #[test]
+    fn a_wrong_kind_of_value_for_an_enum_is_invalid_input_not_malformed_json() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(rename_all = "camelCase")]
+        enum Role { Judge }
+        #[derive(serde::Deserialize, Debug)]
+        struct Judge { #[allow(dead_code)] role: Role }
+        for text in [r#"{"role":5}"#, r#"{"role":null}"#, r#"{"role":[1]}"#] {
+            let err = from_json_str::<Judge>(text).unwrap_err();
+            assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidInput, "role"), "{text}");
+        }
+        assert_eq!(from_json_str::<Judge>(r#"{"role":}"#).unwrap_err().code, ErrorCode::MalformedJson);
     }
 
     #[test]

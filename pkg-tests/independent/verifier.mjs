@@ -8,6 +8,13 @@
 //
 // "§n" refers to section n of docs/assignment.md.
 //
+// Where the text left a choice open, this file follows what the package and
+// the pinned vectors do, and says so where it happens: the members of
+// carryForward's judges (§12), and verifyChain refusing an unreadable text
+// with MALFORMED_LEDGER rather than reporting it (§9, §10). Beacon values are
+// checked only as far as the randomness needs (docs/beacons.md has the full
+// rules), and drand BLS signatures are not checked at all (beaconRandomness).
+//
 // Exports: canonical, units, normalisedDecimal, inputsDigest, commitment, commitRun,
 // beaconRandomness, runKey, ChaChaStream, chachaBlock, lotteryWeights,
 // capWeights, prepare, Run, replay, verify, checkChain, entryHash,
@@ -380,7 +387,7 @@ export function commitRun(inputs) {
     commitment: state.commitment,
     committedAt: state.header.committedAt,
     inputsDigest: state.header.inputsDigest,
-    roundTime: state.header.beacon.roundTime,
+    roundTime: state.header.beacon.roundTime === null ? null : Number(state.header.beacon.roundTime),
     warnings: state.header.warnings,
   };
 }
@@ -426,6 +433,8 @@ export function beaconRandomness(ref, value) {
       values.forEach((v, i) => {
         if (typeof v !== 'string' || !/^[0-9]+$/.test(v)) throw new SpecError('MALFORMED_BEACON', `beaconValue.values[${i}]`);
       });
+      // (The package also refuses leading zeros, very long numbers and long
+      // lists: docs/beacons.md.)
       const text = values.map((v) => v + '.').join('') + '/';
       return sha256(utf8('shenguan/public-text/v2'), u8(0), str(ref.source), str(ref.draw), str(text));
     }

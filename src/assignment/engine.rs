@@ -27,13 +27,26 @@ pub struct Replay<S> {
     header: Header,
     header_line: Vec<u8>,
     engine: Engine<S>,
+    events: Vec<Event>,
     next_event: usize,
 }
 
 impl<S: Selector> Replay<S> {
     /// Validate `input` (the commitment and the beacon included) and set up the replay.
     pub fn new(input: AssignmentInput, selector: S) -> Result<Self> {
-        let prepared = prepare(input, Purpose::Draw)?;
+        Self::with(input, selector, true)
+    }
+
+    /// As [`Replay::new`], for the chain head only: entries carry what the
+    /// hash covers, and seats only their chosen judge (no pool, loads,
+    /// probabilities or exclusion counts, which are never hashed).
+    pub fn head_only(input: AssignmentInput, selector: S) -> Result<Self> {
+        Self::with(input, selector, false)
+    }
+
+    fn with(input: AssignmentInput, selector: S, explain: bool) -> Result<Self> {
+        let mut prepared = prepare(input, Purpose::Draw)?;
+        let events = std::mem::take(&mut prepared.events);
         let beacon = prepared.beacon.clone().ok_or_else(|| Error::new(ErrorCode::Internal, "", "beacon not verified", "信标未验证"))?;
         let input = Rc::clone(&prepared.input);
         let header = Header {
@@ -73,8 +86,8 @@ impl<S: Selector> Replay<S> {
                 Some(CaseState { judges, credits, recused: vec![] })
             })
             .collect();
-        let engine = Engine { prepared, selector, key, cases, prev, count: 0 };
-        Ok(Replay { header, header_line, engine, next_event: 0 })
+        let engine = Engine { prepared, selector, key, cases, prev, count: 0, explain };
+        Ok(Replay { header, header_line, engine, events, next_event: 0 })
     }
 
     /// The header.
@@ -90,9 +103,9 @@ impl<S: Selector> Replay<S> {
     /// The next entry, or `None` after the last event. An error names the event.
     pub fn next_entry(&mut self) -> Result<Option<Entry>> {
         let i = self.next_event;
-        let Some(event) = self.engine.prepared.events.get(i).cloned() else { return Ok(None) };
+        let Some(event) = self.events.get(i) else { return Ok(None) };
         self.next_event += 1;
-        self.engine.apply(&event).map(Some).map_err(|e| e.at(&format!("events[{i}]")))
+        self.engine.apply(event).map(Some).map_err(|e| e.at(&format!("events[{i}]")))
     }
 
     /// The chain head so far: the last entry's hash, or the header hash.
@@ -144,6 +157,8 @@ struct Engine<S> {
     prev: [u8; 32],
     /// Entries produced so far.
     count: u64,
+    /// Write each seat's explanation (pool, loads, probabilities, exclusions).
+    explain: bool,
 }
 
 impl<S: Selector> Engine<S> {
@@ -299,8 +314,9 @@ impl<S: Selector> Engine<S> {
     }
 
     fn draw_with(&mut self, rng: &mut DrawRng, case: &Case, state: &CaseState, seat: usize) -> Result<(Seat, usize)> {
-        let (eligible, excluded) = self.eligible(case, state);
+        let (eligible, excluded) = self.eligible(case, state, self.explain);
         if eligible.is_empty() {
+            let (_, excluded) = self.eligible(case, state, true);
             let counts: BTreeMap<&str, u32> = excluded.iter().map(|(k, v)| (*k, *v)).collect();
             return Err(Error::new(
                 ErrorCode::NoEligibleJudge,
@@ -311,25 +327,30 @@ impl<S: Selector> Engine<S> {
             .with_details(serde_json::json!({ "caseId": case.id, "seat": seat, "excluded": counts })));
         }
         let SeatChoice { pool, chosen, low_entropy } = self.selector.choose(&eligible, rng, &self.prepared.params);
-        let total: u64 = pool.iter().map(|&(_, w)| w).sum();
         let judges = &self.prepared.judges;
+        let chosen_id = judges[chosen].id.clone();
+        if !self.explain {
+            let record = Seat { seat: seat as u32, eligible: eligible.len() as u32, excluded: BTreeMap::new(), pool: Vec::new(), chosen: chosen_id, low_entropy: None };
+            return Ok((record, chosen));
+        }
+        let total: u64 = pool.iter().map(|&(_, w)| w).sum();
         let record = Seat {
             seat: seat as u32,
             eligible: eligible.len() as u32,
             excluded: excluded.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
             pool: pool.iter().map(|&(j, w)| Candidate(judges[j].id.clone(), format_units(judges[j].load), w, probability(w, total))).collect(),
-            chosen: judges[chosen].id.clone(),
+            chosen: chosen_id,
             low_entropy: low_entropy.map(str::to_string),
         };
         Ok((record, chosen))
     }
 
     /// Eligible judges for the next seat of `case`, in id order, and exclusion counts.
-    fn eligible(&self, case: &Case, state: &CaseState) -> (Vec<Eligible>, Exclusions) {
+    fn eligible(&self, case: &Case, state: &CaseState, count: bool) -> (Vec<Eligible>, Exclusions) {
         let p = &self.prepared;
         let mut excluded = Exclusions::new();
         let mut add = |reason: &'static str, n: usize| {
-            if n > 0 {
+            if count && n > 0 {
                 *excluded.entry(reason).or_default() += n as u32;
             }
         };

@@ -133,7 +133,7 @@ pub struct CarryForward {
 
 /// Replay a run and give the next run's starting judges and `previousHead`.
 pub fn carry_forward(input: AssignmentInput) -> Result<CarryForward> {
-    let mut replay = Replay::new(input, lottery::Lottery)?;
+    let mut replay = Replay::head_only(input, lottery::Lottery)?;
     while replay.next_entry()?.is_some() {}
     let states = replay.judges();
     let judges = replay

@@ -335,7 +335,7 @@ fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
         problems.push(range("tolerance", "tolerance must be positive", "均衡容差必须为正数"));
     }
     let panel_member_bp = to_units(c.panel_member_share, "config.panelMemberShare").map_err(|e| problems.push(e)).unwrap_or(0);
-    if !(0..=SCALE).contains(&panel_member_bp) {
+    if c.panel_member_share < Decimal::ZERO || c.panel_member_share > Decimal::ONE {
         problems.push(range("panelMemberShare", "panelMemberShare must be in [0, 1]", "合议庭成员计量比例须在 [0, 1] 之间"));
     }
     Params { min_pool: c.min_pool as usize, max_pool: c.max_pool as usize, cap_bp: cap_bp as u64, tolerance: tolerance.max(1), panel_member_bp }
@@ -372,7 +372,7 @@ fn check_case(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: 
         }
     }
     if let Some(date) = &case.filed_on {
-        if super::model::day_number(date).is_none() {
+        if date.len() != 10 || super::model::day_number(date).is_none() {
             problems.push(Error::invalid(format!("{path}.filedOn"), "expected a date YYYY-MM-DD", "日期格式应为 YYYY-MM-DD"));
         }
     }
@@ -460,6 +460,9 @@ fn check_event(
             problems.push(Error::invalid(format!("{path}.approver"), "approver must not be blank", "审批人不得为空白"));
         }
         if let Some(reason) = &event.reason {
+            if reason.code == ReasonCode::ChiefTakeoverWithin7Days {
+                problems.push(Error::new(ErrorCode::InvalidEvent, format!("{path}.reason.code"), "a take-over is a designation or re-assignment, not an availability change", "庭长接办应为指定分案或调整承办人，而非人员状态变更"));
+            }
             if reason.code == ReasonCode::Other && reason.text.as_deref().map_or(true, |t| t.trim().is_empty()) {
                 problems.push(Error::new(ErrorCode::MissingReason, format!("{path}.reason.text"), "reason 'other' needs an explanation", "事由为“其他”时必须说明"));
             }
