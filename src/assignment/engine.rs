@@ -224,7 +224,7 @@ impl<S: Selector> Engine<S> {
     fn case<'a>(&self, input: &'a AssignmentInput, case_id: &str) -> Result<CaseRef<'a>> {
         self.prepared
             .cases
-            .get(case_id, &input.cases)
+            .get_near(case_id, &input.cases, self.count as usize)
             .and_then(|(position, weight)| input.cases.get(position).map(|case| CaseRef { position, case, weight }))
             .ok_or_else(|| Error::new(ErrorCode::UnknownCase, "caseId", format!("unknown case '{case_id}'"), format!("未知案件“{case_id}”")))
     }

@@ -106,6 +106,15 @@ impl CaseIndex {
         self.weights.get(position).copied().unwrap_or(SCALE)
     }
 
+    /// The position and weight of case `id` among `cases`, trying position
+    /// `hint` first (events usually name cases in input order).
+    pub fn get_near(&self, id: &str, cases: &[Case], hint: usize) -> Option<(usize, i64)> {
+        match cases.get(hint) {
+            Some(case) if case.id == id => Some((hint, self.weight_at(hint))),
+            _ => self.get(id, cases),
+        }
+    }
+
     /// The position and weight of case `id` among `cases`.
     pub fn get(&self, id: &str, cases: &[Case]) -> Option<(usize, i64)> {
         let hash = fnv1a(id.as_bytes());
@@ -342,38 +351,39 @@ fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
 }
 
 fn check_case(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: &mut Vec<Error>) -> i64 {
-    let path = format!("cases[{i}]");
+    // Paths are written only for a problem: a year has half a million cases.
+    let path = |member: &str| format!("cases[{i}].{member}");
     if case.id.is_empty() {
-        problems.push(Error::invalid(format!("{path}.id"), "id must not be empty", "编号不得为空"));
+        problems.push(Error::invalid(path("id"), "id must not be empty", "编号不得为空"));
     }
-    let weight = to_units(case.weight, &format!("{path}.weight")).map_err(|e| problems.push(e)).unwrap_or(SCALE);
+    let weight = to_units(case.weight, "").map_err(|e| problems.push(e.at(&path("weight")))).unwrap_or(SCALE);
     if weight <= 0 {
-        problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.weight"), "weight must be positive", "案件权重必须为正数"));
+        problems.push(Error::new(ErrorCode::OutOfRange, path("weight"), "weight must be positive", "案件权重必须为正数"));
     }
     if case.hard && case.leader_excluded {
-        problems.push(Error::invalid(format!("{path}.leaderExcluded"), "a case cannot be on both the hard-case list and the leader-excluded list", "同一案件不能既列入疑难案件清单又列入领导排除清单"));
+        problems.push(Error::invalid(path("leaderExcluded"), "a case cannot be on both the hard-case list and the leader-excluded list", "同一案件不能既列入疑难案件清单又列入领导排除清单"));
     }
     if !(1..=15).contains(&case.panel_size) {
-        problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.panelSize"), "panelSize must be between 1 and 15", "合议庭人数须在 1 到 15 之间"));
+        problems.push(Error::new(ErrorCode::OutOfRange, path("panelSize"), "panelSize must be between 1 and 15", "合议庭人数须在 1 到 15 之间"));
     }
     for (j, judge) in case.recuse.iter().enumerate() {
         if !judges.contains_key(judge.as_str()) {
-            problems.push(unknown_judge(&format!("{path}.recuse[{j}]"), judge));
+            problems.push(unknown_judge(&path(&format!("recuse[{j}]")), judge));
         }
     }
     if case.assigned.len() > case.panel_size as usize {
-        problems.push(Error::invalid(format!("{path}.assigned"), "more judges assigned than the panel has seats", "已分配法官多于合议庭席位"));
+        problems.push(Error::invalid(path("assigned"), "more judges assigned than the panel has seats", "已分配法官多于合议庭席位"));
     }
     for (j, judge) in case.assigned.iter().enumerate() {
         if !judges.contains_key(judge.as_str()) {
-            problems.push(unknown_judge(&format!("{path}.assigned[{j}]"), judge));
+            problems.push(unknown_judge(&path(&format!("assigned[{j}]")), judge));
         } else if case.assigned[..j].contains(judge) || case.recuse.contains(judge) {
-            problems.push(Error::invalid(format!("{path}.assigned[{j}]"), format!("judge '{judge}' is listed twice or recused"), format!("法官“{judge}”重复或须回避")));
+            problems.push(Error::invalid(path(&format!("assigned[{j}]")), format!("judge '{judge}' is listed twice or recused"), format!("法官“{judge}”重复或须回避")));
         }
     }
     if let Some(date) = &case.filed_on {
         if date.len() != 10 || super::model::day_number(date).is_none() {
-            problems.push(Error::invalid(format!("{path}.filedOn"), "expected a date YYYY-MM-DD", "日期格式应为 YYYY-MM-DD"));
+            problems.push(Error::invalid(path("filedOn"), "expected a date YYYY-MM-DD", "日期格式应为 YYYY-MM-DD"));
         }
     }
     weight
@@ -392,7 +402,7 @@ fn check_event(
     judges: &[JudgeState],
     problems: &mut Vec<Error>,
 ) {
-    let path = format!("events[{i}]");
+    let path = EventPath(i);
     let required = |field: &str| {
         let kind = kind_name(event.kind);
         Error::invalid(format!("{path}.{field}"), format!("'{field}' is required for a '{kind}' event"), format!("“{kind}”类事件必须填写“{field}”"))
@@ -410,7 +420,7 @@ fn check_event(
                 None
             }
             Some(id) => {
-                let found = cases.get(id, &input.cases).and_then(|(k, _)| input.cases.get(k));
+                let found = cases.get_near(id, &input.cases, i).and_then(|(k, _)| input.cases.get(k));
                 if found.is_none() {
                     problems.push(Error::new(ErrorCode::UnknownCase, format!("{path}.caseId"), format!("unknown case '{id}'"), format!("未知案件“{id}”")));
                 }
@@ -504,6 +514,15 @@ fn check_event(
             (None, _) => problems.push(Error::invalid(format!("{path}.caseId"), "the 7-day take-over rule needs the case's filedOn date", "适用立案后七日内庭长接办规则，须填写案件的立案日期 filedOn")),
             _ => {}
         }
+    }
+}
+
+/// `events[i]`, written only when a problem needs it.
+struct EventPath(usize);
+
+impl std::fmt::Display for EventPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "events[{}]", self.0)
     }
 }
 

@@ -73,8 +73,10 @@ fn push_fixed(out: &mut String, whole: u64, fraction: u64, places: usize) {
 
 /// Load normalised by share: floor(load × 10000 / share), in units.
 pub fn normalised(load: i64, share_bp: i64) -> i64 {
-    // share_bp is validated to be in 1..=10000, so this never divides by zero.
-    ((load as i128 * SCALE as i128).div_euclid(share_bp.max(1) as i128)) as i64
+    // share_bp is validated to be in 1..=10000, so this never divides by zero;
+    // |load| <= 10^10 units, so load x 10^4 fits in 64 bits (128-bit division
+    // is a software routine in WebAssembly).
+    (load * SCALE).div_euclid(share_bp.max(1))
 }
 
 /// `part / whole` rounded half-up to 6 places, as a decimal string ("0.333333").
