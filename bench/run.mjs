@@ -26,6 +26,17 @@ for (const r of rows) {
 console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both; each WASM workload in a fresh Node process.');
 for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
 
+// A year's ledger written and verified in full, streamed (time, memory, size),
+// and the same replay by the plain-JS verifier written from the spec alone.
+const year = manifest.find((w) => w.operation === 'verifyHead');
+if (year) {
+  const wasm = rows.find((r) => r.name === year.name).wasm;
+  const plain = Number(execFileSync('node', ['--max-old-space-size=8000', 'bench/independent-head.mjs', year.input], { encoding: 'utf8' }));
+  console.log(`\n== ${year.name} by pkg-tests/independent/verifier.mjs (plain JS, same input): ${(plain / 1000).toFixed(1)} s, ${(plain / wasm).toFixed(1)}x the WASM time`);
+  console.log('\n== A year\'s ledger, written and verified as a stream (bench/year.mjs)');
+  execFileSync('node', ['bench/year.mjs', year.input], { stdio: 'inherit' });
+}
+
 // The draw's quality against baselines on one synthetic year (not a timing).
 if (!filter || 'quality'.includes(filter)) {
   console.log('\n== Quality of the draw (bench/quality.rs)');

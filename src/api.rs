@@ -46,6 +46,7 @@ macro_rules! operations {
 operations! {
     "commitRun" => crate::assignment::commit_run,
     "carryForward" => crate::assignment::carry_forward,
+    "drandRound" => crate::assignment::drand_round,
     "assign" => crate::assignment::assign,
     "verifyLedger" => crate::assignment::verify_ledger,
     "verifyChain" => crate::assignment::verify_chain,

@@ -198,3 +198,26 @@ fn a_ledger_drawn_from_another_seed_does_not_verify() {
     assert_eq!(report["ok"], false);
     assert_eq!(report["firstDifference"]["field"], "header.commitment");
 }
+
+/// Continuous assignment: a filing is committed naming the next quicknet
+/// round, which is out within 3 s; naming a round already out is refused.
+#[test]
+fn a_filing_names_the_next_round_and_waits_seconds_for_it() {
+    let choice = call_json("drandRound", json!({ "network": "quicknet", "after": "2026-07-23T07:38:28Z" })).unwrap();
+    assert_eq!(choice, json!({ "round": 30662982u64, "roundTime": 1784792310u64, "roundTimeText": "2026-07-23T07:38:30Z" }));
+    // At most one period (3 s) after the commitment.
+    for (after, wait) in [("2026-07-23T07:38:27Z", 3), ("2026-07-23T07:38:29Z", 1), ("2026-07-23T07:38:30Z", 3)] {
+        let choice = call_json("drandRound", json!({ "network": "quicknet", "after": after })).unwrap();
+        let at = shenguan::assignment::model::unix_seconds(after).unwrap();
+        assert_eq!(choice["roundTime"].as_u64().unwrap() - at, wait, "{after}");
+    }
+    let default = call_json("drandRound", json!({ "network": "default", "after": "2026-07-23T07:38:28Z" })).unwrap();
+    assert!(default["roundTime"].as_u64().unwrap() - 1784792308 <= 30);
+    let err = error_of("drandRound", json!({ "network": "quicknet", "after": "yesterday" }));
+    assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidInput, "after"));
+    // The drand vector's run, committed one round too late, is refused.
+    let mut late: Value = serde_json::from_str::<Value>(include_str!("vectors/assignment/drand.json")).unwrap()["steps"][0]["input"].clone();
+    late["committedAt"] = json!("2026-07-23T07:38:31Z");
+    let err = error_of("commitRun", late);
+    assert_eq!((err.code, err.path.as_str()), (ErrorCode::BeaconNotFuture, "beacon.round"));
+}

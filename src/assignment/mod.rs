@@ -72,6 +72,38 @@ pub fn commit_run(input: AssignmentInput) -> Result<RunCommitment> {
     })
 }
 
+/// Input of [`drand_round`].
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoundInput {
+    /// The drand network.
+    pub network: crate::beacon::DrandNetwork,
+    /// The time of the commitment, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub after: String,
+}
+
+/// The round to name in a commitment made at a given time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundChoice {
+    /// The first round published strictly after `after`.
+    pub round: u64,
+    /// When it is published, Unix seconds.
+    pub round_time: u64,
+    /// The same as `YYYY-MM-DDTHH:MM:SSZ`.
+    pub round_time_text: String,
+}
+
+/// The drand round to name when committing at `after`: the next one, out
+/// within one period (3 s on quicknet), so a filing clerk waits seconds.
+pub fn drand_round(input: RoundInput) -> Result<RoundChoice> {
+    let at = model::unix_seconds(&input.after)
+        .ok_or_else(|| crate::error::Error::invalid("after", "expected a UTC time YYYY-MM-DDTHH:MM:SSZ", "时间应为 UTC 格式 YYYY-MM-DDTHH:MM:SSZ"))?;
+    let round = crate::beacon::round_at(input.network, at);
+    let round_time = crate::beacon::round_time(input.network, round);
+    Ok(RoundChoice { round, round_time, round_time_text: model::utc_text(round_time) })
+}
+
 /// Writes a run's ledger text a part at a time.
 pub struct LedgerWriter {
     replay: Replay<lottery::Lottery>,

@@ -397,6 +397,23 @@ pub fn unix_seconds(text: &str) -> Option<u64> {
     u64::try_from(day * 86_400 + h * 3600 + m * 60 + s).ok()
 }
 
+/// `YYYY-MM-DDTHH:MM:SSZ` of Unix seconds (the inverse of [`unix_seconds`]).
+pub fn utc_text(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rest = seconds % 86_400;
+    // Civil date from days since 1970-01-01 (proleptic Gregorian).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,6 +427,10 @@ mod tests {
         assert_eq!(unix_seconds("2023-08-23T15:09:27Z"), Some(1_692_803_367));
         assert_eq!(unix_seconds("2023-08-23T15:09:27+08:00"), None);
         assert_eq!(unix_seconds("2023-08-23T24:00:00Z"), None);
+        for t in [0u64, 1_692_803_367, 1_784_792_310, 951_782_400, 4_102_444_799] {
+            assert_eq!(unix_seconds(&utc_text(t)), Some(t), "{t}");
+        }
+        assert_eq!(utc_text(1_784_792_310), "2026-07-23T07:38:30Z");
         for bad in ["1_0", "+.5", "1.", ".5", " 1", "1e3", "+1", "", "-", "1.2.3"] {
             assert!(!strict_decimal::well_formed(bad), "{bad}");
         }

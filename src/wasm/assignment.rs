@@ -27,6 +27,12 @@ pub fn carry_forward(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | st
     call(input, assignment::carry_forward)
 }
 
+/// The drand round to name in a commitment made at a given time.
+#[wasm_bindgen(js_name = drandRound, unchecked_return_type = "RoundChoice")]
+pub fn drand_round(#[wasm_bindgen(unchecked_param_type = "RoundInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, assignment::drand_round)
+}
+
 /// Replay the inputs and compare with a ledger.
 #[wasm_bindgen(js_name = verifyLedger, unchecked_return_type = "VerifyReport")]
 pub fn verify_ledger(#[wasm_bindgen(unchecked_param_type = "VerifyInput | string")] input: JsValue) -> Result<JsValue, JsValue> {

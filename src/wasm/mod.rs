@@ -94,6 +94,13 @@ fn to_js_error(error: Error) -> JsValue {
     js_error.into()
 }
 
+/// Bytes of WebAssembly memory this instance holds (it only grows): for
+/// measuring the memory a call needed.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() as f64) * 65536.0
+}
+
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {

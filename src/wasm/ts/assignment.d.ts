@@ -195,3 +195,5 @@ export interface AuditReport {
 export interface HeadInput { inputs: AssignmentInput; head: string }
 export interface HeadReport { ok: boolean; entries: number; head: string }
 export interface CarryForward { judges: Judge[]; previousHead: string }
+export interface RoundInput { network: "quicknet" | "default"; /** The commitment's time, YYYY-MM-DDTHH:MM:SSZ. */ after: string }
+export interface RoundChoice { round: number; roundTime: number; roundTimeText: string }
