@@ -38,6 +38,7 @@ serve: pkg
 	node scripts/serve.mjs
 
 bench: pkg
+	@scripts/setup.sh --browser
 	node bench/run.mjs
 
 clean:

@@ -35,6 +35,7 @@ if (year) {
   console.log(`\n== ${year.name} by pkg-tests/independent/verifier.mjs (plain JS, same input): ${(plain / 1000).toFixed(1)} s, ${(plain / wasm).toFixed(1)}x the WASM time`);
   console.log('\n== A year\'s ledger, written and verified as a stream (bench/year.mjs)');
   execFileSync('node', ['bench/year.mjs', year.input], { stdio: 'inherit' });
+  execFileSync('node', ['bench/year-browser.mjs', year.input], { stdio: 'inherit' });
 }
 
 // The draw's quality against baselines on one synthetic year (not a timing).
