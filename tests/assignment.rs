@@ -362,9 +362,11 @@ fn balance_stays_within_tolerance_plus_two_cases() {
     // Final loads from the audit.
     let audit = shenguan::assignment::audit_ledger(VerifyInput { inputs: input, ledger, audit: None }).unwrap();
     let spread: f64 = audit.load_spread["d"].worst.parse().unwrap();
-    // The window admits judges up to the tolerance (2) above the lightest; a
-    // pick adds at most the heaviest case (3), and widening the pool to its
-    // minimum can add one more case on top: the spread never exceeds 2 + 2 x 3.
+    // The window admits judges up to the tolerance (2) above the lightest and a
+    // pick adds at most the heaviest case (3); with 12 judges the window almost
+    // always holds the minimum pool, so this year stays within 2 + 2 x 3. (It
+    // is not a bound for every court: with 3 or 4 judges the minimum pool
+    // brings heavier judges in, see tests/assignment_properties.rs.)
     assert!(spread <= 8.0, "worst spread {spread}");
     let final_spread: f64 = audit.load_spread["d"].final_spread.parse().unwrap();
     assert!(final_spread <= 5.0, "final spread {final_spread}");

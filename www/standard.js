@@ -135,8 +135,11 @@ export async function mountStandard(shenguan, form, result) {
       const through = Number($('#sc-through').value);
       const cutoff = `${TARGET_YEAR}-${String(through + 1).padStart(2, '0')}-01`;
       const done = intake.filter((c) => isTrial(c) && c.filedOn < cutoff);
-      const ledger = shenguan.assign({ court: court.court, judges: court.judges, cases: done.map(asAssignCase), seed });
-      const handling = new Map(ledger.entries.map((e) => [e.caseId, e.judges[0]]));
+      // A sample draw, no beacon: only who handles which case matters here.
+      const run = { court: court.court, judges: court.judges, cases: done.map(asAssignCase), seed, beacon: { kind: 'none' }, committedAt: `${TARGET_YEAR}-01-01T00:00:00Z` };
+      run.commitment = shenguan.commitRun(run).commitment;
+      const entries = shenguan.assign(run).trimEnd().split('\n').slice(1).map((line) => JSON.parse(line));
+      const handling = new Map(entries.filter((e) => e.caseId !== null).map((e) => [e.caseId, e.judges[0]]));
       const thisYear = shenguan.standardCases({ config, baseline, cases: done.map((c) => asStandardCase(c, handling.get(c.id))) });
       const lastYear = shenguan.standardCases({ config, baseline, cases: closed.filter(isTrial).map((c) => asStandardCase(c)) });
       const trialJudges = court.judges.filter((j) => j.department !== 'enforcement');
