@@ -1,7 +1,7 @@
 //! Exports of the assignment module, and the two streaming classes that let
 //! a year's ledger be written and verified a part at a time.
 
-use super::{call, from_js, to_js, to_js_error};
+use super::{call, call_returning_text, from_js, to_js, to_js_error};
 use crate::assignment;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +18,7 @@ pub fn commit_run(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | strin
 /// Assign the cases (replaying the events in order) and return the ledger text.
 #[wasm_bindgen(unchecked_return_type = "string")]
 pub fn assign(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, assignment::assign)
+    call_returning_text(input, assignment::assign)
 }
 
 /// The judges after a run and its head, for the next run.

@@ -62,6 +62,15 @@ fn call<I: DeserializeOwned, O: Serialize>(
     to_js(&output)
 }
 
+/// Run a core function whose result is text (a ledger): handed to JS as a
+/// string as it is, not written as a JSON string literal and parsed back,
+/// which for a large run would hold three copies at once.
+fn call_returning_text<I: DeserializeOwned>(input: JsValue, f: impl FnOnce(I) -> crate::Result<String>) -> Result<JsValue, JsValue> {
+    let input = from_js(input)?;
+    let output = f(input).map_err(to_js_error)?;
+    Ok(JsValue::from_str(&output))
+}
+
 /// Run a core function that reads its input's JSON text itself.
 fn call_text<O: Serialize>(input: JsValue, f: impl FnOnce(&str) -> crate::Result<O>) -> Result<JsValue, JsValue> {
     let output = f(&json_text(input)?).map_err(to_js_error)?;
