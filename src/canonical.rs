@@ -172,6 +172,15 @@ pub fn path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> E
     let path = err.path().to_string();
     let path = if path == "." { String::new() } else { path };
     let inner = err.into_inner().to_string();
+    if inner.starts_with("recursion limit exceeded") {
+        let limit = crate::limits::NESTING;
+        return crate::limits::exceeded(
+            &path,
+            format!("the input is nested deeper than {limit} levels"),
+            format!("输入的嵌套超过 {limit} 层"),
+            limit,
+        );
+    }
     if inner.contains("EOF while parsing") || inner.contains("expected value at line") || inner.contains("key must be a string") {
         Error::new(ErrorCode::MalformedJson, path, format!("malformed JSON: {inner}"), format!("JSON 格式错误：{inner}"))
     } else {

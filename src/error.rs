@@ -69,6 +69,9 @@ pub enum ErrorCode {
     /// The drand round named in a commitment was already published at the
     /// commitment time: the randomness must not exist when a run is committed.
     BeaconNotFuture,
+    /// An input is larger than the operation accepts (`details.limit` holds
+    /// the limit; the README lists them all).
+    LimitExceeded,
     /// An internal invariant failed; this is a bug, please report it.
     Internal,
 }
@@ -104,6 +107,7 @@ impl ErrorCode {
             ErrorCode::BeaconInvalid => "BEACON_INVALID",
             ErrorCode::MalformedBeacon => "MALFORMED_BEACON",
             ErrorCode::BeaconNotFuture => "BEACON_NOT_FUTURE",
+            ErrorCode::LimitExceeded => "LIMIT_EXCEEDED",
             ErrorCode::Internal => "INTERNAL",
         }
     }

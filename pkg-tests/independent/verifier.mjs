@@ -36,7 +36,8 @@ const EXCLUSION_ORDER = [
 // §9: u8(kind) of the entry hash.
 const KIND_CODE = { draw: 0, designate: 1, reassign: 2, redraw: 3, availability: 4 };
 const MAX_UNITS = 10n ** 10n; // §2: loads, weights and tolerance at most 10^10 units
-const MAX_JUDGES = 100000;
+// §3, "Size limits".
+const LIMITS = { judges: 2000, cases: 1000000, events: 2000000, listItems: 2000, idBytes: 128, textBytes: 1000 };
 
 /** An error with the specification's code and path (§3). */
 export class SpecError extends Error {
@@ -572,6 +573,43 @@ const EVENT_MEMBERS = {
  * §3 validation. With drawing = true the commitment and the beacon value are
  * checked too. Returns { commitAt, roundTime } on success.
  */
+/** §3, "Size limits": every limit exceeded, before any other rule. */
+function checkLimits(inputs) {
+  const p = new Problems();
+  const bytes = (v, limit, path) => {
+    if (typeof v === 'string' && Buffer.byteLength(v, 'utf8') > limit) p.add('LIMIT_EXCEEDED', path);
+  };
+  const count = (v, limit, path) => {
+    if (Array.isArray(v) && v.length > limit) p.add('LIMIT_EXCEEDED', path);
+  };
+  const ids = (v, path) => {
+    if (!Array.isArray(v)) return;
+    if (v.length > LIMITS.listItems) return p.add('LIMIT_EXCEEDED', path);
+    v.forEach((id, j) => bytes(id, LIMITS.idBytes, `${path}[${j}]`));
+  };
+  const list = (v) => (Array.isArray(v) ? v : []).map((x) => (isObject(x) ? x : {}));
+  bytes(inputs.court, LIMITS.textBytes, 'court');
+  count(inputs.judges, LIMITS.judges, 'judges');
+  count(inputs.cases, LIMITS.cases, 'cases');
+  count(inputs.events, LIMITS.events, 'events');
+  list(inputs.judges).forEach((j, i) => {
+    bytes(j.id, LIMITS.idBytes, `judges[${i}].id`);
+    bytes(j.name, LIMITS.textBytes, `judges[${i}].name`);
+    bytes(j.department, LIMITS.idBytes, `judges[${i}].department`);
+    ids(j.caseTypes, `judges[${i}].caseTypes`);
+    bytes(j.region, LIMITS.idBytes, `judges[${i}].region`);
+  });
+  list(inputs.cases).forEach((c, i) => {
+    for (const m of ['id', 'caseType', 'department', 'filedOn']) bytes(c[m], LIMITS.idBytes, `cases[${i}].${m}`);
+    for (const m of ['recuse', 'assigned', 'avoidRegions']) ids(c[m], `cases[${i}].${m}`);
+  });
+  list(inputs.events).forEach((e, i) => {
+    for (const m of ['caseId', 'judgeId', 'approver', 'time']) bytes(e[m], LIMITS.idBytes, `events[${i}].${m}`);
+    if (isObject(e.reason)) bytes(e.reason.text, LIMITS.textBytes, `events[${i}].reason.text`);
+  });
+  p.throwIfAny();
+}
+
 export function validate(inputs, { drawing }) {
   const p = new Problems();
   if (!isObject(inputs)) throw new SpecError('INVALID_INPUT', '', 'inputs not an object');
@@ -579,6 +617,7 @@ export function validate(inputs, { drawing }) {
     'court', 'config', 'judges', 'cases', 'events', 'seed', 'beacon', 'committedAt', 'commitment', 'beaconValue', 'previousHead',
   ], '');
   if (inputs.court !== undefined) checkString(p, inputs.court, 'court');
+  checkLimits(inputs);
 
   // config
   const config = inputs.config ?? {};
@@ -637,7 +676,6 @@ export function validate(inputs, { drawing }) {
   const judgeIds = new Map(); // id -> judge
   if (!Array.isArray(inputs.judges)) p.add('INVALID_INPUT', 'judges', 'missing or not an array');
   else {
-    if (inputs.judges.length > MAX_JUDGES) p.add('OUT_OF_RANGE', 'judges', 'more than 100,000 judges');
     const order = inputs.judges.map((j, i) => i);
     const idOf = (i) => (isObject(inputs.judges[i]) && typeof inputs.judges[i].id === 'string' ? inputs.judges[i].id : '');
     order.sort((a, b) => idCompare(idOf(a), idOf(b)) || a - b);
@@ -1235,7 +1273,7 @@ function splitLedger(text) {
   if (typeof text !== 'string' || text.length === 0) throw new SpecError('MALFORMED_LEDGER', 'ledger', 'empty');
   if (!text.endsWith('\n')) throw new SpecError('MALFORMED_LEDGER', 'ledger', 'does not end with a line feed');
   const lines = text.slice(0, -1).split('\n');
-  for (const l of lines) if (utf8(l).length > MIB) throw new SpecError('MALFORMED_LEDGER', 'ledger', 'line longer than 1 MiB');
+  for (const l of lines) if (utf8(l).length > 32 * MIB) throw new SpecError('MALFORMED_LEDGER', 'ledger', 'line longer than 32 MiB');
   return lines;
 }
 

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod commit;
 pub mod engine;
 pub mod ledger;
+pub mod limits;
 pub mod lottery;
 pub mod model;
 pub mod prepare;
@@ -148,7 +149,24 @@ impl LedgerWriter {
 pub fn assign(input: AssignmentInput) -> Result<String> {
     let mut writer = LedgerWriter::new(input)?;
     let mut out = Vec::new();
-    writer.write_lines(&mut out, usize::MAX)?;
+    // A part at a time, so that a run whose ledger would not fit one string
+    // stops as soon as it passes the limit.
+    loop {
+        let part_end = out.len() + (1 << 20);
+        let more = writer.write_lines(&mut out, part_end)?;
+        if out.len() > crate::limits::ASSIGN_LEDGER_BYTES {
+            let limit = crate::limits::ASSIGN_LEDGER_BYTES;
+            return Err(crate::limits::exceeded(
+                "",
+                format!("the ledger would be longer than {limit} bytes, the most one string holds here: write it in parts with LedgerWriter"),
+                format!("分案记录将超过 {limit} 字节，超出单个字符串的上限：请用 LedgerWriter 分段写出"),
+                limit,
+            ));
+        }
+        if !more {
+            break;
+        }
+    }
     String::from_utf8(out).map_err(|e| crate::error::Error::new(crate::error::ErrorCode::Internal, "", e.to_string(), e.to_string()))
 }
 

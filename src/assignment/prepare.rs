@@ -130,6 +130,7 @@ impl CaseIndex {
 
 /// Validate `input`, reporting every problem found.
 pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
+    super::limits::check(&input)?;
     let mut problems = Vec::new();
     let params = check_config(&input, &mut problems);
 
@@ -165,9 +166,6 @@ pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
         }
     }
 
-    if input.judges.len() > super::units::MAX_JUDGES {
-        problems.push(Error::new(ErrorCode::OutOfRange, "judges", "at most 100,000 judges per run", "每次运行最多 100,000 名法官"));
-    }
     let mut order: Vec<usize> = (0..input.judges.len()).collect();
     order.sort_by(|&a, &b| input.judges[a].id.cmp(&input.judges[b].id));
     let mut judges = Vec::with_capacity(order.len());

@@ -12,12 +12,9 @@ use crate::error::{Error, ErrorCode, Result};
 pub const SCALE: i64 = 10_000;
 
 /// Largest load, case weight or tolerance: 1,000,000 standard cases. With at
-/// most [`MAX_JUDGES`] judges this keeps every lottery weight below 2^53 and
-/// every pool total below 2^64.
+/// most [`crate::limits::ASSIGN_JUDGES`] judges this keeps every lottery
+/// weight below 2^53 and every pool total below 2^64.
 pub const MAX_UNITS: i64 = 1_000_000 * SCALE;
-
-/// Most judges in one run.
-pub const MAX_JUDGES: usize = 100_000;
 
 /// A decimal quantity given in the input as exact units, rounding half-up to
 /// 4 places (document: `docs/assignment.md`, "Quantities").

@@ -79,8 +79,8 @@ pub struct LedgerReader {
     failed: Option<Error>,
 }
 
-/// Longest line accepted (a seat explanation is far smaller).
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// Longest line accepted (the longest line `assign` can write is smaller).
+pub const MAX_LINE_BYTES: usize = crate::limits::LEDGER_LINE_BYTES;
 
 impl LedgerReader {
     /// A reader that checks the hash chain only.
@@ -119,11 +119,16 @@ impl LedgerReader {
         }
         self.pending.extend_from_slice(rest);
         if self.pending.len() > MAX_LINE_BYTES {
-            let error = self.malformed("ledger", format!("line {} is longer than {MAX_LINE_BYTES} bytes", self.lines + 1), format!("第 {} 行超过 {MAX_LINE_BYTES} 字节", self.lines + 1));
+            let error = self.too_long();
             self.failed = Some(error.clone());
             return Err(error);
         }
         Ok(())
+    }
+
+    fn too_long(&self) -> Error {
+        let n = self.lines + 1;
+        self.malformed("ledger", format!("line {n} is longer than {MAX_LINE_BYTES} bytes"), format!("第 {n} 行超过 {MAX_LINE_BYTES} 字节"))
     }
 
     fn malformed(&self, path: &str, en: String, zh: String) -> Error {
@@ -132,6 +137,9 @@ impl LedgerReader {
     }
 
     fn line(&mut self, line: &[u8]) -> Result<()> {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(self.too_long());
+        }
         let index = self.lines;
         self.lines += 1;
         if index == 0 {

@@ -116,7 +116,11 @@ pub fn score_text(text: &str) -> Result<ScoreOutput> {
 }
 
 fn score_batch(batch: one_pass::Batch) -> Result<ScoreOutput> {
-    let (rule_set, statistics, judges) = score_population(batch, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
+    let max_judges = match batch.detail {
+        input::Detail::Full => crate::limits::SCORE_JUDGES,
+        input::Detail::Summary => crate::limits::SCORE_SUMMARY_JUDGES,
+    };
+    let (rule_set, statistics, judges) = score_population(batch, max_judges, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
     Ok(ScoreOutput { rule_set, statistics, judges })
 }
 
@@ -135,7 +139,7 @@ pub fn score_table_text(text: &str) -> Result<ScoreTableOutput> {
 }
 
 fn score_table_batch(batch: one_pass::Batch) -> Result<ScoreTableOutput> {
-    let (rule_set, statistics, table) = score_population(batch, table::build)?;
+    let (rule_set, statistics, table) = score_population(batch, crate::limits::SCORE_TABLE_JUDGES, table::build)?;
     Ok(ScoreTableOutput { rule_set, statistics, table })
 }
 
@@ -144,13 +148,15 @@ fn batch_of(rule_set: Value, judges: Box<serde_json::value::RawValue>, baselines
 }
 
 /// The work of `score` and `score_table`: graded results, laid out by `finish`.
-fn score_population<T>(input: one_pass::Batch, finish: impl FnOnce(&Compiled, Vec<engine::Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
+/// At most `max_judges` judges are scored in one call.
+fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl FnOnce(&Compiled, Vec<engine::Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
     let c = compile(&input.rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
     let judges = match input.judges {
         one_pass::Judges::Read(judges) => judges,
         one_pass::Judges::Text(text) => batch::read_judges(&c, text.get(), "judges")?,
     };
+    crate::limits::check_count("judges", "judges", "法官", judges.len(), max_judges)?;
     // Every form is checked in input order (its id, zone and role, then its values) before any is scored.
     let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(judges.len(), Default::default());
     let mut places = Vec::with_capacity(judges.len());

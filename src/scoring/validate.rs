@@ -41,6 +41,10 @@ pub(super) fn unique<'a>(path: &str, ids: impl Iterator<Item = &'a str>, out: &m
 
 /// Every problem of `rs`, paths relative to the rule set.
 pub fn problems(rs: &RuleSet) -> Vec<Error> {
+    use crate::limits::{check_count, INDICATORS};
+    if let Err(e) = check_count("indicators", "indicators", "指标", rs.indicators.len(), INDICATORS) {
+        return vec![e];
+    }
     let mut out = Vec::new();
     if rs.id.trim().is_empty() {
         out.push(bad("id".into(), "id must not be empty".into(), "规则集标识不得为空".into()));

@@ -278,6 +278,7 @@ impl Acc {
 
 /// Average a year of closed cases into a pinned baseline snapshot.
 pub fn compute_baseline(input: BaselineInput) -> Result<Baseline> {
+    crate::limits::check_count("cases", "cases", "案件", input.cases.len(), crate::limits::BASELINE_CASES)?;
     let mut problems = Vec::new();
     input.weights.check("weights", &mut problems);
     if let Err(e) = input.average_rounding.validate("averageRounding") {

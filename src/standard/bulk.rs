@@ -132,6 +132,9 @@ pub struct BulkOutput {
 
 /// Score parallel arrays of cases: the fast path for large batches.
 pub fn standard_cases_bulk(input: BulkInput) -> Result<BulkOutput> {
+    use crate::limits::{check_count, STANDARD_BULK_CASES, STANDARD_JUDGES};
+    check_count("kind", "cases", "案件", input.kind.len(), STANDARD_BULK_CASES)?;
+    check_count("judgeIds", "judges", "法官", input.judge_ids.len(), STANDARD_JUDGES)?;
     let mut scorer = Scorer::new(&input.config, input.baseline.as_ref())?;
     let rule = scorer.rule;
     let mut problems = Vec::new();

@@ -108,6 +108,7 @@ pub struct EnforcementOutput {
 
 /// Count closed enforcement cases by the enforcement standard.
 pub fn enforcement_cases(input: EnforcementInput) -> Result<EnforcementOutput> {
+    crate::limits::check_count("cases", "cases", "案件", input.cases.len(), crate::limits::ENFORCEMENT_CASES)?;
     let mut problems = Vec::new();
     input.config.check("config", &mut problems);
     let rule = input.config.rounding;

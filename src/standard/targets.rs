@@ -240,6 +240,8 @@ fn exact(d: Decimal) -> Option<Exact> {
 
 /// Compute the yearly and monthly targets, a revision and progress.
 pub fn standard_targets(input: TargetsInput) -> Result<TargetsOutput> {
+    let judges = input.departments.iter().map(|d| d.judges.len().max(1)).sum::<usize>();
+    crate::limits::check_count("departments", "judges (departments without judges count as one)", "法官（无法官的部门计为一名）", judges, crate::limits::STANDARD_JUDGES)?;
     let rule = input.rounding;
     let mut problems = Vec::new();
     rule.validate("rounding")?;

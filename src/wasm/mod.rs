@@ -32,14 +32,23 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 
 /// The JSON text of an input: the string itself, or the value through `JSON.stringify`.
 fn json_text(value: JsValue) -> Result<String, JsValue> {
-    let stringified = || js_sys::JSON::stringify(&value).ok().and_then(|s| text::string_of(&s));
-    text::string_of(&value).or_else(stringified).ok_or_else(|| {
-        to_js_error(Error::invalid(
+    if let Some(text) = text::string_of(&value) {
+        return Ok(text);
+    }
+    let not_json = || {
+        Error::invalid(
             "",
             "input must be a JSON value (object, array, string, number, boolean or null) or JSON text",
             "输入必须是 JSON 值（对象、数组、字符串、数字、布尔值或 null）或 JSON 文本",
-        ))
-    })
+        )
+    };
+    match js_sys::JSON::stringify(&value) {
+        Ok(s) => text::string_of(&s).ok_or_else(|| to_js_error(not_json())),
+        // The engine throws a RangeError when the text would be longer than
+        // its longest string or the value nests deeper than its stack.
+        Err(thrown) if thrown.is_instance_of::<js_sys::RangeError>() => Err(to_js_error(crate::limits::too_large_for_js())),
+        Err(_) => Err(to_js_error(not_json())),
+    }
 }
 
 /// Write an output as a plain JS value: serde_json text parsed by the
