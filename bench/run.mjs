@@ -38,6 +38,12 @@ if (year) {
   execFileSync('node', ['bench/year-browser.mjs', year.input], { stdio: 'inherit' });
 }
 
+// Every operation at its size limit and just above it (src/limits.rs).
+if (!filter || 'limits'.includes(filter)) {
+  console.log('\n== Size limits: each operation at and above its limit (bench/limits.mjs)');
+  execFileSync('node', ['bench/limits.mjs'], { stdio: 'inherit' });
+}
+
 // The draw's quality against baselines on one synthetic year (not a timing).
 if (!filter || 'quality'.includes(filter)) {
   console.log('\n== Quality of the draw (bench/quality.rs)');
