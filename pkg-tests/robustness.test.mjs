@@ -108,3 +108,12 @@ test('a batch with thousands of bad rows gives a bounded error that counts the r
     assert.equal(err.moreOmitted, 4900);
   }
 });
+
+test('an error quoting a huge bad value carries a short message, not two copies of it', () => {
+  const big = 'x'.repeat(50_000_000);
+  assert.throws(() => shenguan.score({ ruleSet: big, judges: [] }), (e) => {
+    assert.equal(e.code, 'INVALID_RULE_SET');
+    assert.ok(e.message.length < 2000 && e.messageZh.length < 2000, `${e.message.length} ${e.messageZh.length}`);
+    return true;
+  });
+});

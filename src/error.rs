@@ -148,6 +148,22 @@ pub struct Error {
 /// Most further problems listed in [`Error::more`].
 pub const MAX_MORE: usize = 99;
 
+/// Longest message kept, in bytes: a message quoting a bad value of 50 MB
+/// is cut here rather than copied twice into the error.
+pub const MAX_MESSAGE_BYTES: usize = 1_000;
+
+fn shortened(mut message: String) -> String {
+    if message.len() > MAX_MESSAGE_BYTES {
+        let mut end = MAX_MESSAGE_BYTES;
+        while !message.is_char_boundary(end) {
+            end -= 1;
+        }
+        message.truncate(end);
+        message.push_str(" …");
+    }
+    message
+}
+
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
@@ -163,8 +179,8 @@ impl Error {
         Error {
             code,
             path: path.into(),
-            message: message.into(),
-            message_zh: message_zh.into(),
+            message: shortened(message.into()),
+            message_zh: shortened(message_zh.into()),
             details: None,
             more: Vec::new(),
             more_omitted: 0,
@@ -241,6 +257,16 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_quoting_a_huge_value_is_cut() {
+        let value = "值".repeat(1_000_000);
+        let e = Error::invalid("x", format!("bad value \"{value}\""), format!("错误的值“{value}”"));
+        assert!(e.message.len() <= MAX_MESSAGE_BYTES + 4 && e.message.ends_with(" …"));
+        assert!(e.message_zh.len() <= MAX_MESSAGE_BYTES + 4 && e.message_zh.starts_with("输入无效：错误的值"));
+        let short = Error::invalid("x", "bad", "错");
+        assert_eq!(short.message, "invalid input: bad");
+    }
 
     #[test]
     fn collect_lists_the_first_problems_and_counts_the_rest() {
