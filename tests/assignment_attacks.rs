@@ -215,6 +215,13 @@ fn a_filing_names_the_next_round_and_waits_seconds_for_it() {
     assert!(default["roundTime"].as_u64().unwrap() - 1784792308 <= 30);
     let err = error_of("drandRound", json!({ "network": "quicknet", "after": "yesterday" }));
     assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidInput, "after"));
+    // The last round that comes out by the end of year 9999 is named; past it, no round is.
+    let last = call_json("drandRound", json!({ "network": "quicknet", "after": "9999-12-31T23:59:56Z" })).unwrap();
+    assert!(last["roundTimeText"].as_str().unwrap().starts_with("9999-12-31T23:59:5"), "{last}");
+    for network in ["quicknet", "default"] {
+        let err = error_of("drandRound", json!({ "network": network, "after": "9999-12-31T23:59:59Z" }));
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::OutOfRange, "after"));
+    }
     // The drand vector's run, committed one round too late, is refused.
     let mut late: Value = serde_json::from_str::<Value>(include_str!("vectors/assignment/drand.json")).unwrap()["steps"][0]["input"].clone();
     late["committedAt"] = json!("2026-07-23T07:38:31Z");

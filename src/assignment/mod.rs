@@ -102,6 +102,16 @@ pub fn drand_round(input: RoundInput) -> Result<RoundChoice> {
         .ok_or_else(|| crate::error::Error::invalid("after", "expected a UTC time YYYY-MM-DDTHH:MM:SSZ", "时间应为 UTC 格式 YYYY-MM-DDTHH:MM:SSZ"))?;
     let round = crate::beacon::round_at(input.network, at);
     let round_time = crate::beacon::round_time(input.network, round);
+    // Times are written YYYY-MM-DDTHH:MM:SSZ: the round must come out by the end of year 9999.
+    const LAST_SECOND: u64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+    if round_time > LAST_SECOND {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::OutOfRange,
+            "after",
+            "the next round after this time comes out after 9999-12-31T23:59:59Z",
+            "此时间之后的下一轮晚于 9999-12-31T23:59:59Z 公布",
+        ));
+    }
     Ok(RoundChoice { round, round_time, round_time_text: model::utc_text(round_time) })
 }
 
