@@ -1,5 +1,5 @@
 # shenguan: every entry point. `make test` and `make demo` work from a fresh clone.
-.PHONY: all tools pkg test test-native test-wasm test-pkg test-types test-browser demo serve bench clean
+.PHONY: all tools pkg test test-native test-wasm test-pkg test-types test-browser demo serve bench fuzz clean
 
 all: pkg
 
@@ -40,6 +40,12 @@ serve: pkg
 bench: pkg
 	@scripts/setup.sh --browser
 	node bench/run.mjs
+
+# Coverage-guided fuzzing of every JSON entry point (cargo-fuzz on nightly,
+# both installed if missing); FUZZ_SECONDS per target, about 5 minutes in
+# all by default. Not part of `make test`. See docs/fuzzing.md.
+fuzz:
+	@scripts/fuzz.sh
 
 clean:
 	rm -rf pkg target/bench
