@@ -1,5 +1,5 @@
 # shenguan: every entry point. `make test` and `make demo` work from a fresh clone.
-.PHONY: all tools pkg test test-native test-wasm test-pkg test-types test-browser demo serve bench fuzz clean
+.PHONY: all tools pkg test test-native test-wasm test-pkg test-types test-browser demo serve bench fuzz mutants clean
 
 all: pkg
 
@@ -46,6 +46,12 @@ bench: pkg
 # all by default. Not part of `make test`. See docs/fuzzing.md.
 fuzz:
 	@scripts/fuzz.sh
+
+# Mutation testing of the three engines (cargo-mutants, installed if
+# missing), every MUTANTS_SAMPLE-th mutant (default 20). Not part of
+# `make test`. See docs/mutation-testing.md.
+mutants:
+	@scripts/mutants.sh
 
 clean:
 	rm -rf pkg target/bench
