@@ -310,3 +310,35 @@ fn validate_rule_set_reports_every_problem() {
     assert_eq!(report["problems"][0]["code"], "INVALID_RULE_SET");
     assert_eq!(report["problems"][0]["path"], "extra");
 }
+
+#[test]
+fn a_leader_check_lists_its_own_missing_baseline_once() {
+    // The check reads a baseline no indicator reads: it is listed by the check.
+    let input = example_input("yunnan");
+    let mut rs = input["ruleSet"].clone();
+    rs["leaderChecks"][0]["indicator"] = json!("handledCases");
+    let one = call_json("scoreOne", json!({"ruleSet": rs, "judge": input["judges"][0]})).unwrap();
+    let paths: Vec<&str> = one["judge"]["missing"].as_array().unwrap().iter().map(|m| m["path"].as_str().unwrap()).collect();
+    let own: Vec<&&str> = paths.iter().filter(|p| p.ends_with(".handledCases") && p.starts_with("statistics.baselines")).collect();
+    assert_eq!(own.len(), 1, "{paths:?}");
+    // Read by both the indicator and the check, the baseline is listed once.
+    let one = call_json("scoreOne", json!({"ruleSet": input["ruleSet"], "judge": input["judges"][0]})).unwrap();
+    let paths: Vec<&str> = one["judge"]["missing"].as_array().unwrap().iter().map(|m| m["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.iter().filter(|p| p.ends_with(".closedCases") && p.starts_with("statistics.baselines")).count(), 1, "{paths:?}");
+}
+
+#[test]
+fn bounds_of_ratio_checks_and_z_score_spreads() {
+    let valid = |rs: Value| call_json("validateRuleSet", rs).unwrap();
+    let mut rs = rule_set("yunnan");
+    rs["leaderChecks"][1]["min"] = json!("0");
+    assert_eq!(valid(rs.clone())["valid"], true, "a ratio check may require 0");
+    rs["leaderChecks"][1]["min"] = json!("-0.1");
+    assert_eq!(valid(rs)["problems"][0]["path"], "leaderChecks[1].min");
+    let mut rs = rule_set("yunnan");
+    rs["indicators"][5]["method"] = json!({"type": "zScore", "center": "50", "spread": "0"});
+    assert_eq!(valid(rs.clone())["valid"], true, "a zero spread is allowed (declared edge outcome)");
+    rs["indicators"][5]["method"]["spread"] = json!("-1");
+    let report = valid(rs);
+    assert_eq!(report["problems"][0]["path"], "indicators[5].method.spread");
+}
