@@ -1,0 +1,65 @@
+//! Figures of `auditLedger` pinned on small runs: shares, the position
+//! test with a single bin, a department with no comparable judge, and the
+//! default absence window in days.
+
+#[path = "support/assignment.rs"]
+mod support;
+
+use serde_json::{json, Value};
+use shenguan::api::call_json;
+
+fn audit(input: &Value) -> Value {
+    let input = support::committed(input.clone());
+    let ledger = support::ledger_of(&input);
+    call_json("auditLedger", json!({"inputs": input, "ledger": ledger})).unwrap()
+}
+
+fn court(cases: usize) -> Value {
+    let mut input = support::fixture();
+    input.as_object_mut().unwrap().remove("events");
+    let mut judges: Vec<Value> = (0..4).map(|i| json!({"id": format!("J{i}"), "department": "civil", "caseTypes": ["contract"], "role": "judge", "share": "1"})).collect();
+    judges.push(json!({"id": "V", "department": "leaders", "caseTypes": ["contract"], "role": "vicePresident", "share": "0.3"}));
+    input["judges"] = Value::Array(judges);
+    input["cases"] = (0..cases).map(|i| json!({"id": format!("C{i}"), "caseType": "contract", "department": "civil"})).collect();
+    input
+}
+
+#[test]
+fn the_fixture_audit_gives_its_shares() {
+    let report = audit(&support::fixture());
+    assert_eq!(report["counts"]["entries"], 12);
+    assert_eq!(report["counts"]["manualShare"], "0.1667"); // 2 of 12 entries
+    assert_eq!(report["lowEntropy"]["share"], "0.1818"); // 2 of 11 seats
+    assert_eq!(report["positionBias"]["bins"], json!([[0, 11, "11.0000"]]));
+}
+
+#[test]
+fn a_short_run_keeps_its_one_position_bin_and_a_leaders_only_department_has_no_spread() {
+    let mut input = court(3);
+    input["cases"][2]["department"] = json!("leaders");
+    let report = audit(&input);
+    // Three seats expect fewer than 5 draws in all: one bin, kept, with no degrees of freedom.
+    assert_eq!(report["positionBias"]["bins"], json!([[0, 3, "3.0000"]]));
+    assert_eq!(report["positionBias"]["degreesOfFreedom"], 0);
+    // The leaders' department has no judge of full share and role judge: no spread.
+    assert_eq!(report["loadSpread"]["leaders"]["finalSpread"], "0.0000");
+    assert_eq!(report["loadSpread"]["civil"]["finalSpread"], "1.0000");
+}
+
+#[test]
+fn an_absence_over_many_draws_is_flagged_within_the_default_three_days() {
+    let draws = 60; // more than the default 50 entries
+    let restore = |time: &str| {
+        let mut input = court(draws);
+        let mut events = vec![json!({"kind": "availability", "judgeId": "J0", "availability": "absent", "time": "2026-03-01"})];
+        events.extend((0..draws).map(|i| json!({"kind": "draw", "caseId": format!("C{i}")})));
+        events.push(json!({"kind": "availability", "judgeId": "J0", "availability": "available", "time": time}));
+        input["events"] = Value::Array(events);
+        audit(&input)["flags"]["absencesAroundDraws"].clone()
+    };
+    let flagged = restore("2026-03-04");
+    assert_eq!(flagged.as_array().unwrap().len(), 1, "{flagged}");
+    assert_eq!((flagged[0]["judge"].clone(), flagged[0]["days"].clone()), (json!("J0"), json!(3)));
+    assert_eq!(flagged[0]["draws"].as_array().unwrap().len(), draws);
+    assert_eq!(restore("2026-03-05"), json!([]), "4 days and 61 entries later is outside both windows");
+}
