@@ -22,7 +22,7 @@ engines=("$@")
 
 tests_of() {
   case "$1" in
-    assignment) echo "--lib --test assignment --test assignment_attacks --test assignment_properties --test limits --test vectors" ;;
+    assignment) echo "--lib --test assignment --test assignment_attacks --test assignment_audit --test assignment_properties --test limits --test vectors" ;;
     standard) echo "--lib --test standard --test standard_properties --test limits --test vectors" ;;
     scoring) echo "--lib --test scoring --test scoring_grades --test scoring_paths --test scoring_table --test scoring_properties --test limits --test vectors" ;;
     *) echo "unknown engine $1" >&2; exit 2 ;;
