@@ -308,6 +308,8 @@ fn bad_input_gets_coded_errors_with_paths() {
         ("other without text", Box::new(|v| v["events"][11]["reason"] = json!({ "code": "other" })), ErrorCode::MissingReason, "events[11].reason.text"),
         ("blank approver", Box::new(|v| v["events"][11]["approver"] = json!("  ")), ErrorCode::InvalidInput, "events[11].approver"),
         ("late takeover", Box::new(|v| v["events"][7]["time"] = json!("2026-03-20T10:00:00+08:00")), ErrorCode::InvalidEvent, "events[7].time"),
+        ("designation without judge", Box::new(|v| { v["events"][7].as_object_mut().unwrap().remove("judgeId"); }), ErrorCode::InvalidInput, "events[7].judgeId"),
+        ("availability without judge", Box::new(|v| { v["events"][8].as_object_mut().unwrap().remove("judgeId"); }), ErrorCode::InvalidInput, "events[8].judgeId"),
         ("member a draw does not use", Box::new(|v| v["events"][0]["judgeId"] = json!("J01")), ErrorCode::InvalidInput, "events[0].judgeId"),
         ("old event beacon", Box::new(|v| v["events"][0]["beacon"] = json!("9f")), ErrorCode::InvalidInput, "events[0].beacon"),
         ("unknown case", Box::new(|v| v["events"][0]["caseId"] = json!("C999")), ErrorCode::UnknownCase, "events[0].caseId"),
