@@ -63,3 +63,15 @@ fn an_absence_over_many_draws_is_flagged_within_the_default_three_days() {
     assert_eq!(flagged[0]["draws"].as_array().unwrap().len(), draws);
     assert_eq!(restore("2026-03-05"), json!([]), "4 days and 61 entries later is outside both windows");
 }
+
+#[test]
+fn a_long_run_tests_positions_in_several_bins_each_expecting_at_least_five() {
+    let report = audit(&court(60));
+    let bins = report["positionBias"]["bins"].as_array().unwrap();
+    assert!(bins.len() > 1, "{bins:?}");
+    let expected: Vec<f64> = bins.iter().map(|b| b[2].as_str().unwrap().parse().unwrap()).collect();
+    assert!(expected.iter().all(|&e| e >= 5.0), "{expected:?}");
+    let observed: u64 = bins.iter().map(|b| b[1].as_u64().unwrap()).sum();
+    assert_eq!(observed, 60);
+    assert_eq!(report["positionBias"]["degreesOfFreedom"], bins.len() - 1);
+}
