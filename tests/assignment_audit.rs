@@ -74,4 +74,11 @@ fn a_long_run_tests_positions_in_several_bins_each_expecting_at_least_five() {
     let observed: u64 = bins.iter().map(|b| b[1].as_u64().unwrap()).sum();
     assert_eq!(observed, 60);
     assert_eq!(report["positionBias"]["degreesOfFreedom"], bins.len() - 1);
+    // The statistic over those bins, by hand: sum of (observed - expected)^2 / expected.
+    let by_hand: f64 = bins.iter().map(|b| {
+        let (o, e) = (b[1].as_f64().unwrap(), b[2].as_str().unwrap().parse::<f64>().unwrap());
+        (o - e) * (o - e) / e
+    }).sum();
+    let reported: f64 = report["positionBias"]["chiSquare"].as_str().unwrap().parse().unwrap();
+    assert!(by_hand > 0.0 && (reported - by_hand).abs() < 0.01, "{reported} vs {by_hand}");
 }
