@@ -82,3 +82,21 @@ fn a_long_run_tests_positions_in_several_bins_each_expecting_at_least_five() {
     let reported: f64 = report["positionBias"]["chiSquare"].as_str().unwrap().parse().unwrap();
     assert!(by_hand > 0.0 && (reported - by_hand).abs() < 0.01, "{reported} vs {by_hand}");
 }
+
+#[test]
+fn a_run_in_the_five_percent_tail_is_flagged_and_one_below_is_not() {
+    // An honest run lands beyond the 5% critical value one time in twenty:
+    // seed 0x13 of this court does (chi-square 8.0144 > 7.815 at 3 degrees).
+    let with_seed = |seed: u64| {
+        let mut input = court(60);
+        input["seed"] = json!(format!("{seed:064x}"));
+        audit(&input)["positionBias"].clone()
+    };
+    let tail = with_seed(0x13);
+    assert_eq!((tail["chiSquare"].clone(), tail["critical5pct"].clone()), (json!("8.0144"), json!("7.815")));
+    assert_eq!((tail["degreesOfFreedom"].clone(), tail["biased"].clone()), (json!(3), json!(true)));
+    let fair = audit(&court(60))["positionBias"].clone();
+    assert_eq!(fair["biased"], false, "{fair}");
+    let (chi, critical): (f64, f64) = (fair["chiSquare"].as_str().unwrap().parse().unwrap(), fair["critical5pct"].as_str().unwrap().parse().unwrap());
+    assert!(chi < critical && fair["degreesOfFreedom"].as_u64().unwrap() > 0, "{fair}");
+}
