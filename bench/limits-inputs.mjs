@@ -79,9 +79,10 @@ export function assignment(shenguan, { judges, cases, departments = 1, panelSize
   for (let i = 0; i < cases; i++) {
     list[i] = JSON.stringify({ id: `C${i}`, caseType: 'civil', department: `D${i % departments}`, panelSize });
   }
-  const uncommitted = `${head},"cases":[${list.join(',')}]}`;
+  const caseList = list.join(',');
+  const uncommitted = `${head},"cases":[${caseList}]}`;
   // Above a limit commitRun refuses the run as the draw will: any commitment does.
   let commitment = '0'.repeat(64);
   try { ({ commitment } = shenguan.commitRun(uncommitted)); } catch { /* refused */ }
-  return `${head},"commitment":"${commitment}","cases":[${list.join(',')}]}`;
+  return `${head},"commitment":"${commitment}","cases":[${caseList}]}`;
 }

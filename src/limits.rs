@@ -68,13 +68,14 @@ pub fn check_count(path: &str, what: &str, what_zh: &str, count: usize, limit: u
     ))
 }
 
-/// Refuse a string longer than `limit` UTF-8 bytes.
-pub fn check_bytes(path: &str, text: &str, limit: usize) -> Result<(), Error> {
+/// Refuse a string longer than `limit` UTF-8 bytes; its path is only
+/// written when it is refused.
+pub fn check_bytes(text: &str, limit: usize, path: impl FnOnce() -> String) -> Result<(), Error> {
     if text.len() <= limit {
         return Ok(());
     }
     Err(exceeded(
-        path,
+        &path(),
         format!("{} bytes: at most {limit} UTF-8 bytes are accepted here", text.len()),
         format!("长度为 {} 字节，此处最多接受 {limit} 个 UTF-8 字节", text.len()),
         limit,
@@ -108,8 +109,8 @@ mod tests {
         let e = check_count("judges", "judges", "法官", 2_001, ASSIGN_JUDGES).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::LimitExceeded, "judges"));
         assert_eq!(e.details.as_deref(), Some(&serde_json::json!({"limit": 2000})));
-        assert!(check_bytes("id", &"案".repeat(42), ID_BYTES).is_ok());
-        assert_eq!(check_bytes("id", &"案".repeat(43), ID_BYTES).unwrap_err().code, ErrorCode::LimitExceeded);
+        assert!(check_bytes(&"案".repeat(42), ID_BYTES, || "id".into()).is_ok());
+        assert_eq!(check_bytes(&"案".repeat(43), ID_BYTES, || "id".into()).unwrap_err().code, ErrorCode::LimitExceeded);
     }
 
     #[test]

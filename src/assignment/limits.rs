@@ -17,10 +17,8 @@ impl Problems {
     }
 
     fn bytes(&mut self, text: &str, limit: usize, path: impl FnOnce() -> String) {
-        if text.len() > limit {
-            if let Err(e) = check_bytes(&path(), text, limit) {
-                self.0.push(e);
-            }
+        if let Err(e) = check_bytes(text, limit, path) {
+            self.0.push(e);
         }
     }
 

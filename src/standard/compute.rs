@@ -183,7 +183,7 @@ type KindKey<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'
 
 /// Score every case. Errors collect every problem of the batch.
 pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
-    check_size(&input)?;
+    crate::limits::check_count("cases", "cases", "案件", input.cases.len(), crate::limits::STANDARD_CASES)?;
     let mut scorer = Scorer::new(&input.config, input.baseline.as_ref())?;
     let rule = scorer.rule;
     let mut problems = Vec::new();
@@ -238,13 +238,6 @@ pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
 
 /// Standard cases per case id, as weights for the assignment engine.
 pub fn standard_case_weights(input: StandardInput) -> Result<WeightsOutput> {
-    check_size(&input)?;
     let out = standard_cases(input)?;
     Ok(WeightsOutput { baseline: out.baseline, weights: out.cases.into_iter().map(|c| (c.id, c.standard)).collect() })
 }
-
-/// The size limit of [`standard_cases`] and [`standard_case_weights`].
-fn check_size(input: &StandardInput) -> Result<()> {
-    crate::limits::check_count("cases", "cases", "案件", input.cases.len(), crate::limits::STANDARD_CASES)
-}
-
