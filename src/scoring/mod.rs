@@ -17,40 +17,35 @@
 //! explanation tree ([`explain::Node`]). All arithmetic is `Decimal` with
 //! declared rounding; the format and formulas are in `docs/scoring.md`.
 
-pub mod arith;
-pub mod batch;
-pub mod clauses;
-pub mod compile;
-pub mod engine;
-pub mod explain;
-pub mod grade_levels;
-pub mod grades;
+// The pipeline, in order; no stage uses a later one (tests/scoring_pipeline.rs).
+pub mod number;
 pub mod input;
-pub mod leader;
-pub mod methods;
-pub mod one_pass;
-pub mod result;
-pub mod ruleset;
-pub mod settle;
-pub mod sum;
-pub mod table;
-pub mod validate;
-pub mod validate_grades;
+pub mod compile;
+pub mod evaluate;
+pub mod grade;
+pub mod output;
 
-pub use input::{JudgeInput, ScoreInput, ScoreOneInput, ScoreTableInput, Statistics};
-pub use result::{JudgeResult, RuleSetRef, ScoreOneOutput, ScoreOutput, ScoreTableOutput, ValidationReport};
-pub use ruleset::RuleSet;
+/// Kept at its former path for callers that read batches in one pass.
+pub use compile::one_pass;
+pub use input::calls::{JudgeInput, ScoreInput, ScoreOneInput, ScoreTableInput};
+pub use input::rule_set::RuleSet;
+pub use input::snapshot::Statistics;
+pub use evaluate::result::JudgeResult;
+pub use output::{RuleSetRef, ScoreOneOutput, ScoreOutput, ScoreTableOutput, ValidationReport};
 
 use crate::canonical::{from_json_str, from_json_value};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
-use compile::{compile, Compiled};
-use engine::{place, Ctx};
-use grade_levels::{GradeCutoff, Quotas};
-use methods::Population;
-use result::MissingKind;
+use compile::forms as batch;
+use compile::{compile, validate, Compiled, Fnv};
+use evaluate::engine::{place, Ctx, Scored};
+use evaluate::methods;
+use evaluate::result::MissingKind;
+use grade::levels::Quotas;
+use input::calls::{self, Detail};
+use input::snapshot::{Baselines, GradeCutoff, Population};
+use output::table;
 use serde_json::Value;
-use compile::Fnv;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -85,7 +80,7 @@ pub fn validate_rule_set(input: Value) -> Result<ValidationReport> {
     Ok(ValidationReport { valid: true, rule_set: Some(reference(&c)), problems })
 }
 
-fn check_baselines(c: &Compiled, baselines: &input::Baselines, path: &str) -> Result<()> {
+fn check_baselines(c: &Compiled, baselines: &Baselines, path: &str) -> Result<()> {
     for (court, map) in baselines {
         for id in map.keys() {
             if !c.index.contains_key(id.as_str()) {
@@ -117,8 +112,8 @@ pub fn score_text(text: &str) -> Result<ScoreOutput> {
 
 fn score_batch(batch: one_pass::Batch) -> Result<ScoreOutput> {
     let max_judges = match batch.detail {
-        input::Detail::Full => crate::limits::SCORE_JUDGES,
-        input::Detail::Summary => crate::limits::SCORE_SUMMARY_JUDGES,
+        Detail::Full => crate::limits::SCORE_JUDGES,
+        Detail::Summary => crate::limits::SCORE_SUMMARY_JUDGES,
     };
     let (rule_set, statistics, judges) = score_population(batch, max_judges, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
     Ok(ScoreOutput { rule_set, statistics, judges })
@@ -127,13 +122,13 @@ fn score_batch(batch: one_pass::Batch) -> Result<ScoreOutput> {
 /// Score a whole population as `score` does with `detail: "summary"`, and
 /// return the results as a table: one row per judge.
 pub fn score_table(input: ScoreTableInput) -> Result<ScoreTableOutput> {
-    score_table_batch(batch_of(input.rule_set, input.judges, input.baselines, input::Detail::Summary)?)
+    score_table_batch(batch_of(input.rule_set, input.judges, input.baselines, Detail::Summary)?)
 }
 
 /// [`score_table`] from JSON text, read in one pass when the text allows.
 pub fn score_table_text(text: &str) -> Result<ScoreTableOutput> {
     match one_pass::read(text, false) {
-        Some(batch) => score_table_batch(one_pass::Batch { detail: input::Detail::Summary, ..batch }),
+        Some(batch) => score_table_batch(one_pass::Batch { detail: Detail::Summary, ..batch }),
         None => score_table(from_json_str(text)?),
     }
 }
@@ -143,13 +138,13 @@ fn score_table_batch(batch: one_pass::Batch) -> Result<ScoreTableOutput> {
     Ok(ScoreTableOutput { rule_set, statistics, table })
 }
 
-fn batch_of(rule_set: Value, judges: Box<serde_json::value::RawValue>, baselines: input::Baselines, detail: input::Detail) -> Result<one_pass::Batch> {
-    Ok(one_pass::Batch { rule_set: input::parse_rule_set(rule_set)?, judges: one_pass::Judges::Text(judges), baselines, detail })
+fn batch_of(rule_set: Value, judges: Box<serde_json::value::RawValue>, baselines: Baselines, detail: Detail) -> Result<one_pass::Batch> {
+    Ok(one_pass::Batch { rule_set: calls::parse_rule_set(rule_set)?, judges: one_pass::Judges::Text(judges), baselines, detail })
 }
 
 /// The work of `score` and `score_table`: graded results, laid out by `finish`.
 /// At most `max_judges` judges are scored in one call.
-fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl FnOnce(&Compiled, Vec<engine::Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
+fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl FnOnce(&Compiled, Vec<Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
     let c = compile(&input.rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
     let judges = match input.judges {
@@ -206,7 +201,7 @@ fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl F
         pops: &pops,
         baselines_path: "baselines",
         populations_path: "statistics.populations",
-        detail: input.detail == input::Detail::Full,
+        detail: input.detail == Detail::Full,
     };
     let mut scored = Vec::with_capacity(placed.len());
     let (mut problems, mut omitted) = (Vec::new(), 0);
@@ -238,7 +233,7 @@ fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl F
         e.more_omitted += omitted;
         return Err(e);
     }
-    let cutoffs = grades::grade_all(&c, &mut scored, Quotas::Population);
+    let cutoffs = grade::grade_all(&c, &mut scored, Quotas::Population);
     let has_quota = c.zones.iter().filter_map(|z| z.grades.as_ref()).any(|(g, _)| g.levels.iter().any(|l| l.max_share.is_some()));
     let statistics = Statistics { baselines: input.baselines, populations, grade_cutoffs: has_quota.then_some(cutoffs) };
     Ok((reference(&c), statistics, finish(&c, scored)))
@@ -287,7 +282,7 @@ fn check_cutoffs(c: &Compiled, cutoffs: Option<&[GradeCutoff]>) -> Result<()> {
 /// values, baselines and population statistics are listed in the result
 /// (total and grade stay null) instead of failing; a wrong value is still an error.
 pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
-    let rule_set = input::parse_rule_set(input.rule_set)?;
+    let rule_set = calls::parse_rule_set(input.rule_set)?;
     let c = compile(&rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.statistics.baselines, "statistics.baselines")?;
     let form = batch::read_judge(&c, input.judge.get(), "judge")?;
@@ -320,7 +315,7 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
     };
     let mut scored = vec![ctx.score(form.judge, &values, zone, tier, "judge")?];
     check_cutoffs(&c, input.statistics.grade_cutoffs.as_deref())?;
-    grades::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
+    grade::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
     let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
     Ok(ScoreOneOutput { rule_set: reference(&c), statistics: input.statistics, judge })
 }

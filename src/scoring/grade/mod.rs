@@ -1,12 +1,15 @@
-//! Grades (vetoes, then by score: see [`super::grade_levels`]), the grade
-//! node of the explanation, and ranks.
+//! Stage 4, grade: grades (vetoes, then by score: see [`levels`]), the
+//! grade node of the explanation, and ranks. Uses input, compile and evaluate.
 
-use super::compile::Compiled;
-use super::engine::Scored;
-use super::explain::{Flag, Node, NodeKind, Term};
-use super::grade_levels::{by_score, GradeCutoff, Given, Quotas};
-use super::result::{GradeBasis, Provisional};
-use super::ruleset::Grades;
+pub mod levels;
+
+use crate::scoring::compile::Compiled;
+use crate::scoring::evaluate::engine::Scored;
+use crate::scoring::evaluate::explain::{Flag, Node, NodeKind, Term};
+use crate::scoring::evaluate::result::{GradeBasis, Provisional};
+use crate::scoring::input::rule_set::Grades;
+use crate::scoring::input::snapshot::GradeCutoff;
+use levels::{by_score, Given, Quotas};
 use crate::decimal::{mantissa_i64, Decimal};
 
 /// Grade and rank every judge, per zone. In the batch, quotas apply to the

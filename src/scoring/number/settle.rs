@@ -26,7 +26,7 @@
 //! from the operands' bit lengths: a 128-bit multiply or division is a long
 //! software routine in WebAssembly, and the usual operands never need one.
 
-use super::methods::Raw;
+use super::raw::Raw;
 use crate::decimal::{mantissa_i64, Decimal, Rounding, RoundingRule, POWERS_OF_TEN_I64};
 
 /// The rounded, capped and floored score of `raw`, decided in integers; or
@@ -272,7 +272,7 @@ mod tests {
             let Some(sum) = sum else { continue };
             assert_eq!(sum.value(), reference);
             total += 1;
-            let want = rule.apply(crate::scoring::arith::percent(reference).unwrap());
+            let want = rule.apply(crate::scoring::number::arith::percent(reference).unwrap());
             if let Some(got) = sum.percent_rounded(rule) {
                 decided += 1;
                 assert_eq!(got.to_string(), want.to_string(), "{reference} {rule:?}");

@@ -1,8 +1,15 @@
-//! A validated rule set, pre-resolved once per call: indicator indexes, the
-//! method of every (zone, tier, indicator) and the clause paths to show.
+//! Stage 2, compile: a validated rule set, pre-resolved once per call
+//! (indicator indexes, the method of every (zone, tier, indicator) and the
+//! clause paths to show), and the forms read against it into
+//! indicator-indexed slots. Uses input.
 
-use super::ruleset::{Grades, Group, Indicator, Method, MethodKind, RuleSet, Tier};
-use super::validate;
+pub mod credit;
+pub mod forms;
+pub mod one_pass;
+pub mod validate;
+pub mod validate_grades;
+
+use crate::scoring::input::rule_set::{Grades, Group, Indicator, Method, MethodKind, RuleSet, Tier};
 use crate::canonical::digest_of;
 use crate::decimal::Decimal;
 use crate::error::{Error, Result};

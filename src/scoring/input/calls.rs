@@ -1,37 +1,13 @@
 //! Inputs of the scoring calls and the reading of a judge's values.
 
-use super::compile::Compiled;
-use super::grade_levels::GradeCutoff;
-use super::methods::{add, div, mul, sub, Population};
-use super::ruleset::{Credit, Indicator, RuleSet, ValueType};
+use super::rule_set::{Indicator, RuleSet, ValueType};
+use super::snapshot::{Baselines, Statistics};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::Deserialize;
 use std::fmt;
 use std::str::FromStr;
-
-/// Court baselines: court id (or `*` for every court) → indicator id → value
-/// (e.g. the court's average closed cases per serving judge).
-pub type Baselines = BTreeMap<String, BTreeMap<String, Decimal>>;
-
-/// The statistics snapshot a score used; give it back to `scoreOne` to get
-/// the same numbers as the batch.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Statistics {
-    /// Court baselines (as given).
-    #[serde(default)]
-    pub baselines: Baselines,
-    /// Population statistics (computed over the scored judges, per zone).
-    #[serde(default)]
-    pub populations: Vec<Population>,
-    /// The grade levels whose quota was full in the batch, with the lowest
-    /// total that kept each (present when the rule set has quotas).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grade_cutoffs: Option<Vec<GradeCutoff>>,
-}
 
 /// One form value as entered: a number, a decimal string, a boolean, or
 /// null / an empty string (not yet filled in).
@@ -103,7 +79,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 }
 
 /// One judge's form, without its values: those are read straight into
-/// indicator-indexed slots by [`read_judges`](super::batch::read_judges).
+/// indicator-indexed slots by [`read_judges`](crate::scoring::compile::forms::read_judges).
 #[derive(Debug, Clone, Default)]
 pub struct JudgeInput {
     /// Judge id, unique in a batch.
@@ -136,7 +112,7 @@ pub struct ScoreInput {
     /// The rule set (read by [`parse_rule_set`], so its errors are `INVALID_RULE_SET`).
     pub rule_set: serde_json::Value,
     /// The judges (complete forms), as JSON text: read by
-    /// [`read_judges`](super::batch::read_judges) once the rule set is
+    /// [`read_judges`](crate::scoring::compile::forms::read_judges) once the rule set is
     /// compiled, each value straight into its indicator's slot.
     pub judges: Box<serde_json::value::RawValue>,
     /// Court baselines.
@@ -224,52 +200,6 @@ pub fn read_value(ind: &Indicator, value: &InputValue, path: impl Fn() -> String
         (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a boolean")),
         (_, InputValue::Other(got)) => return Err(mismatch(path(), "a number", got)),
     })
-}
-
-/// Fill in the credited indicators from their handling and panel counts.
-pub fn derive_credits(c: &Compiled, values: &mut [Option<Decimal>]) -> Result<()> {
-    for (idx, ind) in c.rs.indicators.iter().enumerate() {
-        let Some(credit) = &ind.credit else { continue };
-        let h = c.index.get(credit.handling.as_str()).and_then(|&i| values.get(i).copied().flatten());
-        let p = c.index.get(credit.panel.as_str()).and_then(|&i| values.get(i).copied().flatten());
-        if let (Some(h), Some(p)) = (h, p) {
-            let v = credit_value(credit, h, p)?.total;
-            if let Some(s) = values.get_mut(idx) {
-                *s = Some(v);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A credited case count.
-pub struct CreditOut {
-    /// `h + panel credit`.
-    pub total: Decimal,
-    /// `p × share` before the cap.
-    pub panel_raw: Decimal,
-    /// Largest panel credit allowed: `h × c / (1 − c)`.
-    pub limit: Option<Decimal>,
-    /// Whether the cap applied.
-    pub capped: bool,
-    /// Panel credit after the cap.
-    pub panel: Decimal,
-}
-
-/// `h + min(p × share, h × c / (1 − c))`: panel credit is at most the share
-/// `c` of the credited total.
-pub fn credit_value(credit: &Credit, h: Decimal, p: Decimal) -> Result<CreditOut> {
-    let panel_raw = mul(p, credit.panel_share)?;
-    let limit = match credit.panel_cap_share {
-        Some(cs) => Some(mul(h, div(cs, sub(Decimal::ONE, cs)?)?)?),
-        None => None,
-    };
-    let capped = limit.is_some_and(|l| panel_raw > l);
-    let panel = match limit {
-        Some(l) if capped => l,
-        _ => panel_raw,
-    };
-    Ok(CreditOut { total: add(h, panel)?, panel_raw, limit, capped, panel })
 }
 
 /// Read the rule set of an input; a shape error is `INVALID_RULE_SET` at `ruleSet.…`.

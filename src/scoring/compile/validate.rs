@@ -1,6 +1,6 @@
 //! Rule-set validation: every problem, each with its path.
 
-use super::ruleset::*;
+use crate::scoring::input::rule_set::*;
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode};
 use std::collections::{BTreeMap, BTreeSet};

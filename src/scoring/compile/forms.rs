@@ -6,8 +6,9 @@
 //! index while the JSON text is read, and the value lands in its slot.
 //! Errors carry the same codes and paths as a form read whole.
 
-use super::compile::Compiled;
-use super::input::{derive_credits, read_value, unknown_value, InputValue, JudgeInput};
+use super::credit::derive_credits;
+use super::Compiled;
+use crate::scoring::input::calls::{read_value, unknown_value, InputValue, JudgeInput};
 use crate::decimal::Decimal;
 use crate::error::{Error, Result};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};

@@ -1,7 +1,7 @@
 //! Rule-set clauses beyond indicators and groups: tiers, zones,
 //! adjustments, vetoes, leader checks and grades.
 
-use super::ruleset::{Group, Method};
+use super::rule_set::{Group, Method};
 use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -6,9 +6,9 @@
 //! thousand rows of arrays are built from JSON in about half the time of ten
 //! thousand result objects with their group objects.
 
-use super::compile::Compiled;
-use super::engine::Scored;
-use super::result::JudgeResult;
+use crate::scoring::compile::Compiled;
+use crate::scoring::evaluate::engine::Scored;
+use crate::scoring::evaluate::result::JudgeResult;
 use crate::decimal::Decimal;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 

@@ -1,12 +1,13 @@
 //! Scoring methods, checked decimal arithmetic, the Decimal square root and
 //! population statistics. No `f64` anywhere.
 
-pub use super::arith::{add, div, mul, percent, sub, Checked, MethodError, Overflow};
 use super::explain::{Flag, Term};
-use super::ruleset::{Direction, EdgeCases, Method, MethodKind, OutsideRule};
+use crate::scoring::input::rule_set::{Direction, EdgeCases, Method, MethodKind, OutsideRule};
+use crate::scoring::input::snapshot::Population;
+use crate::scoring::number::arith::{add, div, mul, sub, MethodError, Overflow};
+use crate::scoring::number::raw::Raw;
 use crate::decimal::{round, Decimal, Rounding};
 use crate::error::{Error, ErrorCode, Result};
-use serde::{Deserialize, Serialize};
 
 /// Decimal places of recorded statistics (mean, standard deviation), half up.
 pub const STAT_PLACES: u32 = 10;
@@ -32,27 +33,6 @@ pub fn sqrt(v: Decimal) -> Result<Decimal> {
         x = next;
     }
     Ok(round(x, STAT_PLACES, Rounding::HalfUp))
-}
-
-/// Statistics of one indicator over a scored population.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Population {
-    /// Zone (absent when the rule set has no zones).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone: Option<String>,
-    /// Indicator id.
-    pub indicator: String,
-    /// Number of judges.
-    pub count: u32,
-    /// Smallest value.
-    pub min: Decimal,
-    /// Largest value.
-    pub max: Decimal,
-    /// Mean, rounded half up to 10 places.
-    pub mean: Decimal,
-    /// Population standard deviation √(Σ(x − mean)² / n), 10 places.
-    pub std_dev: Decimal,
 }
 
 /// Statistics of `values` (non-empty) for `indicator` in `zone`.
@@ -140,44 +120,6 @@ pub struct Outcome {
     pub flag: Option<Flag>,
     /// The rule applied, in words (only with `detail`).
     pub note: Option<String>,
-}
-
-/// An unrounded score: a value, or `base + num / den` with the division
-/// not yet done (every method divides at most once, last, then adds a base).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Raw {
-    /// The score itself.
-    Value(Decimal),
-    /// `base + num / den` (`den` not zero), as [`Raw::value`] computes it.
-    Ratio {
-        /// Added after the division, if any.
-        base: Option<Decimal>,
-        /// Numerator.
-        num: Decimal,
-        /// Denominator.
-        den: Decimal,
-    },
-}
-
-impl Raw {
-    /// The unrounded score: the division (a 28-digit quotient), then the base.
-    pub fn value(self) -> Checked {
-        match self {
-            Raw::Value(v) => Ok(v),
-            Raw::Ratio { base, num, den } => {
-                let q = div(num, den)?;
-                base.map_or(Ok(q), |b| add(b, q))
-            }
-        }
-    }
-
-    /// `base + self`: a ratio without a base takes it, anything else is added now.
-    fn plus(self, base: Decimal) -> Checked<Raw> {
-        Ok(match self {
-            Raw::Ratio { base: None, num, den } => Raw::Ratio { base: Some(base), num, den },
-            other => Raw::Value(add(base, other.value()?)?),
-        })
-    }
 }
 
 impl Outcome {
@@ -348,6 +290,7 @@ fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scoring::number::arith::percent;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -1,15 +1,17 @@
 //! Scoring one judge against a compiled rule set.
 
-use super::compile::{Compiled, Item};
 use super::explain::{Flag, Node, NodeKind, Term, Text};
-use super::input::{credit_value, Baselines, JudgeInput};
 use super::leader;
-use super::methods::{evaluate, Env, Population};
-use super::arith::MethodError;
-use super::settle::settle;
-use super::sum::Sum;
+use super::methods::{evaluate, Env};
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
-use super::ruleset::MethodKind;
+use crate::scoring::compile::credit::credit_value;
+use crate::scoring::compile::{Compiled, Item};
+use crate::scoring::input::calls::JudgeInput;
+use crate::scoring::input::rule_set::{Credit, Indicator, MethodKind};
+use crate::scoring::input::snapshot::{Baselines, Population};
+use crate::scoring::number::arith::{MethodError, Overflow};
+use crate::scoring::number::settle::settle;
+use crate::scoring::number::sum::Sum;
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 
@@ -334,8 +336,8 @@ impl From<MethodError> for Failure {
     }
 }
 
-impl From<super::arith::Overflow> for Failure {
-    fn from(e: super::arith::Overflow) -> Failure {
+impl From<Overflow> for Failure {
+    fn from(e: Overflow) -> Failure {
         Failure::Method(e.into())
     }
 }
@@ -357,8 +359,8 @@ fn push_missing(missing: &mut Vec<Missing>, path: String, id: &str, kind: Missin
 
 fn credit_node(
     ctx: &Ctx,
-    ind: &super::ruleset::Indicator,
-    credit: &super::ruleset::Credit,
+    ind: &Indicator,
+    credit: &Credit,
     values: &[Option<Decimal>],
     prefix: &str,
 ) -> Result<Node> {

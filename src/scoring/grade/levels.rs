@@ -1,28 +1,12 @@
 //! Grade levels by score: thresholds, requirements, and quotas, from the
 //! zone's population (the batch) or from the batch's cut-offs (a live form).
 
-use super::engine::Scored;
-use super::result::GradeBasis;
-use super::ruleset::{GradeLevel, Grades, TieRule};
+use crate::scoring::evaluate::engine::Scored;
+use crate::scoring::evaluate::result::GradeBasis;
+use crate::scoring::input::rule_set::{GradeLevel, Grades, TieRule};
+use crate::scoring::input::snapshot::GradeCutoff;
 use crate::decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::{Deserialize, Serialize};
-
-/// Where a quota level was full in the batch: the lowest total that kept
-/// it. Given back to `scoreOne`, it grades a live form as the batch did.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct GradeCutoff {
-    /// Zone (absent when the rule set has no zones).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone: Option<String>,
-    /// Grade id of the level.
-    pub grade: String,
-    /// Its slots, `floor(maxShare × n)`.
-    pub slots: u64,
-    /// The lowest total that kept the level (null: nobody kept it).
-    pub lowest_total: Option<Decimal>,
-}
 
 /// Where quotas come from.
 #[derive(Clone, Copy)]

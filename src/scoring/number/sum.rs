@@ -5,7 +5,7 @@
 //! are exact, so they agree (see `docs/scoring.md`, Totals and rounding).
 
 use super::arith::Checked;
-use super::methods::{add, mul, percent};
+use super::arith::{add, mul, percent};
 use super::settle::ProductSum;
 use crate::decimal::{Decimal, RoundingRule};
 

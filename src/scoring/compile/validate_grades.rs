@@ -1,7 +1,7 @@
 //! Rule-set validation of grades: levels, and the requirements of a level
 //! on a group's score.
 
-use super::ruleset::{Grades, Group, RuleSet, Zone};
+use crate::scoring::input::rule_set::{Grades, Group, RuleSet, Zone};
 use super::validate::{bad, unique};
 use crate::decimal::Decimal;
 use crate::error::Error;

@@ -12,10 +12,11 @@
 //! caller reads the text the usual way, so errors, their paths and their
 //! order are exactly those of the typed input.
 
-use super::batch::{BatchJudge, JudgesSeed};
-use super::compile::compile;
-use super::input::{parse_rule_set, Baselines, Detail};
-use super::ruleset::RuleSet;
+use super::compile;
+use super::forms::{BatchJudge, JudgesSeed};
+use crate::scoring::input::calls::{parse_rule_set, Detail};
+use crate::scoring::input::rule_set::RuleSet;
+use crate::scoring::input::snapshot::Baselines;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use std::cell::RefCell;

@@ -2,10 +2,10 @@
 
 use super::engine::Ctx;
 use super::explain::{Flag, Node, NodeKind, Term, Text};
-use super::input::JudgeInput;
-use super::methods::{div, mul};
-use super::result::{CheckResult, Missing, VetoHit};
-use super::ruleset::{AdjustmentKind, CheckKind, Op};
+use super::result::{CheckResult, Missing, MissingKind, VetoHit};
+use crate::scoring::input::calls::JudgeInput;
+use crate::scoring::input::rule_set::{AdjustmentKind, CheckKind, Op};
+use crate::scoring::number::arith::{add, div, mul};
 use crate::decimal::Decimal;
 use crate::error::Result;
 
@@ -35,7 +35,7 @@ pub fn adjustments(
         }
         let acc = if a.kind == AdjustmentKind::Bonus { &mut bonus } else { &mut deduction };
         *acc = match (*acc, points) {
-            (Some(t), Some(p)) => Some(super::methods::add(t, p)?),
+            (Some(t), Some(p)) => Some(add(t, p)?),
             _ => None,
         };
         if ctx.detail {
@@ -148,7 +148,7 @@ pub fn checks(
                 let (b, court) = ctx.baseline(judge, &ch.indicator);
                 let path = ctx.baseline_path(court, &ch.indicator);
                 if b.is_none() && !missing.iter().any(|m| m.path == path) {
-                    missing.push(Missing { path: path.clone(), indicator: ch.indicator.clone(), kind: super::result::MissingKind::Baseline });
+                    missing.push(Missing { path: path.clone(), indicator: ch.indicator.clone(), kind: MissingKind::Baseline });
                 }
                 inputs.push(Term::input("B", b, path));
                 inputs.push(Term::new("share", share));
