@@ -234,7 +234,7 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
             Some(values) => values,
             None => Ok(vec![None; r.c.rs.indicators.len()]),
         };
-        let values = values.and_then(|mut v| derive_credits(r.c, &mut v).map(|()| v));
+        let values = values.and_then(|mut v| derive_credits(r.c, judge.role.as_deref(), &mut v).map(|()| v));
         Ok(BatchJudge { judge, values })
     }
 }

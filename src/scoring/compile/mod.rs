@@ -8,8 +8,9 @@ pub mod forms;
 pub mod one_pass;
 pub mod validate;
 pub mod validate_grades;
+pub mod validate_methods;
 
-use crate::scoring::input::rule_set::{Grades, Group, Indicator, Method, MethodKind, RuleSet, Tier};
+use crate::scoring::input::rule_set::{Grades, Group, Indicator, Method, RuleSet, Tier};
 use crate::canonical::digest_of;
 use crate::decimal::Decimal;
 use crate::error::{Error, Result};
@@ -165,7 +166,7 @@ fn zone<'r>(
                     (None, None) => rs.indicators.get(idx).and_then(|i| i.method.as_ref()).map(|m| (m, format!("indicators[{idx}].method"))),
                 };
                 let Some((method, clause)) = resolved else { continue };
-                if matches!(method.kind, MethodKind::MinMax | MethodKind::Efficacy | MethodKind::ZScore) && !population.contains(&idx) {
+                if method.needs_population() && !population.contains(&idx) {
                     population.push(idx);
                 }
                 items.push(Item { idx, weight: member.weight, method, clause });

@@ -18,7 +18,7 @@ fn unknown(path: String, id: &str) -> Error {
     )
 }
 
-fn negative(path: String) -> Error {
+pub(super) fn negative(path: String) -> Error {
     bad(path, "must not be negative".into(), "不得为负数".into())
 }
 
@@ -55,6 +55,11 @@ pub fn problems(rs: &RuleSet) -> Vec<Error> {
     if let Err(e) = rs.rounding.validate("rounding") {
         out.push(e);
     }
+    for (field, cap) in [("totalCap", rs.total_cap), ("bonusesCap", rs.bonuses_cap), ("deductionsCap", rs.deductions_cap)] {
+        if cap.is_some_and(|c| c < Decimal::ZERO) {
+            out.push(negative(field.into()));
+        }
+    }
     if rs.scale <= Decimal::ZERO {
         out.push(bad("scale".into(), "scale must be positive".into(), "满分必须为正数".into()));
     }
@@ -63,7 +68,7 @@ pub fn problems(rs: &RuleSet) -> Vec<Error> {
     for (i, ind) in rs.indicators.iter().enumerate() {
         let path = format!("indicators[{i}]");
         if let Some(m) = &ind.method {
-            method(m, ind, &format!("{path}.method"), &mut out);
+            super::validate_methods::method(m, ind, &format!("{path}.method"), &mut out);
         }
         if let Some(c) = &ind.credit {
             credit(c, ind, &ids, &format!("{path}.credit"), &mut out);
@@ -125,14 +130,14 @@ pub fn problems(rs: &RuleSet) -> Vec<Error> {
         overrides(&tier.overrides, &format!("tiers[{t}].overrides"), &ids, &mut out);
         for (id, m) in &tier.overrides {
             if let Some(ind) = ids.get(id.as_str()) {
-                method(m, ind, &format!("tiers[{t}].overrides.{id}"), &mut out);
+                super::validate_methods::method(m, ind, &format!("tiers[{t}].overrides.{id}"), &mut out);
             }
         }
     }
     for (z, zone) in rs.zones.iter().enumerate() {
         for (id, m) in &zone.overrides {
             if let Some(ind) = ids.get(id.as_str()) {
-                method(m, ind, &format!("zones[{z}].overrides.{id}"), &mut out);
+                super::validate_methods::method(m, ind, &format!("zones[{z}].overrides.{id}"), &mut out);
             }
         }
     }
@@ -159,8 +164,20 @@ pub fn problems(rs: &RuleSet) -> Vec<Error> {
     }
     unique("vetoes", rs.vetoes.iter().map(|v| v.id.as_str()), &mut out);
     for (i, v) in rs.vetoes.iter().enumerate() {
-        if !ids.contains_key(v.indicator.as_str()) {
-            out.push(unknown(format!("vetoes[{i}].indicator"), &v.indicator));
+        match v.subject() {
+            Some(VetoSubject::Indicator(id)) if !ids.contains_key(id) => out.push(unknown(format!("vetoes[{i}].indicator"), id)),
+            Some(VetoSubject::Group(g)) if !super::validate_grades::scored_in_every_zone(rs, g) => out.push(bad(
+                format!("vetoes[{i}].group"),
+                format!("group '{g}' is not scored in every zone"),
+                format!("指标组“{g}”并非在每个考核区都计分"),
+            )),
+            Some(_) => {}
+            None if v.total == Some(false) => out.push(bad(format!("vetoes[{i}].total"), "total must be true when given".into(), "total 如设置必须为 true".into())),
+            None => out.push(bad(
+                format!("vetoes[{i}]"),
+                "a veto tests exactly one of indicator, group and total".into(),
+                "否决项须且只须检验 indicator（指标）、group（指标组）、total（总分）之一".into(),
+            )),
         }
         if !known_grade(&v.grade) || grade_sets.is_empty() {
             out.push(grade_problem(format!("vetoes[{i}].grade"), &v.grade));
@@ -296,76 +313,15 @@ fn credit(c: &Credit, ind: &Indicator, ids: &BTreeMap<&str, &Indicator>, path: &
     if c.panel_share < Decimal::ZERO || c.panel_share > Decimal::ONE {
         out.push(bad(format!("{path}.panelShare"), "must be between 0 and 1".into(), "必须在 0 到 1 之间".into()));
     }
+    for (role, share) in &c.panel_share_by_role {
+        if *share < Decimal::ZERO || *share > Decimal::ONE {
+            out.push(bad(format!("{path}.panelShareByRole.{role}"), "must be between 0 and 1".into(), "必须在 0 到 1 之间".into()));
+        }
+    }
+    if c.panel_cap.is_some_and(|cap| cap < Decimal::ZERO) {
+        out.push(negative(format!("{path}.panelCap")));
+    }
     if c.panel_cap_share.is_some_and(|s| s < Decimal::ZERO || s >= Decimal::ONE) {
         out.push(bad(format!("{path}.panelCapShare"), "must be at least 0 and below 1".into(), "必须不小于 0 且小于 1".into()));
-    }
-}
-
-fn method(m: &Method, ind: &Indicator, path: &str, out: &mut Vec<Error>) {
-    use MethodKind::*;
-    let params: [(&str, bool); 9] = [
-        ("base", m.base.is_some()),
-        ("span", m.span.is_some()),
-        ("center", m.center.is_some()),
-        ("spread", m.spread.is_some()),
-        ("min", m.min.is_some()),
-        ("max", m.max.is_some()),
-        ("outside", m.outside.is_some()),
-        ("points", !m.points.is_empty()),
-        ("perUnitAbove", m.per_unit_above.is_some()),
-    ];
-    let allowed: &[&str] = match m.kind {
-        Efficacy => &["base", "span"],
-        ZScore => &["center", "spread"],
-        InRange => &["min", "max", "outside"],
-        Piecewise => &["points", "perUnitAbove"],
-        Baseline | MinMax | Direct => &[],
-    };
-    for (name, present) in params {
-        if present && !allowed.contains(&name) {
-            out.push(bad(format!("{path}.{name}"), format!("{name} does not apply to this method"), format!("{name} 不适用于该计分方法")));
-        }
-    }
-    if ind.direction == Direction::LowerIsBetter && matches!(m.kind, Baseline | InRange | Piecewise | Direct) {
-        out.push(bad(
-            format!("{path}.type"),
-            "lowerIsBetter applies to minMax, efficacy and zScore only (piecewise breakpoints carry their own direction)".into(),
-            "lowerIsBetter 仅适用于 minMax、efficacy、zScore".into(),
-        ));
-    }
-    if let (Some(c), Some(f)) = (m.cap, m.floor) {
-        if c < f {
-            out.push(bad(format!("{path}.cap"), "cap is below floor".into(), "上限低于下限".into()));
-        }
-    }
-    match m.kind {
-        InRange => match (m.min, m.max) {
-            (Some(lo), Some(hi)) if lo > hi => out.push(bad(format!("{path}.min"), "min is above max".into(), "下界高于上界".into())),
-            (Some(_), Some(_)) => {}
-            _ => out.push(bad(path.to_string(), "inRange needs min and max".into(), "区间法需要 min 和 max".into())),
-        },
-        Piecewise => {
-            if m.points.len() < 2 {
-                out.push(bad(format!("{path}.points"), "piecewise needs at least two points".into(), "分段法至少需要两个分段点".into()));
-            }
-            for (i, pair) in m.points.windows(2).enumerate() {
-                if let [a, b] = pair {
-                    if b.x <= a.x {
-                        out.push(bad(format!("{path}.points[{}].x", i + 1), "x must increase strictly".into(), "分段点 x 必须严格递增".into()));
-                    }
-                }
-            }
-        }
-        ZScore if m.spread.is_some_and(|s| s < Decimal::ZERO) => out.push(negative(format!("{path}.spread"))),
-        _ => {}
-    }
-    if let Some(o) = &m.outside {
-        let (needs_score, needs_unit) = (o.rule == OutsideRule::Fixed, o.rule == OutsideRule::PerUnit);
-        if needs_score != o.score.is_some() {
-            out.push(bad(format!("{path}.outside.score"), "score goes with (and only with) rule fixed".into(), "score 仅且必须用于 fixed 规则".into()));
-        }
-        if needs_unit != o.per_unit.is_some() {
-            out.push(bad(format!("{path}.outside.perUnit"), "perUnit goes with (and only with) rule perUnit".into(), "perUnit 仅且必须用于 perUnit 规则".into()));
-        }
     }
 }

@@ -1,7 +1,7 @@
 //! Rule-set validation of grades: levels, and the requirements of a level
 //! on a group's score.
 
-use crate::scoring::input::rule_set::{Grades, Group, RuleSet, Zone};
+use crate::scoring::input::rule_set::{Grades, Group, Requirement, RuleSet, Zone};
 use super::validate::{bad, unique};
 use crate::decimal::Decimal;
 use crate::error::Error;
@@ -33,12 +33,22 @@ pub fn levels(g: &Grades, path: &str, out: &mut Vec<Error>) {
     }
 }
 
+fn zone_groups<'r>(rs: &'r RuleSet, z: &'r Zone) -> &'r [Group] {
+    z.groups.as_deref().unwrap_or(rs.groups.as_slice())
+}
+
+/// Whether every judge has group `id` scored: it is in every zone's groups
+/// (the rule set's groups when there are no zones).
+pub fn scored_in_every_zone(rs: &RuleSet, id: &str) -> bool {
+    if rs.zones.is_empty() {
+        return rs.groups.iter().any(|g| g.id == id);
+    }
+    rs.zones.iter().all(|z| zone_groups(rs, z).iter().any(|g| g.id == id))
+}
+
 /// Every group a grade requirement names must be scored wherever its grades
 /// apply, and the last level (everyone else) takes no requirement.
 pub fn requirements(rs: &RuleSet, out: &mut Vec<Error>) {
-    fn zone_groups<'r>(rs: &'r RuleSet, z: &'r Zone) -> &'r [Group] {
-        z.groups.as_deref().unwrap_or(rs.groups.as_slice())
-    }
     let mut uses: Vec<(&Grades, String, Vec<&[Group]>)> = Vec::new();
     if let Some(g) = &rs.grades {
         let lists = if rs.zones.is_empty() {
@@ -64,12 +74,22 @@ pub fn requirements(rs: &RuleSet, out: &mut Vec<Error>) {
                 ));
             }
             for (r, req) in level.requires.iter().enumerate() {
-                if !lists.iter().all(|list| list.iter().any(|group| group.id == req.group)) {
-                    out.push(bad(
-                        format!("{path}.levels[{i}].requires[{r}].group"),
-                        format!("group '{}' is not scored wherever these grades apply", req.group),
-                        format!("指标组“{}”并非在适用这些等次的每个考核区都计分", req.group),
-                    ));
+                let rpath = format!("{path}.levels[{i}].requires[{r}]");
+                match req.kind() {
+                    Some(Requirement::Group(g, _)) if !lists.iter().all(|list| list.iter().any(|group| group.id == g)) => out.push(bad(
+                        format!("{rpath}.group"),
+                        format!("group '{g}' is not scored wherever these grades apply"),
+                        format!("指标组“{g}”并非在适用这些等次的每个考核区都计分"),
+                    )),
+                    Some(_) => {}
+                    None if req.all_in_range == Some(false) => {
+                        out.push(bad(format!("{rpath}.allInRange"), "allInRange must be true when given".into(), "allInRange 如设置必须为 true".into()))
+                    }
+                    None => out.push(bad(
+                        rpath,
+                        "a requirement is either group with minScore, or allInRange".into(),
+                        "前置条件须为 group 加 minScore，或 allInRange 之一".into(),
+                    )),
                 }
             }
         }

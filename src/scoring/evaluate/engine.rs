@@ -4,10 +4,9 @@ use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::leader;
 use super::methods::{evaluate, Env};
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
-use crate::scoring::compile::credit::credit_value;
 use crate::scoring::compile::{Compiled, Item};
 use crate::scoring::input::calls::JudgeInput;
-use crate::scoring::input::rule_set::{Credit, Indicator, MethodKind};
+use crate::scoring::input::rule_set::MethodKind;
 use crate::scoring::input::snapshot::{Baselines, Population};
 use crate::scoring::number::arith::{MethodError, Overflow};
 use crate::scoring::number::settle::settle;
@@ -127,12 +126,13 @@ impl Ctx<'_, '_> {
         let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
         let mut base = Sum::new(self.detail);
         let mut groups = Vec::with_capacity(scale.len());
+        let mut ranges = Ranges::default();
         for g in scale {
             // Without an explanation the sum is kept in integers while it fits (`settle`).
             let mut sum = Sum::new(self.detail);
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
-                let s = self.indicator(judge, values, zone, share, item, prefix, &mut missing, gnode.as_mut())?;
+                let s = self.indicator(judge, values, zone, share, item, prefix, &mut missing, &mut ranges, gnode.as_mut())?;
                 sum = match s {
                     Some(s) => sum.plus(s, item.weight)?,
                     None => Sum::Missing,
@@ -163,30 +163,21 @@ impl Ctx<'_, '_> {
             groups.push(GroupScore { id: g.id.clone(), score, weighted });
         }
         let (bonus, deduction, adj_nodes) = leader::adjustments(self, values, prefix, &mut missing)?;
-        let (mut vetoes, veto_nodes) = leader::vetoes(self, values, prefix, &mut missing);
+        let total = super::totals::total(rs, base, bonus, deduction)?;
+        let (mut vetoes, veto_nodes) = super::vetoes::vetoes(self, values, &groups, total.value, prefix, &mut missing);
         let (checks, check_vetoes, check_nodes) = leader::checks(self, judge, values, tier, prefix, &mut missing)?;
         vetoes.extend(check_vetoes);
-        let total = match (bonus, deduction) {
-            (Some(p), Some(m)) => base.plus(p, Decimal::ONE)?.plus(m, Decimal::NEGATIVE_ONE)?.rounded(rs.rounding)?,
-            _ => None,
-        };
-        let base = base.value();
+        let out_of_range = ranges.counted.then_some(ranges.outside);
         if let Some(root) = root.as_mut() {
-            root.value = total;
-            root.formula = Text::Borrowed("total = Σ group contributions + Σ bonuses − Σ deductions");
-            root.clause = String::from("groups");
-            for (name, v) in [("base", base), ("bonuses", bonus), ("deductions", deduction)] {
-                if let Some(v) = v {
-                    root.steps.push(Term::new(name, v));
-                }
-            }
-            if total.is_none() {
-                root.flags.push(Flag::Missing);
+            total.explain(rs, root);
+            if let Some(n) = out_of_range {
+                root.steps.push(Term::new("outOfRange", Decimal::from(n)));
             }
             root.children.extend(adj_nodes);
             root.children.extend(veto_nodes);
             root.children.extend(check_nodes);
         }
+        let total = total.value;
         let veto_grades = vetoes.iter().map(|v: &VetoHit| v.grade.clone()).collect();
         let result = JudgeResult {
             id: form.id,
@@ -204,6 +195,7 @@ impl Ctx<'_, '_> {
             groups,
             vetoes,
             checks,
+            out_of_range,
             explanation: root,
         };
         Ok(Scored { result, zone, veto_grades })
@@ -219,11 +211,13 @@ impl Ctx<'_, '_> {
         item: &Item,
         prefix: &str,
         missing: &mut Vec<Missing>,
+        ranges: &mut Ranges,
         parent: Option<&mut Node>,
     ) -> std::result::Result<Option<Decimal>, Failure> {
         let rs = self.c.rs;
         let ind = self.c.indicator(item.idx).ok_or(Failure::Method(MethodError::Internal("indicator")))?;
         let method = item.method;
+        ranges.counted |= method.kind == MethodKind::InRange;
         let x = self.value_at(values, item.idx, prefix, missing);
         let mut node = parent.as_ref().map(|_| {
             let mut n = Node::new(NodeKind::Indicator, &ind.id, ind.name.as_ref());
@@ -231,7 +225,7 @@ impl Ctx<'_, '_> {
             n
         });
         if let (Some(n), Some(credit)) = (node.as_mut(), &ind.credit) {
-            n.children.push(credit_node(self, ind, credit, values, prefix).map_err(|e| Failure::Other(Box::new(e)))?);
+            n.children.push(super::credits::credit_node(self, ind, credit, judge.role.as_deref(), values, prefix).map_err(|e| Failure::Other(Box::new(e)))?);
         }
         let (mut baseline, mut population) = (None, None);
         let mut ready = x.is_some();
@@ -247,7 +241,11 @@ impl Ctx<'_, '_> {
             }
             baseline = b;
         }
-        if matches!(method.kind, MethodKind::MinMax | MethodKind::Efficacy | MethodKind::ZScore) {
+        if let (Some(n), Some(s), Some(u)) = (node.as_mut(), method.satisfactory, method.unallowed) {
+            n.inputs.push(Term::new("satisfactory", s));
+            n.inputs.push(Term::new("unallowed", u));
+        }
+        if method.needs_population() {
             population = self.pops.get(zone).and_then(|z| z.get(item.idx)).and_then(Option::as_ref);
             match (population, node.as_mut()) {
                 (None, n) => {
@@ -283,6 +281,9 @@ impl Ctx<'_, '_> {
         };
         let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population, detail: self.detail };
         let o = evaluate(method, ind.direction, x, &env)?;
+        if o.flag == Some(Flag::OutOfRange) {
+            ranges.outside += 1;
+        }
         if node.is_none() {
             // Nothing to explain: decide the rounded score in integers when that is exact.
             if let Some(s) = settle(o.raw, method.cap, method.floor, rs.rounding) {
@@ -320,6 +321,14 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// The judge's in-range indicators: whether there are any, and how many
+/// were scored outside their reference range.
+#[derive(Default)]
+struct Ranges {
+    counted: bool,
+    outside: u32,
+}
+
 /// Why an indicator gave no score: small, because each of a batch's
 /// 250,000 indicator results is passed back through it (an [`Error`] is
 /// many times the size of a score).
@@ -355,42 +364,4 @@ fn push_missing(missing: &mut Vec<Missing>, path: String, id: &str, kind: Missin
     if !missing.iter().any(|m| m.path == path && m.indicator == id) {
         missing.push(Missing { path, indicator: id.to_string(), kind });
     }
-}
-
-fn credit_node(
-    ctx: &Ctx,
-    ind: &Indicator,
-    credit: &Credit,
-    values: &[Option<Decimal>],
-    prefix: &str,
-) -> Result<Node> {
-    let get = |id: &str| ctx.c.index.get(id).and_then(|&i| values.get(i).copied().flatten());
-    let (h, p) = (get(&credit.handling), get(&credit.panel));
-    let idx = ctx.c.index.get(ind.id.as_str()).copied().unwrap_or(0);
-    let mut n = Node::new(NodeKind::Credit, &ind.id, ind.name.as_ref());
-    n.clause = format!("indicators[{idx}].credit");
-    n.formula = Text::Borrowed("panel = p × share; limit = h × c / (1 − c); x = h + min(panel, limit)");
-    n.inputs.push(Term::input("h", h, format!("{prefix}.values.{}", credit.handling)));
-    n.inputs.push(Term::input("p", p, format!("{prefix}.values.{}", credit.panel)));
-    n.inputs.push(Term::new("share", credit.panel_share));
-    if let Some(cs) = credit.panel_cap_share {
-        n.inputs.push(Term::new("c", cs));
-    }
-    match (h, p) {
-        (Some(h), Some(p)) => {
-            let out = credit_value(credit, h, p)?;
-            n.steps.push(Term::new("panel", out.panel_raw));
-            if let Some(l) = out.limit {
-                n.steps.push(Term::new("limit", l));
-            }
-            n.steps.push(Term::new("credited", out.panel));
-            n.value = Some(out.total);
-            if out.capped {
-                n.flags.push(Flag::PanelCapped);
-                n.note = Some("panel credit capped at its share of the total".into());
-            }
-        }
-        _ => n.flags.push(Flag::Missing),
-    }
-    Ok(n)
 }

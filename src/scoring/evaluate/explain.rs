@@ -56,6 +56,14 @@ pub enum Flag {
     ZeroBaseline,
     /// Panel credit reached its cap.
     PanelCapped,
+    /// The bonuses together were lowered to `bonusesCap`.
+    BonusesCapped,
+    /// The deductions together were lowered to `deductionsCap`.
+    DeductionsCapped,
+    /// The total was lowered to `totalCap`.
+    TotalCapped,
+    /// Steps: below the first step.
+    BelowFirstStep,
     /// A veto applies.
     Triggered,
     /// A check passed.

@@ -1,10 +1,10 @@
-//! Bonus and deduction items, one-vote vetoes and leader caseload checks.
+//! Bonus and deduction items and leader caseload checks.
 
 use super::engine::Ctx;
 use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::result::{CheckResult, Missing, MissingKind, VetoHit};
 use crate::scoring::input::calls::JudgeInput;
-use crate::scoring::input::rule_set::{AdjustmentKind, CheckKind, Op};
+use crate::scoring::input::rule_set::{AdjustmentKind, CheckKind};
 use crate::scoring::number::arith::{add, div, mul};
 use crate::decimal::Decimal;
 use crate::error::Result;
@@ -59,67 +59,6 @@ pub fn adjustments(
         }
     }
     Ok((bonus, deduction, nodes))
-}
-
-fn op_text(op: Op) -> &'static str {
-    match op {
-        Op::Gt => ">",
-        Op::Gte => "≥",
-        Op::Lt => "<",
-        Op::Lte => "≤",
-        Op::Eq => "=",
-        Op::Ne => "≠",
-    }
-}
-
-/// Vetoes that apply, and a node for every declared veto (applied or not).
-pub fn vetoes(ctx: &Ctx, values: &[Option<Decimal>], prefix: &str, missing: &mut Vec<Missing>) -> (Vec<VetoHit>, Vec<Node>) {
-    let mut hits = Vec::new();
-    let mut nodes = Vec::new();
-    for (i, v) in ctx.c.rs.vetoes.iter().enumerate() {
-        let x = ctx.value(values, &v.indicator, prefix, missing);
-        let (rhs, op) = (v.when.value, v.when.op);
-        let triggered = x.map(|x| match op {
-            Op::Gt => x > rhs,
-            Op::Gte => x >= rhs,
-            Op::Lt => x < rhs,
-            Op::Lte => x <= rhs,
-            Op::Eq => x == rhs,
-            Op::Ne => x != rhs,
-        });
-        if triggered != Some(true) && !ctx.detail {
-            continue;
-        }
-        let condition = format!("{} {} {rhs}", v.indicator, op_text(op));
-        if let (Some(true), Some(x)) = (triggered, x) {
-            hits.push(VetoHit {
-                id: v.id.clone(),
-                name: v.name.clone(),
-                grade: v.grade.clone(),
-                clause: format!("vetoes[{i}]"),
-                reason: format!("{} = {x} meets the veto condition {condition}; grade forced to {}", v.indicator, v.grade),
-                reason_zh: format!("{} = {x}，符合一票否决条件 {condition}，等次定为 {}", v.indicator, v.grade),
-            });
-        }
-        if ctx.detail {
-            let mut n = Node::new(NodeKind::Veto, &v.id, v.name.as_ref());
-            n.value = x;
-            n.clause = format!("vetoes[{i}]");
-            n.formula = Text::Owned(format!("veto when {condition}"));
-            n.inputs.push(Term::input("x", x, format!("{prefix}.values.{}", v.indicator)));
-            n.outcome = triggered.map(|t| if t { "triggered".to_string() } else { "notTriggered".to_string() });
-            match triggered {
-                Some(true) => {
-                    n.flags.push(Flag::Triggered);
-                    n.note = Some(format!("grade forced to {}", v.grade));
-                }
-                None => n.flags.push(Flag::Missing),
-                Some(false) => {}
-            }
-            nodes.push(n);
-        }
-    }
-    (hits, nodes)
 }
 
 /// Outcomes of the leader checks that apply to the judge's role, the vetoes

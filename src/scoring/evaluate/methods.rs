@@ -2,7 +2,7 @@
 //! population statistics. No `f64` anywhere.
 
 use super::explain::{Flag, Term};
-use crate::scoring::input::rule_set::{Direction, EdgeCases, Method, MethodKind, OutsideRule};
+use crate::scoring::input::rule_set::{Direction, EdgeCases, Method, MethodKind};
 use crate::scoring::input::snapshot::Population;
 use crate::scoring::number::arith::{add, div, mul, sub, MethodError, Overflow};
 use crate::scoring::number::raw::Raw;
@@ -123,13 +123,13 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn new(raw: Decimal, formula: &'static str) -> Self {
+    pub(super) fn new(raw: Decimal, formula: &'static str) -> Self {
         Outcome::of(Raw::Value(raw), formula)
     }
-    fn of(raw: Raw, formula: &'static str) -> Self {
+    pub(super) fn of(raw: Raw, formula: &'static str) -> Self {
         Outcome { raw, formula, steps: Vec::new(), flag: None, note: None }
     }
-    fn flag(mut self, flag: Option<Flag>) -> Self {
+    pub(super) fn flag(mut self, flag: Option<Flag>) -> Self {
         self.flag = flag;
         self
     }
@@ -169,6 +169,18 @@ pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> std::
                 o.steps.push(Term::new("E", expected));
             }
             step(&mut o, "ratio", x, expected)?;
+            Ok(o)
+        }
+        MethodKind::Efficacy if method.satisfactory.is_some() => {
+            // 功效系数法 with fixed bounds: r = (x − unallowed) / (satisfactory − unallowed),
+            // whose signs carry the direction (validated against the indicator's).
+            let (sat, unallowed) = (method.satisfactory.ok_or_else(missing)?, method.unallowed.ok_or_else(missing)?);
+            let (above, range) = (sub(x, unallowed)?, sub(sat, unallowed)?);
+            let base = method.base.unwrap_or(Decimal::from(60));
+            let span = method.span.unwrap_or(Decimal::from(40));
+            let raw = Raw::Ratio { base: Some(base), num: mul(span, above)?, den: range };
+            let mut o = Outcome::of(raw, "r = (x − unallowed) / (satisfactory − unallowed); score = base + span × r");
+            step(&mut o, "r", above, range)?;
             Ok(o)
         }
         MethodKind::MinMax | MethodKind::Efficacy => {
@@ -214,77 +226,10 @@ pub fn evaluate(method: &Method, dir: Direction, x: Decimal, env: &Env) -> std::
             }
             Ok(o)
         }
-        MethodKind::InRange => in_range(method, x, env),
-        MethodKind::Piecewise => piecewise(method, x, env.detail),
+        MethodKind::InRange => super::scales::in_range(method, x, env),
+        MethodKind::Piecewise => super::scales::piecewise(method, x, env.detail),
+        MethodKind::Steps => super::scales::steps(method, x, env.detail),
     }
-}
-
-fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<Outcome, MethodError> {
-    let missing = || MethodError::Internal("range missing");
-    let (lo, hi) = (method.min.ok_or_else(missing)?, method.max.ok_or_else(missing)?);
-    if x >= lo && x <= hi {
-        let mut o = Outcome::new(env.scale, "min ≤ x ≤ max: score = scale").flag(Some(Flag::InRange));
-        if env.detail {
-            o.note = Some(format!("inside the reference range [{lo}, {hi}]"));
-        }
-        return Ok(o);
-    }
-    let distance = if x < lo { sub(lo, x)? } else { sub(x, hi)? };
-    let rule = method.outside.map(|o| o.rule).unwrap_or(OutsideRule::Zero);
-    let (raw, formula) = match (rule, method.outside) {
-        (OutsideRule::Fixed, Some(o)) => (o.score.unwrap_or(Decimal::ZERO), "outside: score = fixed score"),
-        (OutsideRule::PerUnit, Some(o)) => {
-            let lost = mul(o.per_unit.unwrap_or(Decimal::ZERO), distance)?;
-            (sub(env.scale, lost)?.max(Decimal::ZERO), "outside: d = distance to the range; score = max(scale − perUnit × d, 0)")
-        }
-        _ => (Decimal::ZERO, "outside: score = 0"),
-    };
-    let mut o = Outcome::new(raw, formula).flag(Some(Flag::OutOfRange));
-    if env.detail {
-        o.steps.push(Term::new("d", distance));
-        o.note = Some(format!("outside the reference range [{lo}, {hi}]"));
-    }
-    Ok(o)
-}
-
-fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Result<Outcome, MethodError> {
-    let points = &method.points;
-    let (Some(first), Some(last)) = (points.first(), points.last()) else {
-        return Err(MethodError::Internal("no breakpoints"));
-    };
-    let name = |i: usize| points.get(i).and_then(|p| p.label.clone()).unwrap_or_else(|| format!("point {}", i + 1));
-    if x < first.x {
-        let mut o = Outcome::new(first.score, "x < x₁: score = s₁").flag(Some(Flag::BelowFirstPoint));
-        if detail {
-            o.note = Some(format!("below the first breakpoint ({} = {})", name(0), first.x));
-        }
-        return Ok(o);
-    }
-    if x >= last.x {
-        let over = sub(x, last.x)?;
-        let raw = add(last.score, mul(method.per_unit_above.unwrap_or(Decimal::ZERO), over)?)?;
-        let mut o = Outcome::new(raw, "x ≥ xₙ: score = sₙ + perUnitAbove × (x − xₙ)").flag(Some(Flag::AboveLastPoint));
-        if detail {
-            o.steps.push(Term::new("over", over));
-            o.note = Some(format!("at or above the last breakpoint ({} = {})", name(points.len() - 1), last.x));
-        }
-        return Ok(o);
-    }
-    for (k, pair) in points.windows(2).enumerate() {
-        let (Some(a), Some(b)) = (pair.first(), pair.get(1)) else { continue };
-        if x >= a.x && x < b.x {
-            let (dx, width) = (sub(x, a.x)?, sub(b.x, a.x)?);
-            let raw = Raw::Ratio { base: Some(a.score), num: mul(sub(b.score, a.score)?, dx)?, den: width };
-            let mut o = Outcome::of(raw, "t = (x − xₖ) / (xₖ₊₁ − xₖ); score = sₖ + (sₖ₊₁ − sₖ) × t");
-            if detail {
-                o.steps.push(Term::new("segment", Decimal::from(k as u64 + 1)));
-                o.steps.push(Term::new("t", div(dx, width)?));
-                o.note = Some(format!("segment {}: {} = {} ≤ x < {} = {}", k + 1, name(k), a.x, name(k + 1), b.x));
-            }
-            return Ok(o);
-        }
-    }
-    Err(MethodError::Internal("no segment matched"))
 }
 
 #[cfg(test)]

@@ -1,8 +1,12 @@
 //! Stage 3, evaluate: every judge's score against the compiled rule set,
 //! with its explanation tree. Uses input and compile.
 
+pub mod credits;
 pub mod engine;
 pub mod explain;
 pub mod leader;
 pub mod methods;
 pub mod result;
+pub mod scales;
+pub mod totals;
+pub mod vetoes;

@@ -146,6 +146,10 @@ pub struct JudgeResult {
     /// Leader checks that apply to the judge's role.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckResult>,
+    /// How many of the judge's in-range indicators were scored outside their
+    /// reference range (absent when the judge has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_of_range: Option<u32>,
     /// The explanation tree (absent with `detail: "summary"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Node>,

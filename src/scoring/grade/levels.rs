@@ -3,7 +3,7 @@
 
 use crate::scoring::evaluate::engine::Scored;
 use crate::scoring::evaluate::result::GradeBasis;
-use crate::scoring::input::rule_set::{GradeLevel, Grades, TieRule};
+use crate::scoring::input::rule_set::{GradeLevel, Grades, Requirement, TieRule};
 use crate::scoring::input::snapshot::GradeCutoff;
 use crate::decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -32,13 +32,20 @@ pub struct Given {
 /// The first requirement of `level` that judge `s` fails, as its index
 /// and a note; `None` when it meets them all.
 fn unmet(level: &GradeLevel, s: &Scored) -> Option<(usize, String)> {
-    level.requires.iter().enumerate().find_map(|(r, req)| {
-        let score = s.result.groups.iter().find(|g| *g.id == *req.group).and_then(|g| g.score);
-        match score {
-            Some(g) if g >= req.min_score => None,
-            Some(g) => Some((r, format!("group {} scored {g} < {} required", req.group, req.min_score))),
-            None => Some((r, format!("group {} has no score", req.group))),
+    level.requires.iter().enumerate().find_map(|(r, req)| match req.kind()? {
+        Requirement::Group(group, min) => {
+            let score = s.result.groups.iter().find(|g| *g.id == *group).and_then(|g| g.score);
+            match score {
+                Some(g) if g >= min => None,
+                Some(g) => Some((r, format!("group {group} scored {g} < {min} required"))),
+                None => Some((r, format!("group {group} has no score"))),
+            }
         }
+        // Met when no in-range indicator is outside (vacuously with none).
+        Requirement::AllInRange => match s.result.out_of_range {
+            Some(n) if n > 0 => Some((r, format!("{n} indicator(s) outside the reference range, all must be inside"))),
+            _ => None,
+        },
     })
 }
 

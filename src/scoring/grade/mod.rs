@@ -7,7 +7,7 @@ use crate::scoring::compile::Compiled;
 use crate::scoring::evaluate::engine::Scored;
 use crate::scoring::evaluate::explain::{Flag, Node, NodeKind, Term};
 use crate::scoring::evaluate::result::{GradeBasis, Provisional};
-use crate::scoring::input::rule_set::Grades;
+use crate::scoring::input::rule_set::{Grades, Requirement};
 use crate::scoring::input::snapshot::GradeCutoff;
 use levels::{by_score, Given, Quotas};
 use crate::decimal::{mantissa_i64, Decimal};
@@ -88,10 +88,16 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
                 }
                 if let Some((above, r)) = g.requirement {
                     let req = grades.levels.get(above).and_then(|l| l.requires.get(r));
-                    if let Some(req) = req {
-                        n.inputs.push(Term::new(format!("{}.minScore", req.group), req.min_score));
-                        let group = s.result.groups.iter().find(|gs| *gs.id == *req.group).and_then(|gs| gs.score);
-                        n.inputs.push(Term { name: format!("{}.G", req.group).into(), value: group, source: None });
+                    match req.and_then(|req| req.kind()) {
+                        Some(Requirement::Group(id, min)) => {
+                            n.inputs.push(Term::new(format!("{id}.minScore"), min));
+                            let group = s.result.groups.iter().find(|gs| *gs.id == *id).and_then(|gs| gs.score);
+                            n.inputs.push(Term { name: format!("{id}.G").into(), value: group, source: None });
+                        }
+                        Some(Requirement::AllInRange) => {
+                            n.inputs.push(Term { name: "outOfRange".into(), value: s.result.out_of_range.map(Decimal::from), source: None });
+                        }
+                        None => {}
                     }
                 }
                 n.note = Some(g.note);

@@ -112,8 +112,15 @@ pub struct Veto {
     /// Display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Indicator tested.
-    pub indicator: String,
+    /// Indicator tested (exactly one of `indicator`, `group`, `total`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    /// Group whose score `G` (before its weight) is tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// `true`: the total is tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<bool>,
     /// When the veto applies.
     pub when: Condition,
     /// Grade forced when it applies.
@@ -207,14 +214,66 @@ pub struct GradeLevel {
     pub requires: Vec<GradeRequirement>,
 }
 
-/// A condition of a grade on one group's score, e.g. Shenzhen's "only a
+/// A condition of a grade: on one group's score, e.g. Shenzhen's "only a
 /// judge rated excellent in the performance part may be rated excellent
-/// overall": `{ "group": "performance", "minScore": "90" }`.
+/// overall": `{ "group": "performance", "minScore": "90" }`; or on the
+/// reference ranges, SPC 2023's "meets the target when every indicator is
+/// inside its range": `{ "allInRange": true }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GradeRequirement {
-    /// Group id (in every zone the grades apply to).
-    pub group: String,
+    /// Group id (in every zone the grades apply to); with `minScore`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Lowest group score `G` (before the group's weight) that meets it.
-    pub min_score: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_score: Option<Decimal>,
+    /// `true`: every indicator the judge has scored by `inRange` is inside
+    /// its reference range (SPC 2023 style); instead of `group`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_in_range: Option<bool>,
+}
+
+/// What a veto tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VetoSubject<'a> {
+    /// An indicator's value.
+    Indicator(&'a str),
+    /// A group's score `G`.
+    Group(&'a str),
+    /// The total.
+    Total,
+}
+
+impl Veto {
+    /// The one thing the veto tests (`None` when the rule set names none or
+    /// several; validation refuses that).
+    pub fn subject(&self) -> Option<VetoSubject<'_>> {
+        match (&self.indicator, &self.group, self.total) {
+            (Some(i), None, None) => Some(VetoSubject::Indicator(i)),
+            (None, Some(g), None) => Some(VetoSubject::Group(g)),
+            (None, None, Some(true)) => Some(VetoSubject::Total),
+            _ => None,
+        }
+    }
+}
+
+/// What a grade requirement asks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Requirement<'a> {
+    /// The group's score `G` reaches the minimum.
+    Group(&'a str, Decimal),
+    /// Every in-range indicator is inside its range.
+    AllInRange,
+}
+
+impl GradeRequirement {
+    /// The requirement (`None` when malformed; validation refuses that).
+    pub fn kind(&self) -> Option<Requirement<'_>> {
+        match (&self.group, self.min_score, self.all_in_range) {
+            (Some(g), Some(m), None) => Some(Requirement::Group(g, m)),
+            (None, None, Some(true)) => Some(Requirement::AllInRange),
+            _ => None,
+        }
+    }
 }

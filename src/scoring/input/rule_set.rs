@@ -6,6 +6,7 @@
 
 use crate::decimal::{Decimal, RoundingRule};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 fn default_true() -> bool {
     true
@@ -53,6 +54,15 @@ pub struct RuleSet {
     /// Declared outcomes of degenerate statistics.
     #[serde(default)]
     pub edge_cases: EdgeCases,
+    /// Highest total (applied before rounding the total).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_cap: Option<Decimal>,
+    /// Most points all bonus items together may add.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bonuses_cap: Option<Decimal>,
+    /// Most points all deduction items together may take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deductions_cap: Option<Decimal>,
     /// Every value a judge's form may carry.
     pub indicators: Vec<Indicator>,
     /// Weighted groups (used by judges without a zone, and by zones that declare none).
@@ -170,6 +180,8 @@ pub enum MethodKind {
     InRange,
     /// Linear between breakpoints.
     Piecewise,
+    /// The score of the last step the value reaches.
+    Steps,
     /// The value is the score.
     Direct,
 }
@@ -193,16 +205,22 @@ pub struct Method {
     /// Efficacy span (default 40).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Decimal>,
+    /// Efficacy with fixed bounds: the satisfactory value (满意值), `r = 1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfactory: Option<Decimal>,
+    /// Efficacy with fixed bounds: the unallowed value (不允许值), `r = 0`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unallowed: Option<Decimal>,
     /// z-score centre (default 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub center: Option<Decimal>,
     /// z-score points per standard deviation (default 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spread: Option<Decimal>,
-    /// In-range lower bound (inclusive).
+    /// In-range lower bound (inclusive; absent: no lower bound).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
-    /// In-range upper bound (inclusive).
+    /// In-range upper bound (inclusive; absent: no upper bound).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
     /// In-range: the rule outside the range.
@@ -214,6 +232,53 @@ pub struct Method {
     /// Piecewise: points per unit above the last breakpoint (default 0: flat).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_unit_above: Option<Decimal>,
+    /// Steps: the steps, bounds strictly increasing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+    /// Steps: the score below the first step (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_below: Option<Decimal>,
+}
+
+impl Method {
+    /// Whether the method reads the population statistics (min-max,
+    /// efficacy without fixed bounds, z-score).
+    pub fn needs_population(&self) -> bool {
+        match self.kind {
+            MethodKind::MinMax | MethodKind::ZScore => true,
+            MethodKind::Efficacy => self.satisfactory.is_none(),
+            _ => false,
+        }
+    }
+}
+
+/// One step of a step scale: from its bound on (`from`: `x ≥ from`;
+/// `over`: `x > over`; exactly one of them), the score is `score`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Step {
+    /// Inclusive lower bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Decimal>,
+    /// Exclusive lower bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over: Option<Decimal>,
+    /// Score from this bound on.
+    pub score: Decimal,
+    /// Clause label shown in explanations (e.g. "达到最低办案数").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+impl Step {
+    /// The bound and whether it is inclusive.
+    pub fn bound(&self) -> Option<(Decimal, bool)> {
+        match (self.from, self.over) {
+            (Some(v), None) => Some((v, true)),
+            (None, Some(v)) => Some((v, false)),
+            _ => None,
+        }
+    }
 }
 
 /// A piecewise breakpoint.
@@ -265,9 +330,15 @@ pub struct Credit {
     pub panel: String,
     /// Share credited per panel case, e.g. 0.2.
     pub panel_share: Decimal,
+    /// Share per panel case by the judge's role (roles not listed take `panelShare`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub panel_share_by_role: BTreeMap<String, Decimal>,
     /// Highest share of the credited total that panel credit may make up, in [0, 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub panel_cap_share: Option<Decimal>,
+    /// Most panel credit, in cases, whatever the share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panel_cap: Option<Decimal>,
 }
 
 /// A weighted group of indicators.
