@@ -131,10 +131,12 @@ test('a grade requirement (Shenzhen) and in-range indicators without ranks (SPC)
   assert.deepStrictEqual([c1.total, c1.grade, c1.gradeBasis], ['91.00', 'good', 'requirement']);
   assert.ok(find(c1.explanation, 'grade', 'good').flags.includes('requirementNotMet'));
   const spc = shenguan.score(input('spc'));
-  assert.deepStrictEqual(spc.judges.map((j) => [j.id, j.total, j.grade, j.rank]), [
-    ['T1', '100.00', 'meetsTarget', undefined],
-    ['T2', '65.00', 'belowTarget', undefined],
-    ['T3', '79.25', 'nearlyMeetsTarget', undefined],
+  assert.deepStrictEqual(spc.judges.map((j) => [j.id, j.total, j.grade, j.gradeBasis, j.outOfRange, j.rank]), [
+    ['T1', '100.00', 'meetsTarget', 'threshold', 0, undefined],
+    ['T2', '67.25', 'belowTarget', 'threshold', 5, undefined],
+    ['T3', '79.25', 'nearlyMeetsTarget', 'threshold', 2, undefined],
+    // 0.94999 against "at least 0.95" rounds to a total of 100.00 but is out of range.
+    ['T4', '100.00', 'nearlyMeetsTarget', 'requirement', 1, undefined],
   ]);
 });
 
@@ -160,6 +162,7 @@ test('scoreTable gives the summary figures as one row per judge', () => {
       for (const c of columns.filter((c) => c.endsWith('.score') && !own.has(c.slice(0, -6)))) assert.equal(at(c), null);
       assert.deepEqual(at('vetoes'), j.vetoes.map((v) => v.id));
       assert.deepEqual(at('failedChecks'), (j.checks ?? []).filter((c) => c.passed === false).map((c) => c.id));
+      assert.equal(at('outOfRange'), columns.includes('outOfRange') ? j.outOfRange : undefined);
     });
   }
 });

@@ -15,8 +15,8 @@ pub fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<O
     let (lo, hi) = (method.min, method.max);
     let (range, inside_formula) = match (lo, hi) {
         (Some(lo), Some(hi)) => (format!("[{lo}, {hi}]"), "min ≤ x ≤ max: score = scale"),
-        (Some(lo), None) => (format!("at least {lo}"), "x ≥ min: score = scale"),
-        (None, Some(hi)) => (format!("at most {hi}"), "x ≤ max: score = scale"),
+        (Some(lo), None) => (format!("[{lo}, ∞)"), "x ≥ min: score = scale"),
+        (None, Some(hi)) => (format!("(−∞, {hi}]"), "x ≤ max: score = scale"),
         (None, None) => return Err(MethodError::Internal("range missing")),
     };
     let below = lo.filter(|&lo| x < lo);
@@ -27,7 +27,7 @@ pub fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<O
         (None, None) => {
             let mut o = Outcome::new(env.scale, inside_formula).flag(Some(Flag::InRange));
             if env.detail {
-                o.note = Some(format!("inside the reference range ({range})"));
+                o.note = Some(format!("inside the reference range {range}"));
             }
             return Ok(o);
         }
@@ -44,7 +44,7 @@ pub fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<O
     let mut o = Outcome::new(raw, formula).flag(Some(Flag::OutOfRange));
     if env.detail {
         o.steps.push(Term::new("d", distance));
-        o.note = Some(format!("outside the reference range ({range})"));
+        o.note = Some(format!("outside the reference range {range}"));
     }
     Ok(o)
 }
@@ -100,7 +100,7 @@ pub fn steps(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
         let mut o = Outcome::new(method.score_below.unwrap_or(Decimal::ZERO), formula).flag(Some(Flag::BelowFirstStep));
         if detail {
             o.steps.push(Term::new("step", Decimal::ZERO));
-            o.note = method.steps.first().map(|s| format!("below the first step ({})", step_text(s, 0)));
+            o.note = method.steps.first().map(|s| format!("below the first step ({})", step_text(s)));
         }
         return Ok(o);
     };
@@ -108,18 +108,20 @@ pub fn steps(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
     let mut o = Outcome::new(step.score, formula);
     if detail {
         o.steps.push(Term::new("step", Decimal::from(k as u64 + 1)));
-        o.note = Some(format!("step {}: {}", k + 1, step_text(step, k)));
+        o.note = Some(format!("step {}, {}", k + 1, step_text(step)));
     }
     Ok(o)
 }
 
-/// `from 3 (label)` / `over 30`, with the step's label or its number.
-fn step_text(step: &crate::scoring::input::rule_set::Step, k: usize) -> String {
+/// `x ≥ 3 → 60`, after the step's label when it has one.
+fn step_text(step: &crate::scoring::input::rule_set::Step) -> String {
     let bound = match step.bound() {
         Some((b, true)) => format!("x ≥ {b}"),
         Some((b, false)) => format!("x > {b}"),
         None => String::new(),
     };
-    let name = step.label.clone().unwrap_or_else(|| format!("step {}", k + 1));
-    format!("{name}, {bound} → {}", step.score)
+    match &step.label {
+        Some(label) => format!("{label}: {bound} → {}", step.score),
+        None => format!("{bound} → {}", step.score),
+    }
 }

@@ -5,7 +5,7 @@ use super::engine::Ctx;
 use super::explain::{Flag, Node, NodeKind, Term, Text};
 use super::result::{GroupScore, Missing, VetoHit};
 use crate::decimal::Decimal;
-use crate::scoring::input::rule_set::{Op, VetoSubject};
+use crate::scoring::input::rule_set::{Op, RuleSet, VetoSubject};
 
 fn op_text(op: Op) -> &'static str {
     match op {
@@ -31,11 +31,14 @@ pub fn vetoes(
     let mut hits = Vec::new();
     let mut nodes = Vec::new();
     for (i, v) in ctx.c.rs.vetoes.iter().enumerate() {
-        // (name in the condition, symbol of the input, value, where it was read)
-        let (subject, symbol, x, source) = match v.subject() {
-            Some(VetoSubject::Indicator(id)) => (id.to_string(), "x", ctx.value(values, id, prefix, missing), Some(format!("{prefix}.values.{id}"))),
-            Some(VetoSubject::Group(g)) => (format!("{g}.G"), "G", groups.iter().find(|gs| *gs.id == *g).and_then(|gs| gs.score), None),
-            Some(VetoSubject::Total) | None => ("total".to_string(), "total", total, None),
+        // (name in the condition, its Chinese name, symbol of the input, value, where it was read)
+        let (subject, subject_zh, symbol, x, source) = match v.subject() {
+            Some(VetoSubject::Indicator(id)) => (id.to_string(), id.to_string(), "x", ctx.value(values, id, prefix, missing), Some(format!("{prefix}.values.{id}"))),
+            Some(VetoSubject::Group(g)) => {
+                let zh = format!("指标组“{}”得分", group_name(ctx.c.rs, g));
+                (format!("{g}.G"), zh, "G", groups.iter().find(|gs| *gs.id == *g).and_then(|gs| gs.score), None)
+            }
+            Some(VetoSubject::Total) | None => ("total".to_string(), "总分".to_string(), "total", total, None),
         };
         let (rhs, op) = (v.when.value, v.when.op);
         let triggered = x.map(|x| match op {
@@ -57,7 +60,7 @@ pub fn vetoes(
                 grade: v.grade.clone(),
                 clause: format!("vetoes[{i}]"),
                 reason: format!("{subject} = {x} meets the veto condition {condition}; grade forced to {}", v.grade),
-                reason_zh: format!("{subject} = {x}，符合一票否决条件 {condition}，等次定为 {}", v.grade),
+                reason_zh: format!("{subject_zh} = {x}，符合一票否决条件 {}，等次定为 {}", condition.replacen(&subject, &subject_zh, 1), v.grade),
             });
         }
         if ctx.detail {
@@ -79,4 +82,11 @@ pub fn vetoes(
         }
     }
     (hits, nodes)
+}
+
+/// The display name of group `id` (the first declared, in the rule set's
+/// groups then the zones'), else its id.
+fn group_name<'r>(rs: &'r RuleSet, id: &'r str) -> &'r str {
+    let zones = rs.zones.iter().filter_map(|z| z.groups.as_deref());
+    std::iter::once(rs.groups.as_slice()).chain(zones).flatten().find(|g| g.id == id).and_then(|g| g.name.as_deref()).unwrap_or(id)
 }

@@ -6,7 +6,8 @@
 //! thousand rows of arrays are built from JSON in about half the time of ten
 //! thousand result objects with their group objects.
 
-use crate::scoring::compile::Compiled;
+use crate::scoring::compile::{Compiled, GroupC};
+use crate::scoring::input::rule_set::MethodKind;
 use crate::scoring::evaluate::engine::Scored;
 use crate::scoring::evaluate::result::JudgeResult;
 use crate::decimal::Decimal;
@@ -21,7 +22,7 @@ const TRAILING: [&str; 2] = ["vetoes", "failedChecks"];
 pub struct ScoreTable {
     /// Column names: `id … rank`, then `<group>.score` and `<group>.weighted`
     /// for every group of every zone (first appearance), then `vetoes` and
-    /// `failedChecks`.
+    /// `failedChecks`, then `outOfRange` when an indicator is scored in-range.
     pub columns: Vec<String>,
     /// One row per judge, in input order.
     pub rows: Rows,
@@ -35,6 +36,8 @@ pub struct Rows {
     positions: Vec<Vec<usize>>,
     /// Each judge's zone index and result.
     judges: Vec<Scored>,
+    /// Whether rows end with the `outOfRange` count.
+    out_of_range: bool,
 }
 
 /// Lay out graded results as a table.
@@ -63,7 +66,12 @@ pub fn build(c: &Compiled, scored: Vec<Scored>) -> ScoreTable {
         columns.push(format!("{id}.weighted"));
     }
     columns.extend(TRAILING.iter().map(|c| c.to_string()));
-    ScoreTable { columns, rows: Rows { groups: group_ids.len(), positions, judges: scored } }
+    let in_range = |g: &GroupC| g.items.iter().any(|item| item.method.kind == MethodKind::InRange);
+    let out_of_range = c.zones.iter().flat_map(|zc| zc.scales.iter().flatten()).any(in_range);
+    if out_of_range {
+        columns.push("outOfRange".to_string());
+    }
+    ScoreTable { columns, rows: Rows { groups: group_ids.len(), positions, judges: scored, out_of_range } }
 }
 
 impl Serialize for ScoreTable {
@@ -81,7 +89,7 @@ impl Serialize for Rows {
         let mut seq = serializer.serialize_seq(Some(self.judges.len()))?;
         for s in &self.judges {
             let positions = self.positions.get(s.zone).map(Vec::as_slice).unwrap_or_default();
-            seq.serialize_element(&Row { judge: &s.result, positions, groups: self.groups })?;
+            seq.serialize_element(&Row { judge: &s.result, positions, groups: self.groups, out_of_range: self.out_of_range })?;
         }
         seq.end()
     }
@@ -92,12 +100,13 @@ struct Row<'a> {
     judge: &'a JudgeResult,
     positions: &'a [usize],
     groups: usize,
+    out_of_range: bool,
 }
 
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let j = self.judge;
-        let mut row = serializer.serialize_seq(Some(LEADING.len() + 2 * self.groups + TRAILING.len()))?;
+        let mut row = serializer.serialize_seq(Some(LEADING.len() + 2 * self.groups + TRAILING.len() + usize::from(self.out_of_range)))?;
         row.serialize_element(&j.id)?;
         row.serialize_element(&j.name)?;
         row.serialize_element(&j.role)?;
@@ -116,6 +125,9 @@ impl Serialize for Row<'_> {
         row.serialize_element(&Ids(j.vetoes.iter().map(|v| v.id.as_str())))?;
         let failed = j.checks.iter().filter(|c| c.passed == Some(false)).map(|c| c.id.as_str());
         row.serialize_element(&Ids(failed))?;
+        if self.out_of_range {
+            row.serialize_element(&j.out_of_range)?;
+        }
         row.end()
     }
 }
