@@ -13,11 +13,24 @@ const ruleSet: RuleSet = {
     { id: 'closedCases', type: 'count', method: { type: 'piecewise', cap: 110, points: [{ x: 0, score: 0 }, { x: 150, score: 60, label: 'base' }, { x: 250, score: 100 }] } },
     { id: 'timelyRate', method: { type: 'inRange', min: '0.95', max: 1, outside: { rule: 'perUnit', perUnit: 400 } } },
     { id: 'violation', type: 'boolean' },
+    { id: 'days', method: { type: 'inRange', max: 90, outside: { rule: 'perUnit', perUnit: 1 } } },
+    { id: 'closure', method: { type: 'efficacy', satisfactory: '0.95', unallowed: '0.7', cap: 100 } },
+    { id: 'hard', type: 'count', method: { type: 'steps', scoreBelow: 0, steps: [{ from: 3, score: 60, label: '最低办案数' }, { over: 7, score: 100 }] } },
+    { id: 'handled', type: 'count' },
+    { id: 'panel', type: 'count' },
+    { id: 'credited', credit: { handling: 'handled', panel: 'panel', panelShare: '0.2', panelShareByRole: { president: '0.1' }, panelCapShare: '0.2', panelCap: 6 } },
   ],
+  totalCap: 100,
+  bonusesCap: '5',
+  deductionsCap: '8',
   groups: [{ id: 'all', weight: 100, indicators: [{ indicator: 'closedCases', weight: 60 }, { indicator: 'timelyRate', weight: 40 }] }],
-  vetoes: [{ id: 'v', indicator: 'violation', when: { op: 'eq', value: 1 }, grade: 'fail' }],
+  vetoes: [
+    { id: 'v', indicator: 'violation', when: { op: 'eq', value: 1 }, grade: 'fail' },
+    { id: 'g', group: 'all', when: { op: 'lt', value: 60 }, grade: 'fail' },
+    { id: 't', total: true, when: { op: 'lt', value: '60' }, grade: 'fail' },
+  ],
   grades: {
-    levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2', requires: [{ group: 'all', minScore: '90' }] }, { id: 'fail' }],
+    levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2', requires: [{ group: 'all', minScore: '90' }, { allInRange: true }] }, { id: 'fail' }],
     ties: 'allStay',
   },
   ranking: false,
@@ -44,9 +57,16 @@ export async function demo(): Promise<string[]> {
   const cutoffs: GradeCutoff[] = out.statistics.gradeCutoffs ?? [];
   const provisional: string | undefined = live.judge.gradeProvisional?.reasonZh;
   const digest: string = out.ruleSet.digest;
+  const outside: number = first?.outOfRange ?? 0;
+  // @ts-expect-error a veto tests one thing, not an indicator and a group
+  const twoSubjects: RuleSet['vetoes'] = [{ id: 'x', indicator: 'violation', group: 'all', when: { op: 'lt', value: 1 }, grade: 'fail' }];
+  // @ts-expect-error a satisfactory value needs its unallowed value
+  const halfBounds: RuleSet['indicators'] = [{ id: 'y', method: { type: 'efficacy', satisfactory: '0.95' } }];
+  // @ts-expect-error a step has from or over, not both
+  const bothBounds: RuleSet['indicators'] = [{ id: 'z', method: { type: 'steps', steps: [{ from: 1, over: 2, score: 1 }] } }];
   const tableInput: ScoreTableInput = { ruleSet, judges: input.judges };
   const table: ScoreTableOutput = scoreTable(tableInput);
   const totalAt = table.table.columns.indexOf('total');
   const totals: ScoreTableCell[] = table.table.rows.map((row) => row[totalAt] ?? null);
-  return [digest, first?.total ?? 'none', ...totals.map(String), ...missing.map((m) => m.path), ...cutoffs.map((c) => `${c.grade} ≥ ${c.lowestTotal ?? 'none'}`), provisional ?? '', ...(first?.explanation ? walk(first.explanation) : [])];
+  return [digest, String(outside), String(twoSubjects?.length ?? halfBounds.length + bothBounds.length), first?.total ?? 'none', ...totals.map(String), ...missing.map((m) => m.path), ...cutoffs.map((c) => `${c.grade} ≥ ${c.lowestTotal ?? 'none'}`), provisional ?? '', ...(first?.explanation ? walk(first.explanation) : [])];
 }

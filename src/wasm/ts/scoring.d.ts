@@ -3,9 +3,14 @@
 export type ScoringRoundingMode = "halfUp" | "halfEven" | "down" | "up";
 export interface ScoringRounding { places?: number; mode?: ScoringRoundingMode }
 
-export type ScoringMethodType = "baseline" | "minMax" | "efficacy" | "zScore" | "inRange" | "piecewise" | "direct";
+export type ScoringMethodType = "baseline" | "minMax" | "efficacy" | "zScore" | "inRange" | "piecewise" | "steps" | "direct";
 
 export interface PiecewisePoint { x: DecimalInput; score: DecimalInput; label?: string }
+
+/** A step of a step scale: from its bound on, `score`. `from`: x ≥ from; `over`: x > over. */
+export type ScaleStep =
+  | { from: DecimalInput; over?: never; score: DecimalInput; label?: string }
+  | { over: DecimalInput; from?: never; score: DecimalInput; label?: string };
 
 export interface OutsideRule {
   rule: "zero" | "fixed" | "perUnit";
@@ -15,35 +20,65 @@ export interface OutsideRule {
   perUnit?: DecimalInput;
 }
 
-/** A scoring method; only the parameters of its `type` are allowed. */
-export interface ScoringMethod {
-  type: ScoringMethodType;
-  cap?: DecimalInput;
-  floor?: DecimalInput;
-  /** efficacy: default 60. */
+/** Applied to any method's result before rounding. */
+interface MethodLimits { cap?: DecimalInput; floor?: DecimalInput }
+
+export interface BaselineMethod extends MethodLimits { type: "baseline" }
+export interface MinMaxMethod extends MethodLimits { type: "minMax" }
+/**
+ * 功效系数法: `base + span × r`. Over the population, r = (x − min) / (max − min); with fixed
+ * bounds (满意值 `satisfactory`, 不允许值 `unallowed`, both or neither),
+ * r = (x − unallowed) / (satisfactory − unallowed) and no population is needed.
+ */
+export type EfficacyMethod = MethodLimits & {
+  type: "efficacy";
+  /** Default 60. */
   base?: DecimalInput;
-  /** efficacy: default 40. */
+  /** Default 40. */
   span?: DecimalInput;
-  /** zScore: default 50. */
+} & ({ satisfactory?: undefined; unallowed?: undefined } | { satisfactory: DecimalInput; unallowed: DecimalInput });
+export interface ZScoreMethod extends MethodLimits {
+  type: "zScore";
+  /** Default 50. */
   center?: DecimalInput;
-  /** zScore: default 10. */
+  /** Default 10. */
   spread?: DecimalInput;
-  /** inRange: bounds (inclusive). */
-  min?: DecimalInput;
-  max?: DecimalInput;
-  outside?: OutsideRule;
-  /** piecewise: breakpoints, x strictly increasing. */
-  points?: PiecewisePoint[];
-  /** piecewise: points per unit above the last breakpoint (default 0). */
+}
+/** Full marks inside the range (bounds included); one bound alone is "at least min" / "at most max". */
+export type InRangeMethod = MethodLimits & { type: "inRange"; outside?: OutsideRule } & (
+  | { min: DecimalInput; max?: DecimalInput }
+  | { min?: DecimalInput; max: DecimalInput }
+);
+export interface PiecewiseMethod extends MethodLimits {
+  type: "piecewise";
+  /** x strictly increasing, at least two. */
+  points: PiecewisePoint[];
+  /** Points per unit above the last breakpoint (default 0). */
   perUnitAbove?: DecimalInput;
 }
+export interface StepsMethod extends MethodLimits {
+  type: "steps";
+  /** Bounds strictly increasing, at least one. */
+  steps: ScaleStep[];
+  /** The score below the first step (default 0). */
+  scoreBelow?: DecimalInput;
+}
+export interface DirectMethod extends MethodLimits { type: "direct" }
+
+/** A scoring method, discriminated by `type`; only the parameters of its `type` are allowed. */
+export type ScoringMethod =
+  | BaselineMethod | MinMaxMethod | EfficacyMethod | ZScoreMethod | InRangeMethod | PiecewiseMethod | StepsMethod | DirectMethod;
 
 export interface CaseCredit {
   handling: string;
   panel: string;
   panelShare: DecimalInput;
+  /** Share per panel case by the judge's role (e.g. { president: "0.1" }); other roles take `panelShare`. */
+  panelShareByRole?: Record<string, DecimalInput>;
   /** In [0, 1): panel credit is at most this share of the credited total. */
   panelCapShare?: DecimalInput;
+  /** Panel credit is at most this many cases. */
+  panelCap?: DecimalInput;
 }
 
 export interface IndicatorDef {
@@ -71,8 +106,11 @@ export interface TierDef {
   overrides?: Record<string, ScoringMethod>;
 }
 
-/** A further condition of a grade: the group's score G must reach `minScore`. */
-export interface GradeRequirement { group: string; minScore: DecimalInput }
+/**
+ * A further condition of a grade: the group's score G reaches `minScore`, or (SPC 2023 style)
+ * every in-range indicator of the judge is inside its reference range.
+ */
+export type GradeRequirement = { group: string; minScore: DecimalInput } | { allInRange: true };
 export interface GradeLevelDef {
   id: string;
   name?: string;
@@ -100,13 +138,17 @@ export interface AdjustmentDef {
   cap?: DecimalInput;
 }
 
-export interface VetoDef {
+interface VetoBase {
   id: string;
   name?: string;
-  indicator: string;
   when: { op: "gt" | "gte" | "lt" | "lte" | "eq" | "ne"; value: DecimalInput };
   grade: string;
 }
+/** A one-vote veto on exactly one of: an indicator's value, a group's score G, the total. */
+export type VetoDef =
+  | (VetoBase & { indicator: string; group?: never; total?: never })
+  | (VetoBase & { group: string; indicator?: never; total?: never })
+  | (VetoBase & { total: true; indicator?: never; group?: never });
 
 export interface LeaderCheckDef {
   id: string;
@@ -131,6 +173,12 @@ export interface RuleSet {
   rounding?: ScoringRounding;
   weightsMustSumTo?: DecimalInput;
   edgeCases?: { minEqualsMax?: DecimalInput; zeroBaseline?: DecimalInput };
+  /** Highest total (before rounding). */
+  totalCap?: DecimalInput;
+  /** Most points all bonus items together add. */
+  bonusesCap?: DecimalInput;
+  /** Most points all deduction items together take. */
+  deductionsCap?: DecimalInput;
   indicators: IndicatorDef[];
   groups?: GroupDef[];
   tiers?: TierDef[];
@@ -215,7 +263,8 @@ export interface ValidationReport { valid: boolean; ruleSet?: RuleSetRef; proble
 export type ExplanationKind = "judge" | "group" | "indicator" | "credit" | "adjustment" | "veto" | "check" | "grade";
 export type ExplanationFlag =
   | "missing" | "capped" | "floored" | "inRange" | "outOfRange" | "belowFirstPoint" | "aboveLastPoint"
-  | "minEqualsMax" | "zeroSpread" | "zeroBaseline" | "panelCapped" | "triggered" | "passed" | "failed"
+  | "minEqualsMax" | "zeroSpread" | "zeroBaseline" | "panelCapped" | "bonusesCapped" | "deductionsCapped"
+  | "totalCapped" | "belowFirstStep" | "triggered" | "passed" | "failed"
   | "vetoed" | "quotaApplied" | "requirementNotMet" | "provisional";
 
 export interface ExplanationTerm { name: string; value: DecimalString | null; source?: string }
@@ -268,6 +317,8 @@ export interface JudgeScore {
   groups: GroupScore[];
   vetoes: VetoHit[];
   checks?: CheckResult[];
+  /** How many of the judge's in-range indicators are outside their range; absent when it has none. */
+  outOfRange?: number;
   explanation?: ExplanationNode;
 }
 
@@ -280,7 +331,8 @@ export interface ScoreTable {
    * "id", "name", "role", "tier", "zone", "total", "grade", "gradeBasis", "rank", then
    * "<group>.score" and "<group>.weighted" for every group of every zone (in order of first
    * appearance), then "vetoes" (ids of the vetoes that apply) and "failedChecks" (ids of failed
-   * leader checks). Cells of a group another zone has, and absent fields, are null.
+   * leader checks), then "outOfRange" when an indicator is scored in-range. Cells of a group
+   * another zone has, and absent fields, are null.
    */
   columns: string[];
   /** One row per judge, in input order, cells in the order of `columns`. */
