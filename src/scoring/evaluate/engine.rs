@@ -1,14 +1,15 @@
 //! Scoring one judge against a compiled rule set.
 
-use super::explain::{Flag, Node, NodeKind, Term, Text};
+use super::explain::{formula_zh, Flag, Node, NodeKind, Term, Text, CAP_FLOOR};
 use super::leader;
 use super::methods::{evaluate, Env};
+use super::populations::{self, PopulationTable};
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
 use crate::scoring::compile::credit::credit_value;
 use crate::scoring::compile::{Compiled, Item};
 use crate::scoring::input::calls::JudgeInput;
 use crate::scoring::input::rule_set::{Credit, Indicator, MethodKind};
-use crate::scoring::input::snapshot::{Baselines, Population};
+use crate::scoring::input::snapshot::Baselines;
 use crate::scoring::number::arith::{MethodError, Overflow};
 use crate::scoring::number::settle::settle;
 use crate::scoring::number::sum::Sum;
@@ -16,13 +17,14 @@ use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 
 /// Everything shared by the judges of one call.
+#[derive(Clone, Copy)]
 pub struct Ctx<'a, 'r> {
     /// The compiled rule set.
     pub c: &'a Compiled<'r>,
     /// Court baselines.
     pub baselines: &'a Baselines,
-    /// Population statistics by zone index, then indicator index.
-    pub pops: &'a [Vec<Option<Population>>],
+    /// Population statistics by zone, slot and indicator.
+    pub pops: &'a PopulationTable,
     /// Path of the baselines in the input (`baselines`, `statistics.baselines`).
     pub baselines_path: &'a str,
     /// Path of the populations in the input.
@@ -113,6 +115,17 @@ impl Ctx<'_, '_> {
         format!("{}.{court}.{id}", self.baselines_path)
     }
 
+    /// Whether the form alone carries a veto (a veto item, or a failed
+    /// leader check with `vetoGrade`): known before any statistic.
+    pub fn vetoed_by_form(&self, judge: &JudgeInput, values: &[Option<Decimal>], (zone, tier): (usize, Option<usize>), prefix: &str) -> Result<bool> {
+        let quiet = Ctx { detail: false, ..*self };
+        let mut scratch = Vec::new();
+        if !leader::vetoes(&quiet, zone, values, prefix, &mut scratch).0.is_empty() {
+            return Ok(true);
+        }
+        Ok(!leader::checks(&quiet, judge, values, (zone, tier), prefix, &mut scratch)?.1.is_empty())
+    }
+
     /// Score one judge (the form's identity moves into the result). Missing
     /// inputs are listed, not errors.
     pub fn score(&self, form: JudgeInput, values: &[Option<Decimal>], zone: usize, tier: Option<usize>, prefix: &str) -> Result<Scored> {
@@ -123,6 +136,7 @@ impl Ctx<'_, '_> {
         let scale = zc.scales.get(tier.unwrap_or(0)).ok_or_else(|| internal("tier"))?;
         let tier_def = tier.and_then(|t| c.tier(t));
         let share = tier_def.and_then(|t| t.baseline_share).unwrap_or(Decimal::ONE);
+        let slot = populations::slot(c, tier);
         let mut missing = Vec::new();
         let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
         let mut base = Sum::new(self.detail);
@@ -132,7 +146,7 @@ impl Ctx<'_, '_> {
             let mut sum = Sum::new(self.detail);
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
-                let s = self.indicator(judge, values, zone, share, item, prefix, &mut missing, gnode.as_mut())?;
+                let s = self.indicator(judge, values, (zone, slot), share, item, prefix, &mut missing, gnode.as_mut())?;
                 sum = match s {
                     Some(s) => sum.plus(s, item.weight)?,
                     None => Sum::Missing,
@@ -150,7 +164,7 @@ impl Ctx<'_, '_> {
             if let (Some(mut gn), Some(root)) = (gnode, root.as_mut()) {
                 gn.value = weighted;
                 gn.clause = g.clause.clone();
-                gn.formula = Text::Borrowed("G = Σ sᵢ × wᵢ / 100; contribution = G × W / 100");
+                gn.set_formula("G = Σ sᵢ × wᵢ / 100; contribution = G × W / 100");
                 gn.inputs.push(Term::new("W", g.group.weight));
                 if let Some(s) = score {
                     gn.steps.push(Term::new("G", s));
@@ -163,8 +177,8 @@ impl Ctx<'_, '_> {
             groups.push(GroupScore { id: g.id.clone(), score, weighted });
         }
         let (bonus, deduction, adj_nodes) = leader::adjustments(self, values, prefix, &mut missing)?;
-        let (mut vetoes, veto_nodes) = leader::vetoes(self, values, prefix, &mut missing);
-        let (checks, check_vetoes, check_nodes) = leader::checks(self, judge, values, tier, prefix, &mut missing)?;
+        let (mut vetoes, veto_nodes) = leader::vetoes(self, zone, values, prefix, &mut missing);
+        let (checks, check_vetoes, check_nodes) = leader::checks(self, judge, values, (zone, tier), prefix, &mut missing)?;
         vetoes.extend(check_vetoes);
         let total = match (bonus, deduction) {
             (Some(p), Some(m)) => base.plus(p, Decimal::ONE)?.plus(m, Decimal::NEGATIVE_ONE)?.rounded(rs.rounding)?,
@@ -173,7 +187,7 @@ impl Ctx<'_, '_> {
         let base = base.value();
         if let Some(root) = root.as_mut() {
             root.value = total;
-            root.formula = Text::Borrowed("total = Σ group contributions + Σ bonuses − Σ deductions");
+            root.set_formula("total = Σ group contributions + Σ bonuses − Σ deductions");
             root.clause = String::from("groups");
             for (name, v) in [("base", base), ("bonuses", bonus), ("deductions", deduction)] {
                 if let Some(v) = v {
@@ -198,6 +212,7 @@ impl Ctx<'_, '_> {
             missing,
             total,
             grade: None,
+            grade_label: None,
             grade_basis: None,
             grade_provisional: None,
             rank: None,
@@ -214,7 +229,7 @@ impl Ctx<'_, '_> {
         &self,
         judge: &JudgeInput,
         values: &[Option<Decimal>],
-        zone: usize,
+        (zone, slot): (usize, usize),
         share: Decimal,
         item: &Item,
         prefix: &str,
@@ -248,8 +263,9 @@ impl Ctx<'_, '_> {
             baseline = b;
         }
         if matches!(method.kind, MethodKind::MinMax | MethodKind::Efficacy | MethodKind::ZScore) {
-            population = self.pops.get(zone).and_then(|z| z.get(item.idx)).and_then(Option::as_ref);
-            match (population, node.as_mut()) {
+            let found = self.pops.get(zone, slot, item.idx);
+            population = found.map(|(_, p)| p);
+            match (found, node.as_mut()) {
                 (None, n) => {
                     push_missing(missing, self.populations_path.to_string(), &ind.id, MissingKind::Population);
                     ready = false;
@@ -257,8 +273,9 @@ impl Ctx<'_, '_> {
                         n.inputs.push(Term::input("population", None, self.populations_path.to_string()));
                     }
                 }
-                (Some(p), Some(n)) => {
-                    let src = || self.populations_path.to_string();
+                (Some((k, p)), Some(n)) => {
+                    let src = || format!("{}[{k}]", self.populations_path);
+                    n.population = Some(populations::used(self.c, p, src()));
                     if method.kind == MethodKind::ZScore {
                         n.inputs.push(Term::input("mean", Some(p.mean), src()));
                         n.inputs.push(Term::input("sd", Some(p.std_dev), src()));
@@ -295,10 +312,11 @@ impl Ctx<'_, '_> {
         let s = rs.rounding.apply(floored.or(capped).unwrap_or(raw));
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
-            n.formula = match (method.cap, method.floor) {
-                (None, None) => Text::Borrowed(o.formula),
-                _ => Text::Owned(format!("{}; then floor ≤ score ≤ cap", o.formula)),
-            };
+            n.set_formula(o.formula);
+            if method.cap.is_some() || method.floor.is_some() {
+                n.formula = Text::Owned(format!("{}{}", o.formula, CAP_FLOOR.0));
+                n.formula_zh = Text::Owned(format!("{}{}", formula_zh(o.formula), CAP_FLOOR.1));
+            }
             n.steps = o.steps;
             n.steps.push(Term::new("raw", raw));
             if let Some(cap) = method.cap {
@@ -312,6 +330,7 @@ impl Ctx<'_, '_> {
             n.flags.extend(capped.map(|_| Flag::Capped));
             n.flags.extend(floored.map(|_| Flag::Floored));
             n.note = o.note;
+            n.note_zh = o.note_zh;
         }
         if let (Some(n), Some(parent)) = (node, parent) {
             parent.children.push(n);
@@ -369,7 +388,7 @@ fn credit_node(
     let idx = ctx.c.index.get(ind.id.as_str()).copied().unwrap_or(0);
     let mut n = Node::new(NodeKind::Credit, &ind.id, ind.name.as_ref());
     n.clause = format!("indicators[{idx}].credit");
-    n.formula = Text::Borrowed("panel = p × share; limit = h × c / (1 − c); x = h + min(panel, limit)");
+    n.set_formula("panel = p × share; limit = h × c / (1 − c); x = h + min(panel, limit)");
     n.inputs.push(Term::input("h", h, format!("{prefix}.values.{}", credit.handling)));
     n.inputs.push(Term::input("p", p, format!("{prefix}.values.{}", credit.panel)));
     n.inputs.push(Term::new("share", credit.panel_share));
@@ -387,7 +406,7 @@ fn credit_node(
             n.value = Some(out.total);
             if out.capped {
                 n.flags.push(Flag::PanelCapped);
-                n.note = Some("panel credit capped at its share of the total".into());
+                n.set_note("panel credit capped at its share of the total", "合议庭折算数已达其占折算总数比例的上限");
             }
         }
         _ => n.flags.push(Flag::Missing),

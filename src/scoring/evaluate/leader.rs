@@ -43,7 +43,7 @@ pub fn adjustments(
             n.value = points;
             n.outcome = Some(if a.kind == AdjustmentKind::Bonus { "bonus" } else { "deduction" }.into());
             n.clause = format!("adjustments[{i}]");
-            n.formula = Text::Borrowed(if a.cap.is_some() { "points = min(x × perUnit, cap)" } else { "points = x × perUnit" });
+            n.set_formula(if a.cap.is_some() { "points = min(x × perUnit, cap)" } else { "points = x × perUnit" });
             n.inputs.push(Term::input("x", x, format!("{prefix}.values.{}", a.indicator)));
             n.inputs.push(Term::new("perUnit", a.per_unit));
             if let Some(cap) = a.cap {
@@ -73,7 +73,7 @@ fn op_text(op: Op) -> &'static str {
 }
 
 /// Vetoes that apply, and a node for every declared veto (applied or not).
-pub fn vetoes(ctx: &Ctx, values: &[Option<Decimal>], prefix: &str, missing: &mut Vec<Missing>) -> (Vec<VetoHit>, Vec<Node>) {
+pub fn vetoes(ctx: &Ctx, zone: usize, values: &[Option<Decimal>], prefix: &str, missing: &mut Vec<Missing>) -> (Vec<VetoHit>, Vec<Node>) {
     let mut hits = Vec::new();
     let mut nodes = Vec::new();
     for (i, v) in ctx.c.rs.vetoes.iter().enumerate() {
@@ -91,14 +91,21 @@ pub fn vetoes(ctx: &Ctx, values: &[Option<Decimal>], prefix: &str, missing: &mut
             continue;
         }
         let condition = format!("{} {} {rhs}", v.indicator, op_text(op));
+        let grade_label = ctx.c.grade_label(zone, &v.grade);
+        let (grade_en, grade_zh) = labelled(&v.grade, grade_label);
+        let ind = ctx.c.index.get(v.indicator.as_str()).and_then(|&k| ctx.c.indicator(k)).and_then(|ind| ind.name.as_deref());
+        let condition_zh = format!("{} {} {rhs}", ind.unwrap_or(&v.indicator), op_text(op));
         if let (Some(true), Some(x)) = (triggered, x) {
+            let (ind_en, ind_zh) = labelled(&v.indicator, ind);
+            let veto_zh = v.name.as_deref().map(|n| format!("“{n}”")).unwrap_or_default();
             hits.push(VetoHit {
                 id: v.id.clone(),
                 name: v.name.clone(),
                 grade: v.grade.clone(),
+                grade_label: grade_label.map(str::to_string),
                 clause: format!("vetoes[{i}]"),
-                reason: format!("{} = {x} meets the veto condition {condition}; grade forced to {}", v.indicator, v.grade),
-                reason_zh: format!("{} = {x}，符合一票否决条件 {condition}，等次定为 {}", v.indicator, v.grade),
+                reason: format!("{ind_en} = {x} meets the veto condition {condition}; grade forced to {grade_en}"),
+                reason_zh: format!("{ind_zh} = {x}，符合一票否决{veto_zh}条件 {condition_zh}，等次定为{grade_zh}"),
             });
         }
         if ctx.detail {
@@ -106,12 +113,13 @@ pub fn vetoes(ctx: &Ctx, values: &[Option<Decimal>], prefix: &str, missing: &mut
             n.value = x;
             n.clause = format!("vetoes[{i}]");
             n.formula = Text::Owned(format!("veto when {condition}"));
+            n.formula_zh = Text::Owned(format!("{condition_zh} 时一票否决"));
             n.inputs.push(Term::input("x", x, format!("{prefix}.values.{}", v.indicator)));
             n.outcome = triggered.map(|t| if t { "triggered".to_string() } else { "notTriggered".to_string() });
             match triggered {
                 Some(true) => {
                     n.flags.push(Flag::Triggered);
-                    n.note = Some(format!("grade forced to {}", v.grade));
+                    n.set_note(format!("grade forced to {grade_en}"), format!("等次定为{grade_zh}"));
                 }
                 None => n.flags.push(Flag::Missing),
                 Some(false) => {}
@@ -128,7 +136,7 @@ pub fn checks(
     ctx: &Ctx,
     judge: &JudgeInput,
     values: &[Option<Decimal>],
-    tier: Option<usize>,
+    (zone, tier): (usize, Option<usize>),
     prefix: &str,
     missing: &mut Vec<Missing>,
 ) -> Result<(Vec<CheckResult>, Vec<VetoHit>, Vec<Node>)> {
@@ -202,13 +210,17 @@ pub fn checks(
         let (v_en, v_zh) = verdict(passed);
         let (message, message_zh) = (format!("{en}: {v_en}"), format!("{zh}：{v_zh}"));
         if let (Some(false), Some(g)) = (passed, &ch.veto_grade) {
+            let grade_label = ctx.c.grade_label(zone, g);
+            let (grade_en, grade_zh) = labelled(g, grade_label);
+            let check_zh = ch.name.as_deref().map(|n| format!("“{n}”")).unwrap_or_default();
             hits.push(VetoHit {
                 id: ch.id.clone(),
                 name: ch.name.clone(),
                 grade: g.clone(),
+                grade_label: grade_label.map(str::to_string),
                 clause: clause.clone(),
-                reason: format!("leader check failed ({message}); grade forced to {g}"),
-                reason_zh: format!("院庭长办案检查未通过（{message_zh}），等次定为 {g}"),
+                reason: format!("leader check failed ({message}); grade forced to {grade_en}"),
+                reason_zh: format!("院庭长办案检查{check_zh}未通过（{message_zh}），等次定为{grade_zh}"),
             });
         }
         if ctx.detail {
@@ -216,7 +228,7 @@ pub fn checks(
             n.value = value;
             n.outcome = Some(v_en.to_string());
             n.clause = clause;
-            n.formula = Text::Borrowed(match ch.kind {
+            n.set_formula(match ch.kind {
                 CheckKind::MinShareOfBaseline => "pass when x ≥ share × B",
                 CheckKind::MinRatio => "pass when x / d ≥ min (d = 0: pass)",
             });
@@ -234,7 +246,7 @@ pub fn checks(
                 }
                 None => n.flags.push(Flag::Missing),
             }
-            n.note = Some(message.clone());
+            n.set_note(message.clone(), message_zh.clone());
             nodes.push(n);
         }
         results.push(CheckResult {
@@ -249,6 +261,15 @@ pub fn checks(
         });
     }
     Ok((results, hits, nodes))
+}
+
+/// An id shown with its rule-set label: `incompetent (不称职)` and `“不称职”`
+/// (the id alone, quoted, without a label).
+pub fn labelled(id: &str, label: Option<&str>) -> (String, String) {
+    match label {
+        Some(l) => (format!("{id} ({l})"), format!("“{l}”")),
+        None => (id.to_string(), format!("“{id}”")),
+    }
 }
 
 fn show(v: Option<Decimal>) -> String {

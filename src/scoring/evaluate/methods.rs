@@ -35,8 +35,8 @@ pub fn sqrt(v: Decimal) -> Result<Decimal> {
     Ok(round(x, STAT_PLACES, Rounding::HalfUp))
 }
 
-/// Statistics of `values` (non-empty) for `indicator` in `zone`.
-pub fn population(zone: Option<&str>, indicator: &str, values: &[Decimal]) -> Result<Option<Population>> {
+/// Statistics of `values` (non-empty) for `indicator` in `zone` (and `tier`).
+pub fn population(zone: Option<&str>, tier: Option<&str>, indicator: &str, values: &[Decimal]) -> Result<Option<Population>> {
     let (Some(&first), Ok(count)) = (values.first(), u32::try_from(values.len())) else {
         return Ok(None);
     };
@@ -62,6 +62,7 @@ pub fn population(zone: Option<&str>, indicator: &str, values: &[Decimal]) -> Re
     let variance = round(div(squares, n)?, STAT_PLACES, Rounding::HalfUp);
     Ok(Some(Population {
         zone: zone.map(str::to_string),
+        tier: tier.map(str::to_string),
         indicator: indicator.to_string(),
         count,
         min,
@@ -120,6 +121,8 @@ pub struct Outcome {
     pub flag: Option<Flag>,
     /// The rule applied, in words (only with `detail`).
     pub note: Option<String>,
+    /// The same in Chinese.
+    pub note_zh: Option<String>,
 }
 
 impl Outcome {
@@ -127,7 +130,11 @@ impl Outcome {
         Outcome::of(Raw::Value(raw), formula)
     }
     fn of(raw: Raw, formula: &'static str) -> Self {
-        Outcome { raw, formula, steps: Vec::new(), flag: None, note: None }
+        Outcome { raw, formula, steps: Vec::new(), flag: None, note: None, note_zh: None }
+    }
+    fn noted(&mut self, en: String, zh: String) {
+        self.note = Some(en);
+        self.note_zh = Some(zh);
     }
     fn flag(mut self, flag: Option<Flag>) -> Self {
         self.flag = flag;
@@ -225,7 +232,7 @@ fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<Outco
     if x >= lo && x <= hi {
         let mut o = Outcome::new(env.scale, "min ≤ x ≤ max: score = scale").flag(Some(Flag::InRange));
         if env.detail {
-            o.note = Some(format!("inside the reference range [{lo}, {hi}]"));
+            o.noted(format!("inside the reference range [{lo}, {hi}]"), format!("在参考区间 [{lo}, {hi}] 内"));
         }
         return Ok(o);
     }
@@ -242,7 +249,7 @@ fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<Outco
     let mut o = Outcome::new(raw, formula).flag(Some(Flag::OutOfRange));
     if env.detail {
         o.steps.push(Term::new("d", distance));
-        o.note = Some(format!("outside the reference range [{lo}, {hi}]"));
+        o.noted(format!("outside the reference range [{lo}, {hi}]"), format!("在参考区间 [{lo}, {hi}] 外"));
     }
     Ok(o)
 }
@@ -253,10 +260,11 @@ fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
         return Err(MethodError::Internal("no breakpoints"));
     };
     let name = |i: usize| points.get(i).and_then(|p| p.label.clone()).unwrap_or_else(|| format!("point {}", i + 1));
+    let name_zh = |i: usize| points.get(i).and_then(|p| p.label.clone()).unwrap_or_else(|| format!("第 {} 个分段点", i + 1));
     if x < first.x {
         let mut o = Outcome::new(first.score, "x < x₁: score = s₁").flag(Some(Flag::BelowFirstPoint));
         if detail {
-            o.note = Some(format!("below the first breakpoint ({} = {})", name(0), first.x));
+            o.noted(format!("below the first breakpoint ({} = {})", name(0), first.x), format!("低于第一个分段点（{} = {}）", name_zh(0), first.x));
         }
         return Ok(o);
     }
@@ -266,7 +274,8 @@ fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
         let mut o = Outcome::new(raw, "x ≥ xₙ: score = sₙ + perUnitAbove × (x − xₙ)").flag(Some(Flag::AboveLastPoint));
         if detail {
             o.steps.push(Term::new("over", over));
-            o.note = Some(format!("at or above the last breakpoint ({} = {})", name(points.len() - 1), last.x));
+            let n = points.len() - 1;
+            o.noted(format!("at or above the last breakpoint ({} = {})", name(n), last.x), format!("达到或超过最后一个分段点（{} = {}）", name_zh(n), last.x));
         }
         return Ok(o);
     }
@@ -279,7 +288,10 @@ fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
             if detail {
                 o.steps.push(Term::new("segment", Decimal::from(k as u64 + 1)));
                 o.steps.push(Term::new("t", div(dx, width)?));
-                o.note = Some(format!("segment {}: {} = {} ≤ x < {} = {}", k + 1, name(k), a.x, name(k + 1), b.x));
+                o.noted(
+                    format!("segment {}: {} = {} ≤ x < {} = {}", k + 1, name(k), a.x, name(k + 1), b.x),
+                    format!("第 {} 段：{} = {} ≤ x < {} = {}", k + 1, name_zh(k), a.x, name_zh(k + 1), b.x),
+                );
             }
             return Ok(o);
         }
@@ -307,11 +319,11 @@ mod tests {
 
     #[test]
     fn population_statistics() {
-        let p = population(None, "x", &[d("40"), d("60"), d("40"), d("60")]).unwrap().unwrap();
+        let p = population(None, None, "x", &[d("40"), d("60"), d("40"), d("60")]).unwrap().unwrap();
         assert_eq!((p.count, p.min, p.max), (4, d("40"), d("60")));
         assert_eq!(p.mean.to_string(), "50.0000000000");
         assert_eq!(p.std_dev.to_string(), "10.0000000000");
-        assert!(population(None, "x", &[]).unwrap().is_none());
+        assert!(population(None, None, "x", &[]).unwrap().is_none());
     }
 
     #[test]
@@ -357,6 +369,6 @@ mod tests {
     #[test]
     fn overflow_is_an_error_not_a_panic() {
         assert_eq!(Error::from(mul(Decimal::MAX, Decimal::TWO).unwrap_err()).code, ErrorCode::OutOfRange);
-        assert!(population(None, "x", &[Decimal::MAX, Decimal::MAX]).is_err());
+        assert!(population(None, None, "x", &[Decimal::MAX, Decimal::MAX]).is_err());
     }
 }

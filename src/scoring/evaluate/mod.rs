@@ -5,4 +5,5 @@ pub mod engine;
 pub mod explain;
 pub mod leader;
 pub mod methods;
+pub mod populations;
 pub mod result;

@@ -53,6 +53,10 @@ pub struct RuleSet {
     /// Declared outcomes of degenerate statistics.
     #[serde(default)]
     pub edge_cases: EdgeCases,
+    /// Who forms each population statistic (default: a zone's judges scored
+    /// by a population method on the indicator, vetoed ones included).
+    #[serde(default, skip_serializing_if = "Populations::is_default")]
+    pub populations: Populations,
     /// Every value a judge's form may carry.
     pub indicators: Vec<Indicator>,
     /// Weighted groups (used by judges without a zone, and by zones that declare none).
