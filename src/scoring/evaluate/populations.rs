@@ -84,20 +84,22 @@ pub struct PopulationUsed {
 pub fn used(c: &Compiled, p: &Population, source: String) -> PopulationUsed {
     let zone = p.zone.as_deref().map(|id| (id, c.rs.zones.iter().find(|z| z.id == id).and_then(|z| z.name.as_deref())));
     let tier = p.tier.as_deref().map(|id| (id, c.rs.tiers.iter().find(|t| t.id == id).and_then(|t| t.name.as_deref())));
-    let shown = |(id, name): (&str, Option<&str>)| name.map_or_else(|| id.to_string(), |n| format!("{n} ({id})"));
+    let en_of = |(id, name): (&str, Option<&str>)| name.map_or_else(|| id.to_string(), |n| format!("{id} ({n})"));
+    let zh_of = |(id, name): (&str, Option<&str>)| name.unwrap_or(id).to_string();
     let ind = c.index.get(p.indicator.as_str()).and_then(|&i| c.indicator(i));
     let ind_name = ind.and_then(|i| i.name.as_deref()).unwrap_or(&p.indicator);
-    let mut en = match zone {
-        Some(z) => format!("the judges of zone {}", shown(z)),
-        None => "all judges".to_string(),
-    };
-    let mut zh = match zone {
-        Some(z) => format!("考核区“{}”的法官", shown(z)),
-        None => "全体法官".to_string(),
-    };
+    let mut en = String::from("the judges");
+    let mut zh = String::new();
+    if let Some(z) = zone {
+        en.push_str(&format!(" of zone {}", en_of(z)));
+        zh.push_str(&format!("考核区“{}”", zh_of(z)));
+    }
     if let Some(t) = tier {
-        en.push_str(&format!(" on tier {}", shown(t)));
-        zh = format!("{zh}中档次“{}”的法官", shown(t));
+        en.push_str(&format!(" on tier {}", en_of(t)));
+        zh.push_str(&format!("档次“{}”", zh_of(t)));
+    }
+    if zh.is_empty() {
+        zh.push_str("全体");
     }
     let n = p.count;
     PopulationUsed {
@@ -106,7 +108,7 @@ pub fn used(c: &Compiled, p: &Population, source: String) -> PopulationUsed {
         tier: p.tier.clone(),
         count: n,
         label: format!("{en} scored on {} by min-max, efficacy or z-score: {n} judges", p.indicator),
-        label_zh: format!("{zh}中按极值、功效系数或标准分计“{ind_name}”者，共 {n} 人"),
+        label_zh: format!("{zh}按极值、功效系数或标准分计“{ind_name}”的法官，共 {n} 人"),
     }
 }
 
