@@ -142,6 +142,8 @@ pub fn checks(
 ) -> Result<(Vec<CheckResult>, Vec<VetoHit>, Vec<Node>)> {
     let (mut results, mut hits, mut nodes) = (Vec::new(), Vec::new(), Vec::new());
     let role = judge.role.as_deref().unwrap_or("");
+    // Chinese messages name indicators by their labels.
+    let label = |id: &str| ctx.c.index.get(id).and_then(|&k| ctx.c.indicator(k)).and_then(|i| i.name.clone()).unwrap_or_else(|| id.to_string());
     for (i, ch) in ctx.c.rs.leader_checks.iter().enumerate() {
         if !ch.roles.is_empty() && !ch.roles.iter().any(|r| r == role) {
             continue;
@@ -171,7 +173,7 @@ pub fn checks(
                 };
                 let (xs, rs) = (show(x), show(required));
                 en = format!("{} = {xs}; required at least {share} × baseline {} = {rs}", ch.indicator, show(b));
-                zh = format!("{} = {xs}；应不少于 {share} × 基数 {} = {rs}", ch.indicator, show(b));
+                zh = format!("{} = {xs}；应不少于 {share} × 基数 {} = {rs}", label(&ch.indicator), show(b));
             }
             CheckKind::MinRatio => {
                 let den_id = ch.denominator.as_deref().unwrap_or("");
@@ -196,9 +198,9 @@ pub fn checks(
                     format!("{} / {den_id} = {} / {} = {}; required at least {min}", ch.indicator, show(x), show(d), show(value))
                 };
                 zh = if zero {
-                    format!("{den_id} = 0，无要求")
+                    format!("{} = 0，无要求", label(den_id))
                 } else {
-                    format!("{} / {den_id} = {} / {} = {}；应不低于 {min}", ch.indicator, show(x), show(d), show(value))
+                    format!("{} / {} = {} / {} = {}；应不低于 {min}", label(&ch.indicator), label(den_id), show(x), show(d), show(value))
                 };
             }
         }
