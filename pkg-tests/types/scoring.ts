@@ -2,13 +2,14 @@
 import init, { validateRuleSet, score, scoreOne, scoreTable } from '../../pkg/web/shenguan.js';
 import type {
   RuleSet, ScoreInput, ScoreOutput, ScoreOneOutput, JudgeScore, ExplanationNode, ValidationReport, MissingInput, GradeCutoff,
-  ScoreTableInput, ScoreTableOutput, ScoreTableCell,
+  ScoreTableInput, ScoreTableOutput, ScoreTableCell, ScoringWarning, PopulationUsed,
 } from '../../pkg/web/shenguan.js';
 
 const ruleSet: RuleSet = {
   id: 'demo',
   version: '1',
   weightsMustSumTo: '100',
+  populations: { scope: 'tier', vetoed: 'exclude' },
   indicators: [
     { id: 'closedCases', type: 'count', method: { type: 'piecewise', cap: 110, points: [{ x: 0, score: 0 }, { x: 150, score: 60, label: 'base' }, { x: 250, score: 100 }] } },
     { id: 'timelyRate', method: { type: 'inRange', min: '0.95', max: 1, outside: { rule: 'perUnit', perUnit: 400 } } },
@@ -32,12 +33,14 @@ const ruleSet: RuleSet = {
   grades: {
     levels: [{ id: 'excellent', minScore: 90, maxShare: '0.2', requires: [{ group: 'all', minScore: '90' }, { allInRange: true }] }, { id: 'fail' }],
     ties: 'allStay',
+    vetoed: 'exclude',
   },
   ranking: false,
 };
 
 function walk(node: ExplanationNode, depth = 0): string[] {
-  const line = `${'  '.repeat(depth)}${node.kind} ${node.id} = ${node.value ?? '?'} ${(node.flags ?? []).join(',')}`;
+  const used: PopulationUsed | undefined = node.population;
+  const line = `${'  '.repeat(depth)}${node.kind} ${node.id} = ${node.value ?? '?'} ${(node.flags ?? []).join(',')} ${node.formulaZh ?? ''} ${node.noteZh ?? ''} ${used?.labelZh ?? ''}`;
   return [line, ...(node.children ?? []).flatMap((c) => walk(c, depth + 1))];
 }
 
@@ -64,9 +67,11 @@ export async function demo(): Promise<string[]> {
   const halfBounds: RuleSet['indicators'] = [{ id: 'y', method: { type: 'efficacy', satisfactory: '0.95' } }];
   // @ts-expect-error a step has from or over, not both
   const bothBounds: RuleSet['indicators'] = [{ id: 'z', method: { type: 'steps', steps: [{ from: 1, over: 2, score: 1 }] } }];
+  const warnings: ScoringWarning[] = [...(report.warnings ?? []), ...(out.warnings ?? [])];
+  const gradeLabel: string | undefined = first?.gradeLabel ?? first?.vetoes[0]?.gradeLabel;
   const tableInput: ScoreTableInput = { ruleSet, judges: input.judges };
   const table: ScoreTableOutput = scoreTable(tableInput);
   const totalAt = table.table.columns.indexOf('total');
   const totals: ScoreTableCell[] = table.table.rows.map((row) => row[totalAt] ?? null);
-  return [digest, String(outside), String(twoSubjects?.length ?? halfBounds.length + bothBounds.length), first?.total ?? 'none', ...totals.map(String), ...missing.map((m) => m.path), ...cutoffs.map((c) => `${c.grade} ≥ ${c.lowestTotal ?? 'none'}`), provisional ?? '', ...(first?.explanation ? walk(first.explanation) : [])];
+  return [digest, String(outside), String(twoSubjects?.length ?? halfBounds.length + bothBounds.length), first?.total ?? 'none', ...totals.map(String), ...missing.map((m) => m.path), ...cutoffs.map((c) => `${c.grade} ≥ ${c.lowestTotal ?? 'none'}`), provisional ?? '', gradeLabel ?? '', ...warnings.map((w) => `${w.code} ${w.path}`), ...(first?.explanation ? walk(first.explanation) : [])];
 }

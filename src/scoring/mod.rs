@@ -34,19 +34,20 @@ pub use evaluate::result::JudgeResult;
 pub use output::{RuleSetRef, ScoreOneOutput, ScoreOutput, ScoreTableOutput, ValidationReport};
 
 use crate::canonical::{from_json_str, from_json_value};
-use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use compile::forms as batch;
+use compile::warnings::Warning;
 use compile::{compile, validate, Compiled, Fnv};
 use evaluate::engine::{place, Ctx, Scored};
-use evaluate::methods;
+use evaluate::populations::{self, PopulationTable};
 use evaluate::result::MissingKind;
 use grade::levels::Quotas;
 use input::calls::{self, Detail};
-use input::snapshot::{Baselines, GradeCutoff, Population};
+use input::rule_set::Membership;
+use input::snapshot::{Baselines, GradeCutoff};
 use output::table;
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 /// Problems kept in full per call: the first and those listed in `more`;
@@ -70,14 +71,14 @@ fn as_rule_set_error(mut e: Error) -> Error {
 pub fn validate_rule_set(input: Value) -> Result<ValidationReport> {
     let rs: RuleSet = match from_json_value(input) {
         Ok(rs) => rs,
-        Err(e) => return Ok(ValidationReport { valid: false, rule_set: None, problems: vec![as_rule_set_error(e)] }),
+        Err(e) => return Ok(ValidationReport { valid: false, rule_set: None, problems: vec![as_rule_set_error(e)], warnings: Vec::new() }),
     };
     let problems = validate::problems(&rs);
     if !problems.is_empty() {
-        return Ok(ValidationReport { valid: false, rule_set: None, problems });
+        return Ok(ValidationReport { valid: false, rule_set: None, problems, warnings: compile::warnings::of_rule_set(&rs) });
     }
     let c = compile(&rs)?;
-    Ok(ValidationReport { valid: true, rule_set: Some(reference(&c)), problems })
+    Ok(ValidationReport { valid: true, rule_set: Some(reference(&c)), problems, warnings: c.warnings.clone() })
 }
 
 fn check_baselines(c: &Compiled, baselines: &Baselines, path: &str) -> Result<()> {
@@ -115,8 +116,8 @@ fn score_batch(batch: one_pass::Batch) -> Result<ScoreOutput> {
         Detail::Full => crate::limits::SCORE_JUDGES,
         Detail::Summary => crate::limits::SCORE_SUMMARY_JUDGES,
     };
-    let (rule_set, statistics, judges) = score_population(batch, max_judges, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
-    Ok(ScoreOutput { rule_set, statistics, judges })
+    let (rule_set, statistics, warnings, judges) = score_population(batch, max_judges, |_, scored| scored.into_iter().map(|s| s.result).collect())?;
+    Ok(ScoreOutput { rule_set, statistics, judges, warnings })
 }
 
 /// Score a whole population as `score` does with `detail: "summary"`, and
@@ -134,8 +135,8 @@ pub fn score_table_text(text: &str) -> Result<ScoreTableOutput> {
 }
 
 fn score_table_batch(batch: one_pass::Batch) -> Result<ScoreTableOutput> {
-    let (rule_set, statistics, table) = score_population(batch, crate::limits::SCORE_TABLE_JUDGES, table::build)?;
-    Ok(ScoreTableOutput { rule_set, statistics, table })
+    let (rule_set, statistics, warnings, table) = score_population(batch, crate::limits::SCORE_TABLE_JUDGES, table::build)?;
+    Ok(ScoreTableOutput { rule_set, statistics, table, warnings })
 }
 
 fn batch_of(rule_set: Value, judges: Box<serde_json::value::RawValue>, baselines: Baselines, detail: Detail) -> Result<one_pass::Batch> {
@@ -144,7 +145,7 @@ fn batch_of(rule_set: Value, judges: Box<serde_json::value::RawValue>, baselines
 
 /// The work of `score` and `score_table`: graded results, laid out by `finish`.
 /// At most `max_judges` judges are scored in one call.
-fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl FnOnce(&Compiled, Vec<Scored>) -> T) -> Result<(RuleSetRef, Statistics, T)> {
+fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl FnOnce(&Compiled, Vec<Scored>) -> T) -> Result<(RuleSetRef, Statistics, Vec<Warning>, T)> {
     let c = compile(&input.rule_set).map_err(|e| e.at("ruleSet"))?;
     check_baselines(&c, &input.baselines, "baselines")?;
     let judges = match input.judges {
@@ -180,29 +181,24 @@ fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl F
     for (batch::BatchJudge { judge, values }, (prefix, zone, tier)) in judges.into_iter().zip(places) {
         placed.push((prefix, zone, tier, values?, judge));
     }
-    let mut pops: Vec<Vec<Option<Population>>> = Vec::with_capacity(c.zones.len());
-    let mut populations = Vec::new();
-    for (z, zc) in c.zones.iter().enumerate() {
-        let mut row = vec![None; c.rs.indicators.len()];
-        for &idx in &zc.population {
-            let values: Vec<Decimal> =
-                placed.iter().filter(|p| p.1 == z).filter_map(|p| p.3.get(idx).copied().flatten()).collect();
-            let id = c.indicator(idx).map(|i| i.id.as_str()).unwrap_or("");
-            if let (Some(pop), Some(slot)) = (methods::population(zc.id, id, &values)?, row.get_mut(idx)) {
-                populations.push(pop.clone());
-                *slot = Some(pop);
-            }
-        }
-        pops.push(row);
-    }
-    let ctx = Ctx {
+    let empty = PopulationTable::new(&c);
+    let mut ctx = Ctx {
         c: &c,
         baselines: &input.baselines,
-        pops: &pops,
+        pops: &empty,
         baselines_path: "baselines",
         populations_path: "statistics.populations",
         detail: input.detail == Detail::Full,
     };
+    let exclude_vetoed = c.rs.populations.vetoed == Membership::Exclude;
+    let mut members = Vec::with_capacity(placed.len());
+    for (prefix, zone, tier, values, judge) in &placed {
+        let left_out = exclude_vetoed && ctx.vetoed_by_form(judge, values, (*zone, *tier), paths.get(prefix.clone()).unwrap_or_default())?;
+        members.push(populations::Member { zone: *zone, tier: *tier, values, left_out });
+    }
+    let (pops, populations) = populations::of_batch(&c, &members)?;
+    drop(members);
+    ctx.pops = &pops;
     let mut scored = Vec::with_capacity(placed.len());
     let (mut problems, mut omitted) = (Vec::new(), 0);
     for (prefix, zone, tier, values, judge) in placed {
@@ -236,7 +232,19 @@ fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl F
     let cutoffs = grade::grade_all(&c, &mut scored, Quotas::Population);
     let has_quota = c.zones.iter().filter_map(|z| z.grades.as_ref()).any(|(g, _)| g.levels.iter().any(|l| l.max_share.is_some()));
     let statistics = Statistics { baselines: input.baselines, populations, grade_cutoffs: has_quota.then_some(cutoffs) };
-    Ok((reference(&c), statistics, finish(&c, scored)))
+    let mut warnings = rule_set_warnings(&c);
+    if scored.is_empty() {
+        warnings.push(compile::warnings::no_judges("judges"));
+    }
+    Ok((reference(&c), statistics, warnings, finish(&c, scored)))
+}
+
+/// The rule set's warnings, with paths under `ruleSet.` as in a call's input.
+fn rule_set_warnings(c: &Compiled) -> Vec<Warning> {
+    c.warnings.iter().cloned().map(|mut w| {
+        w.path = format!("ruleSet.{}", w.path);
+        w
+    }).collect()
 }
 
 /// Append `path[i]` to `out`, without the formatting machinery (once per judge of a batch).
@@ -288,23 +296,7 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
     let form = batch::read_judge(&c, input.judge.get(), "judge")?;
     let (zone, tier) = place(&c, &form.judge, "judge")?;
     let values = form.values?;
-    let mut pops: Vec<Vec<Option<Population>>> = vec![vec![None; c.rs.indicators.len()]; c.zones.len()];
-    let zone_of: HashMap<Option<&str>, usize> = c.zones.iter().enumerate().map(|(z, zc)| (zc.id, z)).collect();
-    for (i, p) in input.statistics.populations.iter().enumerate() {
-        let path = format!("statistics.populations[{i}]");
-        let z = zone_of.get(&p.zone.as_deref()).copied().ok_or_else(|| {
-            Error::new(ErrorCode::InvalidInput, format!("{path}.zone"), "zone not in the rule set", "考核区不在规则集中")
-        })?;
-        let idx = c.index.get(p.indicator.as_str()).copied().ok_or_else(|| {
-            Error::new(ErrorCode::UnknownIndicator, format!("{path}.indicator"), format!("unknown indicator '{}'", p.indicator), format!("未定义的指标“{}”", p.indicator))
-        })?;
-        if p.min > p.max || p.std_dev.is_sign_negative() {
-            return Err(Error::new(ErrorCode::OutOfRange, path, "min above max or negative stdDev", "最小值大于最大值或标准差为负"));
-        }
-        if let Some(slot) = pops.get_mut(z).and_then(|row| row.get_mut(idx)) {
-            *slot = Some(p.clone());
-        }
-    }
+    let pops = populations::of_snapshot(&c, &input.statistics.populations, "statistics.populations")?;
     let ctx = Ctx {
         c: &c,
         baselines: &input.statistics.baselines,
@@ -317,7 +309,7 @@ pub fn score_one(input: ScoreOneInput) -> Result<ScoreOneOutput> {
     check_cutoffs(&c, input.statistics.grade_cutoffs.as_deref())?;
     grade::grade_all(&c, &mut scored, Quotas::Snapshot(input.statistics.grade_cutoffs.as_deref()));
     let judge = scored.pop().map(|s| s.result).ok_or_else(|| Error::new(ErrorCode::Internal, "", "no result", "无结果"))?;
-    Ok(ScoreOneOutput { rule_set: reference(&c), statistics: input.statistics, judge })
+    Ok(ScoreOneOutput { rule_set: reference(&c), statistics: input.statistics, judge, warnings: rule_set_warnings(&c) })
 }
 
 #[cfg(test)]

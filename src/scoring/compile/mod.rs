@@ -9,6 +9,7 @@ pub mod one_pass;
 pub mod validate;
 pub mod validate_grades;
 pub mod validate_methods;
+pub mod warnings;
 
 use crate::scoring::input::rule_set::{Grades, Group, Indicator, Method, RuleSet, Tier};
 use crate::canonical::digest_of;
@@ -73,6 +74,16 @@ pub struct ZoneC<'r> {
     pub grades: Option<(&'r Grades, String)>,
     /// Indicators that need population statistics in this zone.
     pub population: Vec<usize>,
+    /// By tier (as `scales`), the indicators that tier scores by a
+    /// population method: only its judges count in their statistics.
+    pub statistical: Vec<Vec<usize>>,
+}
+
+impl ZoneC<'_> {
+    /// Whether the judges of tier `tier` are scored by a population method on `idx`.
+    pub fn statistical(&self, tier: Option<usize>, idx: usize) -> bool {
+        self.statistical.get(tier.unwrap_or(0)).is_some_and(|s| s.binary_search(&idx).is_ok())
+    }
 }
 
 /// A validated, pre-resolved rule set.
@@ -91,12 +102,26 @@ pub struct Compiled<'r> {
     pub role_tier: IdMap<'r>,
     /// Tier ids by index, shared by every judge's result.
     pub tier_ids: Vec<Arc<str>>,
+    /// What the rule set probably did not mean (it is valid all the same).
+    pub warnings: Vec<warnings::Warning>,
 }
 
 impl<'r> Compiled<'r> {
     /// Indicator by index.
     pub fn indicator(&self, idx: usize) -> Option<&'r Indicator> {
         self.rs.indicators.get(idx)
+    }
+
+    /// The label of grade `id` in zone `zone`'s grades, if it has one.
+    pub fn grade_label(&self, zone: usize, id: &str) -> Option<&'r str> {
+        let (grades, _) = self.zones.get(zone)?.grades.as_ref()?;
+        grades.levels.iter().find(|l| l.id == id)?.name.as_deref()
+    }
+
+    /// The label of group `id` in zone `zone`, if it has one.
+    pub fn group_label(&self, zone: usize, id: &str) -> Option<&'r str> {
+        let groups = self.zones.get(zone)?.scales.first()?;
+        groups.iter().find(|g| g.group.id == id)?.group.name.as_deref()
     }
 
     /// Tier by index.
@@ -137,7 +162,7 @@ pub fn compile(rs: &RuleSet) -> Result<Compiled<'_>> {
     }
     let zone_index = rs.zones.iter().enumerate().map(|(z, zd)| (zd.id.as_str(), z)).collect();
     let tier_ids = rs.tiers.iter().map(|t| Arc::from(t.id.as_str())).collect();
-    Ok(Compiled { rs, digest, index, zones, zone_index, role_tier, tier_ids })
+    Ok(Compiled { rs, digest, index, zones, zone_index, role_tier, tier_ids, warnings: warnings::of_rule_set(rs) })
 }
 
 fn zone<'r>(
@@ -151,8 +176,10 @@ fn zone<'r>(
     let zd = z.and_then(|z| rs.zones.get(z));
     let tiers: Vec<Option<usize>> = if rs.tiers.is_empty() { vec![None] } else { (0..rs.tiers.len()).map(Some).collect() };
     let mut population = Vec::new();
+    let mut statistical = Vec::new();
     let mut scales = Vec::new();
     for t in tiers {
+        let mut own = Vec::new();
         let td = t.and_then(|t| rs.tiers.get(t));
         let mut scale = Vec::new();
         for (g, group) in groups.iter().enumerate() {
@@ -166,15 +193,21 @@ fn zone<'r>(
                     (None, None) => rs.indicators.get(idx).and_then(|i| i.method.as_ref()).map(|m| (m, format!("indicators[{idx}].method"))),
                 };
                 let Some((method, clause)) = resolved else { continue };
-                if method.needs_population() && !population.contains(&idx) {
-                    population.push(idx);
+                if method.needs_population() {
+                    if !population.contains(&idx) {
+                        population.push(idx);
+                    }
+                    own.push(idx);
                 }
                 items.push(Item { idx, weight: member.weight, method, clause });
             }
             scale.push(GroupC { group, id: Arc::from(group.id.as_str()), clause: format!("{gpath}[{g}]"), items });
         }
         scales.push(scale);
+        own.sort_unstable();
+        own.dedup();
+        statistical.push(own);
     }
     population.sort_unstable();
-    ZoneC { id: zd.map(|zd| zd.id.as_str()), scales, grades, population }
+    ZoneC { id: zd.map(|zd| zd.id.as_str()), scales, grades, population, statistical }
 }

@@ -1,7 +1,7 @@
 //! The explanation node of a credited case count (承办 / 合议庭).
 
 use super::engine::Ctx;
-use super::explain::{Flag, Node, NodeKind, Term, Text};
+use super::explain::{Flag, Node, NodeKind, Term};
 use crate::decimal::Decimal;
 use crate::error::Result;
 use crate::scoring::compile::credit::{credit_value, PanelBound};
@@ -20,7 +20,7 @@ pub fn credit_node(ctx: &Ctx, ind: &Indicator, credit: &Credit, role: Option<&st
         Some((r, _)) => format!("indicators[{idx}].credit.panelShareByRole.{r}"),
         None => format!("indicators[{idx}].credit"),
     };
-    n.formula = Text::Borrowed(match (credit.panel_cap_share.is_some(), credit.panel_cap.is_some()) {
+    n.set_formula(match (credit.panel_cap_share.is_some(), credit.panel_cap.is_some()) {
         (true, true) => "panel = p × share; limit = h × c / (1 − c); x = h + min(panel, limit, cap)",
         (true, false) => "panel = p × share; limit = h × c / (1 − c); x = h + min(panel, limit)",
         (false, true) => "panel = p × share; x = h + min(panel, cap)",
@@ -46,10 +46,10 @@ pub fn credit_node(ctx: &Ctx, ind: &Indicator, credit: &Credit, role: Option<&st
             n.value = Some(out.total);
             if let Some(bound) = out.bound {
                 n.flags.push(Flag::PanelCapped);
-                n.note = Some(match bound {
-                    PanelBound::Share => "panel credit capped at its share of the total (panelCapShare)".into(),
-                    PanelBound::Absolute => format!("panel credit capped at {} cases (panelCap)", out.panel),
-                });
+                match bound {
+                    PanelBound::Share => n.set_note("panel credit capped at its share of the total (panelCapShare)", "合议庭折算数已达其占折算总数比例的上限（panelCapShare）"),
+                    PanelBound::Absolute => n.set_note(format!("panel credit capped at {} cases (panelCap)", out.panel), format!("合议庭折算数已达绝对上限 {} 件（panelCap）", out.panel)),
+                }
             }
         }
         _ => n.flags.push(Flag::Missing),

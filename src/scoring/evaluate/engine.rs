@@ -1,13 +1,14 @@
 //! Scoring one judge against a compiled rule set.
 
-use super::explain::{Flag, Node, NodeKind, Term, Text};
+use super::explain::{formula_zh, Flag, Node, NodeKind, Term, Text, CAP_FLOOR};
 use super::leader;
 use super::methods::{evaluate, Env};
+use super::populations::{self, PopulationTable};
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
 use crate::scoring::compile::{Compiled, Item};
 use crate::scoring::input::calls::JudgeInput;
 use crate::scoring::input::rule_set::MethodKind;
-use crate::scoring::input::snapshot::{Baselines, Population};
+use crate::scoring::input::snapshot::Baselines;
 use crate::scoring::number::arith::{MethodError, Overflow};
 use crate::scoring::number::settle::settle;
 use crate::scoring::number::sum::Sum;
@@ -15,13 +16,14 @@ use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 
 /// Everything shared by the judges of one call.
+#[derive(Clone, Copy)]
 pub struct Ctx<'a, 'r> {
     /// The compiled rule set.
     pub c: &'a Compiled<'r>,
     /// Court baselines.
     pub baselines: &'a Baselines,
-    /// Population statistics by zone index, then indicator index.
-    pub pops: &'a [Vec<Option<Population>>],
+    /// Population statistics by zone, slot and indicator.
+    pub pops: &'a PopulationTable,
     /// Path of the baselines in the input (`baselines`, `statistics.baselines`).
     pub baselines_path: &'a str,
     /// Path of the populations in the input.
@@ -112,6 +114,19 @@ impl Ctx<'_, '_> {
         format!("{}.{court}.{id}", self.baselines_path)
     }
 
+    /// Whether the form alone carries a veto (a veto item on an indicator,
+    /// or a failed leader check with `vetoGrade`): known before any
+    /// statistic. A veto on a group's score or the total is not: it waits
+    /// for the scores.
+    pub fn vetoed_by_form(&self, judge: &JudgeInput, values: &[Option<Decimal>], (zone, tier): (usize, Option<usize>), prefix: &str) -> Result<bool> {
+        let quiet = Ctx { detail: false, ..*self };
+        let mut scratch = Vec::new();
+        if !super::vetoes::vetoes(&quiet, zone, values, &[], None, prefix, &mut scratch).0.is_empty() {
+            return Ok(true);
+        }
+        Ok(!leader::checks(&quiet, judge, values, (zone, tier), prefix, &mut scratch)?.1.is_empty())
+    }
+
     /// Score one judge (the form's identity moves into the result). Missing
     /// inputs are listed, not errors.
     pub fn score(&self, form: JudgeInput, values: &[Option<Decimal>], zone: usize, tier: Option<usize>, prefix: &str) -> Result<Scored> {
@@ -122,6 +137,7 @@ impl Ctx<'_, '_> {
         let scale = zc.scales.get(tier.unwrap_or(0)).ok_or_else(|| internal("tier"))?;
         let tier_def = tier.and_then(|t| c.tier(t));
         let share = tier_def.and_then(|t| t.baseline_share).unwrap_or(Decimal::ONE);
+        let slot = populations::slot(c, tier);
         let mut missing = Vec::new();
         let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
         let mut base = Sum::new(self.detail);
@@ -132,7 +148,7 @@ impl Ctx<'_, '_> {
             let mut sum = Sum::new(self.detail);
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
-                let s = self.indicator(judge, values, zone, share, item, prefix, &mut missing, &mut ranges, gnode.as_mut())?;
+                let s = self.indicator(judge, values, (zone, slot), share, item, prefix, &mut missing, &mut ranges, gnode.as_mut())?;
                 sum = match s {
                     Some(s) => sum.plus(s, item.weight)?,
                     None => Sum::Missing,
@@ -150,7 +166,7 @@ impl Ctx<'_, '_> {
             if let (Some(mut gn), Some(root)) = (gnode, root.as_mut()) {
                 gn.value = weighted;
                 gn.clause = g.clause.clone();
-                gn.formula = Text::Borrowed("G = Σ sᵢ × wᵢ / 100; contribution = G × W / 100");
+                gn.set_formula("G = Σ sᵢ × wᵢ / 100; contribution = G × W / 100");
                 gn.inputs.push(Term::new("W", g.group.weight));
                 if let Some(s) = score {
                     gn.steps.push(Term::new("G", s));
@@ -164,8 +180,8 @@ impl Ctx<'_, '_> {
         }
         let (bonus, deduction, adj_nodes) = leader::adjustments(self, values, prefix, &mut missing)?;
         let total = super::totals::total(rs, base, bonus, deduction)?;
-        let (mut vetoes, veto_nodes) = super::vetoes::vetoes(self, values, &groups, total.value, prefix, &mut missing);
-        let (checks, check_vetoes, check_nodes) = leader::checks(self, judge, values, tier, prefix, &mut missing)?;
+        let (mut vetoes, veto_nodes) = super::vetoes::vetoes(self, zone, values, &groups, total.value, prefix, &mut missing);
+        let (checks, check_vetoes, check_nodes) = leader::checks(self, judge, values, (zone, tier), prefix, &mut missing)?;
         vetoes.extend(check_vetoes);
         let out_of_range = ranges.counted.then_some(ranges.outside);
         if let Some(root) = root.as_mut() {
@@ -189,6 +205,7 @@ impl Ctx<'_, '_> {
             missing,
             total,
             grade: None,
+            grade_label: None,
             grade_basis: None,
             grade_provisional: None,
             rank: None,
@@ -206,7 +223,7 @@ impl Ctx<'_, '_> {
         &self,
         judge: &JudgeInput,
         values: &[Option<Decimal>],
-        zone: usize,
+        (zone, slot): (usize, usize),
         share: Decimal,
         item: &Item,
         prefix: &str,
@@ -246,8 +263,9 @@ impl Ctx<'_, '_> {
             n.inputs.push(Term::new("unallowed", u));
         }
         if method.needs_population() {
-            population = self.pops.get(zone).and_then(|z| z.get(item.idx)).and_then(Option::as_ref);
-            match (population, node.as_mut()) {
+            let found = self.pops.get(zone, slot, item.idx);
+            population = found.map(|(_, p)| p);
+            match (found, node.as_mut()) {
                 (None, n) => {
                     push_missing(missing, self.populations_path.to_string(), &ind.id, MissingKind::Population);
                     ready = false;
@@ -255,8 +273,9 @@ impl Ctx<'_, '_> {
                         n.inputs.push(Term::input("population", None, self.populations_path.to_string()));
                     }
                 }
-                (Some(p), Some(n)) => {
-                    let src = || self.populations_path.to_string();
+                (Some((k, p)), Some(n)) => {
+                    let src = || format!("{}[{k}]", self.populations_path);
+                    n.population = Some(populations::used(self.c, p, src()));
                     if method.kind == MethodKind::ZScore {
                         n.inputs.push(Term::input("mean", Some(p.mean), src()));
                         n.inputs.push(Term::input("sd", Some(p.std_dev), src()));
@@ -296,10 +315,11 @@ impl Ctx<'_, '_> {
         let s = rs.rounding.apply(floored.or(capped).unwrap_or(raw));
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
-            n.formula = match (method.cap, method.floor) {
-                (None, None) => Text::Borrowed(o.formula),
-                _ => Text::Owned(format!("{}; then floor ≤ score ≤ cap", o.formula)),
-            };
+            n.set_formula(o.formula);
+            if method.cap.is_some() || method.floor.is_some() {
+                n.formula = Text::Owned(format!("{}{}", o.formula, CAP_FLOOR.0));
+                n.formula_zh = Text::Owned(format!("{}{}", formula_zh(o.formula), CAP_FLOOR.1));
+            }
             n.steps = o.steps;
             n.steps.push(Term::new("raw", raw));
             if let Some(cap) = method.cap {
@@ -313,6 +333,7 @@ impl Ctx<'_, '_> {
             n.flags.extend(capped.map(|_| Flag::Capped));
             n.flags.extend(floored.map(|_| Flag::Floored));
             n.note = o.note;
+            n.note_zh = o.note_zh;
         }
         if let (Some(n), Some(parent)) = (node, parent) {
             parent.children.push(n);
@@ -365,3 +386,4 @@ fn push_missing(missing: &mut Vec<Missing>, path: String, id: &str, kind: Missin
         missing.push(Missing { path, indicator: id.to_string(), kind });
     }
 }
+

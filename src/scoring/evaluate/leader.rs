@@ -1,7 +1,7 @@
 //! Bonus and deduction items and leader caseload checks.
 
 use super::engine::Ctx;
-use super::explain::{Flag, Node, NodeKind, Term, Text};
+use super::explain::{Flag, Node, NodeKind, Term};
 use super::result::{CheckResult, Missing, MissingKind, VetoHit};
 use crate::scoring::input::calls::JudgeInput;
 use crate::scoring::input::rule_set::{AdjustmentKind, CheckKind};
@@ -43,7 +43,7 @@ pub fn adjustments(
             n.value = points;
             n.outcome = Some(if a.kind == AdjustmentKind::Bonus { "bonus" } else { "deduction" }.into());
             n.clause = format!("adjustments[{i}]");
-            n.formula = Text::Borrowed(if a.cap.is_some() { "points = min(x × perUnit, cap)" } else { "points = x × perUnit" });
+            n.set_formula(if a.cap.is_some() { "points = min(x × perUnit, cap)" } else { "points = x × perUnit" });
             n.inputs.push(Term::input("x", x, format!("{prefix}.values.{}", a.indicator)));
             n.inputs.push(Term::new("perUnit", a.per_unit));
             if let Some(cap) = a.cap {
@@ -67,12 +67,14 @@ pub fn checks(
     ctx: &Ctx,
     judge: &JudgeInput,
     values: &[Option<Decimal>],
-    tier: Option<usize>,
+    (zone, tier): (usize, Option<usize>),
     prefix: &str,
     missing: &mut Vec<Missing>,
 ) -> Result<(Vec<CheckResult>, Vec<VetoHit>, Vec<Node>)> {
     let (mut results, mut hits, mut nodes) = (Vec::new(), Vec::new(), Vec::new());
     let role = judge.role.as_deref().unwrap_or("");
+    // Chinese messages name indicators by their labels.
+    let label = |id: &str| ctx.c.index.get(id).and_then(|&k| ctx.c.indicator(k)).and_then(|i| i.name.clone()).unwrap_or_else(|| id.to_string());
     for (i, ch) in ctx.c.rs.leader_checks.iter().enumerate() {
         if !ch.roles.is_empty() && !ch.roles.iter().any(|r| r == role) {
             continue;
@@ -102,7 +104,7 @@ pub fn checks(
                 };
                 let (xs, rs) = (show(x), show(required));
                 en = format!("{} = {xs}; required at least {share} × baseline {} = {rs}", ch.indicator, show(b));
-                zh = format!("{} = {xs}；应不少于 {share} × 基数 {} = {rs}", ch.indicator, show(b));
+                zh = format!("{} = {xs}；应不少于 {share} × 基数 {} = {rs}", label(&ch.indicator), show(b));
             }
             CheckKind::MinRatio => {
                 let den_id = ch.denominator.as_deref().unwrap_or("");
@@ -127,9 +129,9 @@ pub fn checks(
                     format!("{} / {den_id} = {} / {} = {}; required at least {min}", ch.indicator, show(x), show(d), show(value))
                 };
                 zh = if zero {
-                    format!("{den_id} = 0，无要求")
+                    format!("{} = 0，无要求", label(den_id))
                 } else {
-                    format!("{} / {den_id} = {} / {} = {}；应不低于 {min}", ch.indicator, show(x), show(d), show(value))
+                    format!("{} / {} = {} / {} = {}；应不低于 {min}", label(&ch.indicator), label(den_id), show(x), show(d), show(value))
                 };
             }
         }
@@ -141,13 +143,17 @@ pub fn checks(
         let (v_en, v_zh) = verdict(passed);
         let (message, message_zh) = (format!("{en}: {v_en}"), format!("{zh}：{v_zh}"));
         if let (Some(false), Some(g)) = (passed, &ch.veto_grade) {
+            let grade_label = ctx.c.grade_label(zone, g);
+            let (grade_en, grade_zh) = labelled(g, grade_label);
+            let check_zh = ch.name.as_deref().map(|n| format!("“{n}”")).unwrap_or_default();
             hits.push(VetoHit {
                 id: ch.id.clone(),
                 name: ch.name.clone(),
                 grade: g.clone(),
+                grade_label: grade_label.map(str::to_string),
                 clause: clause.clone(),
-                reason: format!("leader check failed ({message}); grade forced to {g}"),
-                reason_zh: format!("院庭长办案检查未通过（{message_zh}），等次定为 {g}"),
+                reason: format!("leader check failed ({message}); grade forced to {grade_en}"),
+                reason_zh: format!("院庭长办案检查{check_zh}未通过（{message_zh}），等次定为{grade_zh}"),
             });
         }
         if ctx.detail {
@@ -155,7 +161,7 @@ pub fn checks(
             n.value = value;
             n.outcome = Some(v_en.to_string());
             n.clause = clause;
-            n.formula = Text::Borrowed(match ch.kind {
+            n.set_formula(match ch.kind {
                 CheckKind::MinShareOfBaseline => "pass when x ≥ share × B",
                 CheckKind::MinRatio => "pass when x / d ≥ min (d = 0: pass)",
             });
@@ -173,7 +179,7 @@ pub fn checks(
                 }
                 None => n.flags.push(Flag::Missing),
             }
-            n.note = Some(message.clone());
+            n.set_note(message.clone(), message_zh.clone());
             nodes.push(n);
         }
         results.push(CheckResult {
@@ -188,6 +194,15 @@ pub fn checks(
         });
     }
     Ok((results, hits, nodes))
+}
+
+/// An id shown with its rule-set label: `incompetent (不称职)` and `“不称职”`
+/// (the id alone, quoted, without a label).
+pub fn labelled(id: &str, label: Option<&str>) -> (String, String) {
+    match label {
+        Some(l) => (format!("{id} ({l})"), format!("“{l}”")),
+        None => (id.to_string(), format!("“{id}”")),
+    }
 }
 
 fn show(v: Option<Decimal>) -> String {

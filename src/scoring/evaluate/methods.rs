@@ -35,8 +35,8 @@ pub fn sqrt(v: Decimal) -> Result<Decimal> {
     Ok(round(x, STAT_PLACES, Rounding::HalfUp))
 }
 
-/// Statistics of `values` (non-empty) for `indicator` in `zone`.
-pub fn population(zone: Option<&str>, indicator: &str, values: &[Decimal]) -> Result<Option<Population>> {
+/// Statistics of `values` (non-empty) for `indicator` in `zone` (and `tier`).
+pub fn population(zone: Option<&str>, tier: Option<&str>, indicator: &str, values: &[Decimal]) -> Result<Option<Population>> {
     let (Some(&first), Ok(count)) = (values.first(), u32::try_from(values.len())) else {
         return Ok(None);
     };
@@ -62,6 +62,7 @@ pub fn population(zone: Option<&str>, indicator: &str, values: &[Decimal]) -> Re
     let variance = round(div(squares, n)?, STAT_PLACES, Rounding::HalfUp);
     Ok(Some(Population {
         zone: zone.map(str::to_string),
+        tier: tier.map(str::to_string),
         indicator: indicator.to_string(),
         count,
         min,
@@ -120,6 +121,8 @@ pub struct Outcome {
     pub flag: Option<Flag>,
     /// The rule applied, in words (only with `detail`).
     pub note: Option<String>,
+    /// The same in Chinese.
+    pub note_zh: Option<String>,
 }
 
 impl Outcome {
@@ -127,7 +130,11 @@ impl Outcome {
         Outcome::of(Raw::Value(raw), formula)
     }
     pub(super) fn of(raw: Raw, formula: &'static str) -> Self {
-        Outcome { raw, formula, steps: Vec::new(), flag: None, note: None }
+        Outcome { raw, formula, steps: Vec::new(), flag: None, note: None, note_zh: None }
+    }
+    pub(super) fn noted(&mut self, en: String, zh: String) {
+        self.note = Some(en);
+        self.note_zh = Some(zh);
     }
     pub(super) fn flag(mut self, flag: Option<Flag>) -> Self {
         self.flag = flag;
@@ -252,11 +259,11 @@ mod tests {
 
     #[test]
     fn population_statistics() {
-        let p = population(None, "x", &[d("40"), d("60"), d("40"), d("60")]).unwrap().unwrap();
+        let p = population(None, None, "x", &[d("40"), d("60"), d("40"), d("60")]).unwrap().unwrap();
         assert_eq!((p.count, p.min, p.max), (4, d("40"), d("60")));
         assert_eq!(p.mean.to_string(), "50.0000000000");
         assert_eq!(p.std_dev.to_string(), "10.0000000000");
-        assert!(population(None, "x", &[]).unwrap().is_none());
+        assert!(population(None, None, "x", &[]).unwrap().is_none());
     }
 
     #[test]
@@ -302,6 +309,6 @@ mod tests {
     #[test]
     fn overflow_is_an_error_not_a_panic() {
         assert_eq!(Error::from(mul(Decimal::MAX, Decimal::TWO).unwrap_err()).code, ErrorCode::OutOfRange);
-        assert!(population(None, "x", &[Decimal::MAX, Decimal::MAX]).is_err());
+        assert!(population(None, None, "x", &[Decimal::MAX, Decimal::MAX]).is_err());
     }
 }

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod explain;
 pub mod leader;
 pub mod methods;
+pub mod populations;
 pub mod result;
 pub mod scales;
 pub mod totals;

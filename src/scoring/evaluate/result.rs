@@ -68,6 +68,9 @@ pub struct VetoHit {
     pub name: Option<String>,
     /// Grade it forces.
     pub grade: String,
+    /// That grade's label in the rule set (不称职).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade_label: Option<String>,
     /// Rule-set clause (`vetoes[0]`, `leaderChecks[1]`).
     pub clause: String,
     /// Why, in English.
@@ -130,6 +133,9 @@ pub struct JudgeResult {
     pub total: Option<Decimal>,
     /// Grade id (null while incomplete or without grades).
     pub grade: Option<String>,
+    /// The grade's label in the rule set (不称职), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade_label: Option<String>,
     /// How the grade was reached.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade_basis: Option<GradeBasis>,

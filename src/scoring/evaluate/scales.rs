@@ -15,7 +15,7 @@ pub fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<O
     let (lo, hi) = (method.min, method.max);
     let (range, inside_formula) = match (lo, hi) {
         (Some(lo), Some(hi)) => (format!("[{lo}, {hi}]"), "min ≤ x ≤ max: score = scale"),
-        (Some(lo), None) => (format!("[{lo}, ∞)"), "x ≥ min: score = scale"),
+        (Some(lo), None) => (format!("[{lo}, +∞)"), "x ≥ min: score = scale"),
         (None, Some(hi)) => (format!("(−∞, {hi}]"), "x ≤ max: score = scale"),
         (None, None) => return Err(MethodError::Internal("range missing")),
     };
@@ -27,7 +27,7 @@ pub fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<O
         (None, None) => {
             let mut o = Outcome::new(env.scale, inside_formula).flag(Some(Flag::InRange));
             if env.detail {
-                o.note = Some(format!("inside the reference range {range}"));
+                o.noted(format!("inside the reference range {range}"), format!("在参考区间 {range} 内"));
             }
             return Ok(o);
         }
@@ -44,7 +44,7 @@ pub fn in_range(method: &Method, x: Decimal, env: &Env) -> std::result::Result<O
     let mut o = Outcome::new(raw, formula).flag(Some(Flag::OutOfRange));
     if env.detail {
         o.steps.push(Term::new("d", distance));
-        o.note = Some(format!("outside the reference range {range}"));
+        o.noted(format!("outside the reference range {range}"), format!("在参考区间 {range} 外"));
     }
     Ok(o)
 }
@@ -56,10 +56,11 @@ pub fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Resu
         return Err(MethodError::Internal("no breakpoints"));
     };
     let name = |i: usize| points.get(i).and_then(|p| p.label.clone()).unwrap_or_else(|| format!("point {}", i + 1));
+    let name_zh = |i: usize| points.get(i).and_then(|p| p.label.clone()).unwrap_or_else(|| format!("第 {} 个分段点", i + 1));
     if x < first.x {
         let mut o = Outcome::new(first.score, "x < x₁: score = s₁").flag(Some(Flag::BelowFirstPoint));
         if detail {
-            o.note = Some(format!("below the first breakpoint ({} = {})", name(0), first.x));
+            o.noted(format!("below the first breakpoint ({} = {})", name(0), first.x), format!("低于第一个分段点（{} = {}）", name_zh(0), first.x));
         }
         return Ok(o);
     }
@@ -69,7 +70,8 @@ pub fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Resu
         let mut o = Outcome::new(raw, "x ≥ xₙ: score = sₙ + perUnitAbove × (x − xₙ)").flag(Some(Flag::AboveLastPoint));
         if detail {
             o.steps.push(Term::new("over", over));
-            o.note = Some(format!("at or above the last breakpoint ({} = {})", name(points.len() - 1), last.x));
+            let n = points.len() - 1;
+            o.noted(format!("at or above the last breakpoint ({} = {})", name(n), last.x), format!("达到或超过最后一个分段点（{} = {}）", name_zh(n), last.x));
         }
         return Ok(o);
     }
@@ -82,7 +84,10 @@ pub fn piecewise(method: &Method, x: Decimal, detail: bool) -> std::result::Resu
             if detail {
                 o.steps.push(Term::new("segment", Decimal::from(k as u64 + 1)));
                 o.steps.push(Term::new("t", div(dx, width)?));
-                o.note = Some(format!("segment {}: {} = {} ≤ x < {} = {}", k + 1, name(k), a.x, name(k + 1), b.x));
+                o.noted(
+                    format!("segment {}: {} = {} ≤ x < {} = {}", k + 1, name(k), a.x, name(k + 1), b.x),
+                    format!("第 {} 段：{} = {} ≤ x < {} = {}", k + 1, name_zh(k), a.x, name_zh(k + 1), b.x),
+                );
             }
             return Ok(o);
         }
@@ -100,7 +105,9 @@ pub fn steps(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
         let mut o = Outcome::new(method.score_below.unwrap_or(Decimal::ZERO), formula).flag(Some(Flag::BelowFirstStep));
         if detail {
             o.steps.push(Term::new("step", Decimal::ZERO));
-            o.note = method.steps.first().map(|s| format!("below the first step ({})", step_text(s)));
+            if let Some(first) = method.steps.first() {
+                o.noted(format!("below the first step ({})", step_text(first, false)), format!("低于第一个阶梯（{}）", step_text(first, true)));
+            }
         }
         return Ok(o);
     };
@@ -108,20 +115,21 @@ pub fn steps(method: &Method, x: Decimal, detail: bool) -> std::result::Result<O
     let mut o = Outcome::new(step.score, formula);
     if detail {
         o.steps.push(Term::new("step", Decimal::from(k as u64 + 1)));
-        o.note = Some(format!("step {}, {}", k + 1, step_text(step)));
+        o.noted(format!("step {}, {}", k + 1, step_text(step, false)), format!("第 {} 阶，{}", k + 1, step_text(step, true)));
     }
     Ok(o)
 }
 
-/// `x ≥ 3 → 60`, after the step's label when it has one.
-fn step_text(step: &crate::scoring::input::rule_set::Step) -> String {
+/// `x ≥ 3 → 60`, after the step's label when it has one (`zh`: with a Chinese colon).
+fn step_text(step: &crate::scoring::input::rule_set::Step, zh: bool) -> String {
     let bound = match step.bound() {
         Some((b, true)) => format!("x ≥ {b}"),
         Some((b, false)) => format!("x > {b}"),
         None => String::new(),
     };
-    match &step.label {
-        Some(label) => format!("{label}: {bound} → {}", step.score),
-        None => format!("{bound} → {}", step.score),
+    match (&step.label, zh) {
+        (Some(label), false) => format!("{label}: {bound} → {}", step.score),
+        (Some(label), true) => format!("{label}：{bound} → {}", step.score),
+        (None, _) => format!("{bound} → {}", step.score),
     }
 }

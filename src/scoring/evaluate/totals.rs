@@ -48,17 +48,17 @@ impl Total {
     pub fn explain(&self, rs: &RuleSet, root: &mut Node) {
         root.value = self.value;
         let capped = rs.bonuses_cap.is_some() || rs.deductions_cap.is_some() || rs.total_cap.is_some();
-        root.formula = if capped {
-            let b = rs.bonuses_cap.map_or("Σ bonuses", |_| "min(Σ bonuses, bonusesCap)");
-            let d = rs.deductions_cap.map_or("Σ deductions", |_| "min(Σ deductions, deductionsCap)");
-            let sum = format!("Σ group contributions + {b} − {d}");
-            Text::Owned(match rs.total_cap {
-                Some(_) => format!("total = min({sum}, totalCap)"),
-                None => format!("total = {sum}"),
-            })
+        if capped {
+            let b = rs.bonuses_cap.map_or(("Σ bonuses", "Σ 加分"), |_| ("min(Σ bonuses, bonusesCap)", "min(Σ 加分, 加分总额上限 bonusesCap)"));
+            let d = rs.deductions_cap.map_or(("Σ deductions", "Σ 扣分"), |_| ("min(Σ deductions, deductionsCap)", "min(Σ 扣分, 扣分总额上限 deductionsCap)"));
+            let (sum, sum_zh) = (format!("Σ group contributions + {} − {}", b.0, d.0), format!("Σ 各组计入分 + {} − {}", b.1, d.1));
+            (root.formula, root.formula_zh) = match rs.total_cap {
+                Some(_) => (Text::Owned(format!("total = min({sum}, totalCap)")), Text::Owned(format!("总分 = min({sum_zh}, 总分上限 totalCap)"))),
+                None => (Text::Owned(format!("total = {sum}")), Text::Owned(format!("总分 = {sum_zh}"))),
+            };
         } else {
-            Text::Borrowed("total = Σ group contributions + Σ bonuses − Σ deductions")
-        };
+            root.set_formula("total = Σ group contributions + Σ bonuses − Σ deductions");
+        }
         root.clause = String::from("groups");
         for (name, cap) in [("bonusesCap", rs.bonuses_cap), ("deductionsCap", rs.deductions_cap), ("totalCap", rs.total_cap)] {
             if let Some(cap) = cap {

@@ -25,28 +25,41 @@ pub struct Given {
     pub basis: GradeBasis,
     /// Why, in words.
     pub note: String,
+    /// Why, in Chinese, with the rule set's labels.
+    pub note_zh: String,
     /// The requirement that moved the judge down: (level, index in its `requires`).
     pub requirement: Option<(usize, usize)>,
 }
 
 /// The first requirement of `level` that judge `s` fails, as its index
-/// and a note; `None` when it meets them all.
-fn unmet(level: &GradeLevel, s: &Scored) -> Option<(usize, String)> {
+/// and a note in English and Chinese; `None` when it meets them all.
+fn unmet(level: &GradeLevel, s: &Scored, labels: &Labels) -> Option<(usize, String, String)> {
     level.requires.iter().enumerate().find_map(|(r, req)| match req.kind()? {
-        Requirement::Group(group, min) => {
-            let score = s.result.groups.iter().find(|g| *g.id == *group).and_then(|g| g.score);
+        Requirement::Group(id, min) => {
+            let score = s.result.groups.iter().find(|g| *g.id == *id).and_then(|g| g.score);
+            let group = (labels.group)(id);
             match score {
                 Some(g) if g >= min => None,
-                Some(g) => Some((r, format!("group {group} scored {g} < {min} required"))),
-                None => Some((r, format!("group {group} has no score"))),
+                Some(g) => Some((r, format!("group {id} scored {g} < {min} required"), format!("“{group}”得分 {g} 低于要求的 {min}"))),
+                None => Some((r, format!("group {id} has no score"), format!("“{group}”无得分"))),
             }
         }
         // Met when no in-range indicator is outside (vacuously with none).
         Requirement::AllInRange => match s.result.out_of_range {
-            Some(n) if n > 0 => Some((r, format!("{n} indicator(s) outside the reference range, all must be inside"))),
+            Some(n) if n > 0 => Some((
+                r,
+                format!("{n} indicator(s) outside the reference range, all must be inside"),
+                format!("{n} 项指标不在参考区间内，须全部在区间内"),
+            )),
             _ => None,
         },
     })
+}
+
+/// The rule set's labels, for the notes.
+pub struct Labels<'a> {
+    /// A group's label (its id without one).
+    pub group: &'a dyn Fn(&str) -> String,
 }
 
 /// Grades by score, best first, with quotas: `slots = floor(maxShare × n)`,
@@ -64,6 +77,7 @@ pub fn by_score(
     n: usize,
     quotas: Quotas,
     explain: bool,
+    labels: &Labels,
     cutoffs: &mut Vec<GradeCutoff>,
 ) -> Vec<(usize, Given)> {
     let mut out = Vec::with_capacity(order.len());
@@ -78,14 +92,15 @@ pub fn by_score(
         };
         let mut eligible = Vec::new();
         for (pos, entry) in remaining.iter_mut().enumerate().filter(|(_, e)| reaches(e.1)) {
-            match scored.get(entry.0).and_then(|s| unmet(level, s)) {
-                Some((r, why)) => entry.2 = Some(Moved::Requirement(k, r, why)),
+            match scored.get(entry.0).and_then(|s| unmet(level, s, labels)) {
+                Some((r, why, why_zh)) => entry.2 = Some(Moved::Requirement(k, r, why, why_zh)),
                 None => eligible.push(pos),
             }
         }
         let total_at = |pos: usize| remaining.get(pos).map(|e| e.1);
         let mut take = eligible.len();
-        let mut slots_note = String::new();
+        let (mut slots_note, mut slots_zh) = (String::new(), String::new());
+        let level_zh = level.name.as_deref().unwrap_or(&level.id);
         match (quotas, level.max_share, k < last) {
             (Quotas::Population, Some(share), true) => {
                 let slots = (share * Decimal::from(n as u64)).floor().to_usize().unwrap_or(usize::MAX);
@@ -105,6 +120,7 @@ pub fn by_score(
                     cutoffs.push(GradeCutoff { zone: zone.map(str::to_string), grade: level.id.clone(), slots: slots as u64, lowest_total });
                 }
                 slots_note = format!("; quota {share} × {n} judges = {slots} slots");
+                slots_zh = format!("；名额 {share} × {n} 人 = {slots} 个");
             }
             (Quotas::Snapshot(Some(cuts)), Some(_), true) => {
                 let cut = cuts.iter().find(|c| c.grade == level.id && c.zone.as_deref() == zone);
@@ -113,7 +129,9 @@ pub fn by_score(
                     let keeps = |pos: &&usize| total_at(**pos).zip(cut.lowest_total).is_some_and(|(t, low)| t >= low);
                     take = eligible.iter().take_while(keeps).count();
                     let lowest = cut.lowest_total.map_or_else(|| "none kept".to_string(), |l| format!("lowest kept {l}"));
+                    let lowest_zh = cut.lowest_total.map_or_else(|| "无人保留".to_string(), |l| format!("保留者最低分 {l}"));
                     slots_note = format!("; the batch's quota: {} slots, {lowest}", cut.slots);
+                    slots_zh = format!("；批量计算的名额：{} 个，{lowest_zh}", cut.slots);
                 }
             }
             _ => {}
@@ -121,7 +139,11 @@ pub fn by_score(
         let (kept, over) = eligible.split_at(take.min(eligible.len()));
         for &pos in over {
             if let Some(entry) = remaining.get_mut(pos) {
-                entry.2 = Some(Moved::Quota(if explain { format!("{}{slots_note}", level.id) } else { String::new() }));
+                entry.2 = Some(if explain {
+                    Moved::Quota(format!("{}{slots_note}", level.id), format!("“{level_zh}”{slots_zh}"))
+                } else {
+                    Moved::Quota(String::new(), String::new())
+                });
             }
         }
         let mut graded = vec![false; remaining.len()];
@@ -129,26 +151,29 @@ pub fn by_score(
             let (Some((i, t, moved)), Some(flag)) = (remaining.get(pos), graded.get_mut(pos)) else { continue };
             *flag = true;
             let (basis, requirement) = match moved {
-                Some(Moved::Quota(_)) => (GradeBasis::Quota, None),
-                Some(Moved::Requirement(level, r, _)) => (GradeBasis::Requirement, Some((*level, *r))),
+                Some(Moved::Quota(..)) => (GradeBasis::Quota, None),
+                Some(Moved::Requirement(level, r, ..)) => (GradeBasis::Requirement, Some((*level, *r))),
                 None => (GradeBasis::Threshold, None),
             };
             // Notes are for the explanation; a batch without one skips the text.
-            let note = if explain {
-                let rule = match level.min_score {
-                    Some(min) if k < last => format!("total {t} ≥ {min}"),
-                    _ => format!("total {t}: every remaining judge"),
+            let (note, note_zh) = if explain {
+                let (rule, rule_zh) = match level.min_score {
+                    Some(min) if k < last => (format!("total {t} ≥ {min}"), format!("总分 {t} ≥ {min}，定为“{level_zh}”")),
+                    _ => (format!("total {t}: every remaining judge"), format!("总分 {t}：其余法官均定为“{level_zh}”")),
                 };
-                let why = match moved {
-                    Some(Moved::Quota(above)) => format!("moved down by the quota of {above}; "),
-                    Some(Moved::Requirement(level, r, why)) => format!("moved down: {why} ({clause}.levels[{level}].requires[{r}]); "),
-                    None => String::new(),
+                let (why, why_zh) = match moved {
+                    Some(Moved::Quota(above, above_zh)) => (format!("moved down by the quota of {above}; "), format!("因{above_zh}名额已满而下调；")),
+                    Some(Moved::Requirement(level, r, why, why_zh)) => (
+                        format!("moved down: {why} ({clause}.levels[{level}].requires[{r}]); "),
+                        format!("下调：{why_zh}（{clause}.levels[{level}].requires[{r}]）；"),
+                    ),
+                    None => (String::new(), String::new()),
                 };
-                format!("{why}{rule}{slots_note}")
+                (format!("{why}{rule}{slots_note}"), format!("{why_zh}{rule_zh}{slots_zh}"))
             } else {
-                String::new()
+                (String::new(), String::new())
             };
-            out.push((*i, Given { level: k, basis, note, requirement }));
+            out.push((*i, Given { level: k, basis, note, note_zh, requirement }));
         }
         let mut graded = graded.into_iter();
         remaining.retain(|_| !graded.next().unwrap_or(false));
@@ -159,8 +184,8 @@ pub fn by_score(
 /// Why a judge was moved below a level it reached.
 #[derive(Clone)]
 enum Moved {
-    /// The quota of a level was full: the level and its quota, in words.
-    Quota(String),
-    /// A requirement of level `.0` (its index `.1`) was not met: `.2` says how.
-    Requirement(usize, usize, String),
+    /// The quota of a level was full: the level and its quota, in words (English, Chinese).
+    Quota(String, String),
+    /// A requirement of level `.0` (its index `.1`) was not met: `.2` and `.3` say how.
+    Requirement(usize, usize, String, String),
 }

@@ -7,9 +7,9 @@ use crate::scoring::compile::Compiled;
 use crate::scoring::evaluate::engine::Scored;
 use crate::scoring::evaluate::explain::{Flag, Node, NodeKind, Term};
 use crate::scoring::evaluate::result::{GradeBasis, Provisional};
-use crate::scoring::input::rule_set::{Grades, Requirement};
+use crate::scoring::input::rule_set::{Grades, Membership, Requirement};
 use crate::scoring::input::snapshot::GradeCutoff;
-use levels::{by_score, Given, Quotas};
+use levels::{by_score, Given, Labels, Quotas};
 use crate::decimal::{mantissa_i64, Decimal};
 
 /// Grade and rank every judge, per zone. In the batch, quotas apply to the
@@ -58,15 +58,25 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
             let worst = s.veto_grades.iter().filter_map(|g| grades.levels.iter().position(|l| &l.id == g)).max();
             if let Some(level) = worst {
                 let note = format!("forced by veto: {}", s.result.vetoes.iter().map(|v| v.id.as_str()).collect::<Vec<_>>().join(", "));
-                given.push((i, Given { level, basis: GradeBasis::Veto, note, requirement: None }));
+                let names = s.result.vetoes.iter().map(|v| format!("“{}”", v.name.as_deref().unwrap_or(&v.id))).collect::<Vec<_>>().join("、");
+                let note_zh = format!("一票否决（{names}），等次定为“{}”", grades.levels.get(level).map_or("", |l| l.name.as_deref().unwrap_or(&l.id)));
+                given.push((i, Given { level, basis: GradeBasis::Veto, note, note_zh, requirement: None }));
             }
         }
         let explain = members.iter().any(|&i| scored.get(i).is_some_and(|s| s.result.explanation.is_some()));
-        given.extend(by_score(grades, clause, zc.id, scored, &order, members.len(), quotas, explain, &mut cutoffs));
+        // The quota's n: the zone's judges, vetoed ones unless the grades leave them out.
+        let n = match grades.vetoed {
+            Membership::Include => members.len(),
+            Membership::Exclude => members.iter().filter(|&&i| scored.get(i).is_some_and(|s| s.veto_grades.is_empty())).count(),
+        };
+        let group = |id: &str| c.group_label(z, id).unwrap_or(id).to_string();
+        let labels = Labels { group: &group };
+        given.extend(by_score(grades, clause, zc.id, scored, &order, n, quotas, explain, &labels, &mut cutoffs));
         for (i, g) in given {
             let Some(s) = scored.get_mut(i) else { continue };
             let Some(level) = grades.levels.get(g.level) else { continue };
             s.result.grade = Some(level.id.clone());
+            s.result.grade_label = level.name.clone();
             s.result.grade_basis = Some(g.basis);
             if let (Quotas::Snapshot(None), Some(total)) = (quotas, s.result.total) {
                 s.result.grade_provisional = provisional(grades, g.basis, total);
@@ -79,7 +89,7 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
                 if let Some(m) = level.min_score {
                     n.inputs.push(Term::new("minScore", m));
                 }
-                n.formula = "the best grade whose minScore ≤ total, within its quota; a veto forces its grade".into();
+                n.set_formula("the best grade whose minScore ≤ total, within its quota; a veto forces its grade");
                 match g.basis {
                     GradeBasis::Veto => n.flags.push(Flag::Vetoed),
                     GradeBasis::Quota => n.flags.push(Flag::QuotaApplied),
@@ -100,7 +110,7 @@ pub fn grade_all(c: &Compiled, scored: &mut [Scored], quotas: Quotas) -> Vec<Gra
                         None => {}
                     }
                 }
-                n.note = Some(g.note);
+                n.set_note(g.note, g.note_zh);
                 if s.result.grade_provisional.is_some() {
                     n.flags.push(Flag::Provisional);
                 }

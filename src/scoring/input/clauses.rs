@@ -187,6 +187,9 @@ pub struct Grades {
     /// Rule for ties at a quota boundary (default allDrop).
     #[serde(default, skip_serializing_if = "is_all_drop")]
     pub ties: TieRule,
+    /// Whether vetoed judges count in a quota's `n` (default: they do).
+    #[serde(default, skip_serializing_if = "Membership::is_include")]
+    pub vetoed: Membership,
 }
 
 fn is_all_drop(t: &TieRule) -> bool {
@@ -275,5 +278,64 @@ impl GradeRequirement {
             (None, None, Some(true)) => Some(Requirement::AllInRange),
             _ => None,
         }
+    }
+}
+
+/// Whether a kind of judge counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Membership {
+    /// They count (default).
+    #[default]
+    Include,
+    /// They are left out.
+    Exclude,
+}
+
+impl Membership {
+    /// The default, left out when a rule set is written back.
+    pub fn is_include(&self) -> bool {
+        *self == Membership::Include
+    }
+}
+
+/// Who forms one population statistic (min, max, mean, standard deviation
+/// of an indicator). Only judges whose own method for the indicator is
+/// min-max, efficacy or z-score ever count: a tier that scores the
+/// indicator otherwise stays out of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Populations {
+    /// One population per zone (default), or one per tier of each zone.
+    #[serde(default, skip_serializing_if = "PopulationScope::is_zone")]
+    pub scope: PopulationScope,
+    /// Whether judges with a veto from their form (a veto item, a failed
+    /// leader check with `vetoGrade`) count (default: they do).
+    #[serde(default, skip_serializing_if = "Membership::is_include")]
+    pub vetoed: Membership,
+}
+
+impl Populations {
+    /// The defaults, left out when a rule set is written back.
+    pub fn is_default(&self) -> bool {
+        *self == Populations::default()
+    }
+}
+
+/// The judges one population statistic is taken over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PopulationScope {
+    /// The judges of the zone (of the whole rule set without zones).
+    #[default]
+    Zone,
+    /// The judges of one tier in the zone.
+    Tier,
+}
+
+impl PopulationScope {
+    /// The default, left out when a rule set is written back.
+    pub fn is_zone(&self) -> bool {
+        *self == PopulationScope::Zone
     }
 }

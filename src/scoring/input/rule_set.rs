@@ -63,6 +63,10 @@ pub struct RuleSet {
     /// Most points all deduction items together may take.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deductions_cap: Option<Decimal>,
+    /// Who forms each population statistic (default: a zone's judges scored
+    /// by a population method on the indicator, vetoed ones included).
+    #[serde(default, skip_serializing_if = "Populations::is_default")]
+    pub populations: Populations,
     /// Every value a judge's form may carry.
     pub indicators: Vec<Indicator>,
     /// Weighted groups (used by judges without a zone, and by zones that declare none).

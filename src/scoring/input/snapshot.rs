@@ -34,6 +34,9 @@ pub struct Population {
     /// Zone (absent when the rule set has no zones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
+    /// Tier (present when the rule set's populations are per tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
     /// Indicator id.
     pub indicator: String,
     /// Number of judges.

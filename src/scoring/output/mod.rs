@@ -4,6 +4,7 @@
 pub mod table;
 
 use crate::error::Error;
+use crate::scoring::compile::warnings::Warning;
 use crate::scoring::evaluate::result::JudgeResult;
 use crate::scoring::input::snapshot::Statistics;
 use serde::Serialize;
@@ -30,7 +31,9 @@ pub struct ValidationReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule_set: Option<RuleSetRef>,
     /// Every problem found, each with its path.
-    pub problems: Vec<Error>,
+    pub problems: Vec<Error>,    /// What the rule set probably did not mean (it is valid all the same).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 /// Result of `score`.
@@ -42,7 +45,9 @@ pub struct ScoreOutput {
     /// The statistics snapshot used (give it to `scoreOne`).
     pub statistics: Statistics,
     /// One result per judge, in input order.
-    pub judges: Vec<JudgeResult>,
+    pub judges: Vec<JudgeResult>,    /// Warnings: of the rule set (paths under `ruleSet.`) and of the call.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 /// Result of `scoreTable`.
@@ -54,7 +59,9 @@ pub struct ScoreTableOutput {
     /// The statistics snapshot used (give it to `scoreOne`).
     pub statistics: Statistics,
     /// One row per judge, in input order.
-    pub table: table::ScoreTable,
+    pub table: table::ScoreTable,    /// Warnings: of the rule set (paths under `ruleSet.`) and of the call.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 /// Result of `scoreOne`.
@@ -66,5 +73,7 @@ pub struct ScoreOneOutput {
     /// The statistics snapshot used (as given).
     pub statistics: Statistics,
     /// The judge's result.
-    pub judge: JudgeResult,
+    pub judge: JudgeResult,    /// Warnings: of the rule set (paths under `ruleSet.`) and of the call.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }

@@ -119,7 +119,20 @@ export interface GradeLevelDef {
   /** Not on the last level; a judge who fails one takes the next grade. */
   requires?: GradeRequirement[];
 }
-export interface GradeScale { levels: GradeLevelDef[]; ties?: "allDrop" | "allStay" }
+export interface GradeScale {
+  levels: GradeLevelDef[];
+  ties?: "allDrop" | "allStay";
+  /** Whether vetoed judges count in a quota's n (default "include"). */
+  vetoed?: "include" | "exclude";
+}
+
+/** Who forms each population statistic; only judges scored on the indicator by minMax, efficacy or zScore ever count. */
+export interface PopulationsDef {
+  /** One population per zone (default), or per tier of each zone. */
+  scope?: "zone" | "tier";
+  /** Whether judges whose form carries a veto count (default "include"). */
+  vetoed?: "include" | "exclude";
+}
 
 export interface ZoneDef {
   id: string;
@@ -179,6 +192,8 @@ export interface RuleSet {
   bonusesCap?: DecimalInput;
   /** Most points all deduction items together take. */
   deductionsCap?: DecimalInput;
+  /** Who forms each population statistic (default: per zone, vetoed judges included). */
+  populations?: PopulationsDef;
   indicators: IndicatorDef[];
   groups?: GroupDef[];
   tiers?: TierDef[];
@@ -196,6 +211,8 @@ export type CourtBaselines = Record<string, Record<string, DecimalInput>>;
 
 export interface PopulationStats {
   zone?: string;
+  /** Present when the rule set's populations are per tier. */
+  tier?: string;
   indicator: string;
   count: number;
   min: DecimalString;
@@ -258,7 +275,10 @@ export interface RuleSetRef { id: string; version: string; digest: string }
 
 export interface ScoringProblem { code: string; path: string; message: string; messageZh: string; details?: unknown }
 
-export interface ValidationReport { valid: boolean; ruleSet?: RuleSetRef; problems: ScoringProblem[] }
+/** Something a call can work with but probably did not mean; never stops a call. */
+export interface ScoringWarning { code: "WEIGHTS_DO_NOT_ADD_UP" | "NO_JUDGES"; path: string; message: string; messageZh: string }
+
+export interface ValidationReport { valid: boolean; ruleSet?: RuleSetRef; problems: ScoringProblem[]; warnings?: ScoringWarning[] }
 
 export type ExplanationKind = "judge" | "group" | "indicator" | "credit" | "adjustment" | "veto" | "check" | "grade";
 export type ExplanationFlag =
@@ -276,18 +296,43 @@ export interface ExplanationNode {
   value: DecimalString | null;
   outcome?: string;
   formula?: string;
+  /** The formula in Chinese. */
+  formulaZh?: string;
   /** Path of the rule-set clause that applied. */
   clause?: string;
   inputs?: ExplanationTerm[];
   steps?: ExplanationTerm[];
   flags?: ExplanationFlag[];
+  /** The population an indicator's statistics came from. */
+  population?: PopulationUsed;
   note?: string;
+  /** The note in Chinese, with the rule set's labels. */
+  noteZh?: string;
   children?: ExplanationNode[];
+}
+
+export interface PopulationUsed {
+  /** The record used, e.g. "statistics.populations[1]". */
+  source: string;
+  zone?: string;
+  tier?: string;
+  count: number;
+  label: string;
+  labelZh: string;
 }
 
 export interface MissingInput { path: string; indicator: string; kind: "value" | "baseline" | "population" }
 export interface GroupScore { id: string; score: DecimalString | null; weighted: DecimalString | null }
-export interface VetoHit { id: string; name?: string; grade: string; clause: string; reason: string; reasonZh: string }
+export interface VetoHit {
+  id: string;
+  name?: string;
+  grade: string;
+  /** The forced grade's label in the rule set (e.g. 不称职). */
+  gradeLabel?: string;
+  clause: string;
+  reason: string;
+  reasonZh: string;
+}
 export interface CheckResult {
   id: string;
   name?: string;
@@ -309,6 +354,8 @@ export interface JudgeScore {
   missing?: MissingInput[];
   total: DecimalString | null;
   grade: string | null;
+  /** The grade's label in the rule set (e.g. 不称职), when it has one. */
+  gradeLabel?: string;
   gradeBasis?: "threshold" | "quota" | "veto" | "requirement";
   /** `scoreOne` without the batch's `gradeCutoffs`, when the total reaches a level with a quota. */
   gradeProvisional?: { reason: string; reasonZh: string };
@@ -322,7 +369,7 @@ export interface JudgeScore {
   explanation?: ExplanationNode;
 }
 
-export interface ScoreOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judges: JudgeScore[] }
+export interface ScoreOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judges: JudgeScore[]; warnings?: ScoringWarning[] }
 /** A cell of a `scoreTable` row: text, a decimal string, a rank, a list of ids, or null. */
 export type ScoreTableCell = string | DecimalString | number | string[] | null;
 
@@ -339,5 +386,5 @@ export interface ScoreTable {
   rows: ScoreTableCell[][];
 }
 
-export interface ScoreTableOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; table: ScoreTable }
-export interface ScoreOneOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judge: JudgeScore }
+export interface ScoreTableOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; table: ScoreTable; warnings?: ScoringWarning[] }
+export interface ScoreOneOutput { ruleSet: RuleSetRef; statistics: ScoringStatistics; judge: JudgeScore; warnings?: ScoringWarning[] }
