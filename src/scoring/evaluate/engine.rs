@@ -11,8 +11,8 @@ use crate::scoring::input::calls::JudgeInput;
 use crate::scoring::input::rule_set::{Credit, Indicator, MethodKind};
 use crate::scoring::input::snapshot::Baselines;
 use crate::scoring::number::arith::{MethodError, Overflow};
-use crate::scoring::number::settle::settle;
 use crate::scoring::number::sum::Sum;
+use crate::scoring::number::Path;
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 
@@ -139,11 +139,12 @@ impl Ctx<'_, '_> {
         let slot = populations::slot(c, tier);
         let mut missing = Vec::new();
         let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
-        let mut base = Sum::new(self.detail);
+        let path = Path::for_call(self.detail);
+        let mut base = path.sum();
         let mut groups = Vec::with_capacity(scale.len());
         for g in scale {
             // Without an explanation the sum is kept in integers while it fits (`settle`).
-            let mut sum = Sum::new(self.detail);
+            let mut sum = path.sum();
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
                 let s = self.indicator(judge, values, (zone, slot), share, item, prefix, &mut missing, gnode.as_mut())?;
@@ -154,7 +155,7 @@ impl Ctx<'_, '_> {
             }
             let score = sum.percent_rounded(rs.rounding)?;
             let weighted = match score {
-                Some(s) => Sum::new(self.detail).plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
+                Some(s) => path.sum().plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
                 None => None,
             };
             base = match weighted {
@@ -300,16 +301,8 @@ impl Ctx<'_, '_> {
         };
         let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population, detail: self.detail };
         let o = evaluate(method, ind.direction, x, &env)?;
-        if node.is_none() {
-            // Nothing to explain: decide the rounded score in integers when that is exact.
-            if let Some(s) = settle(o.raw, method.cap, method.floor, rs.rounding) {
-                return Ok(Some(s));
-            }
-        }
-        let raw = o.raw.value()?;
-        let capped = method.cap.filter(|&cap| raw > cap);
-        let floored = method.floor.filter(|&floor| capped.unwrap_or(raw) < floor);
-        let s = rs.rounding.apply(floored.or(capped).unwrap_or(raw));
+        let score = Path::for_call(node.is_some()).score(o.raw, method.cap, method.floor, rs.rounding)?;
+        let s = score.value;
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
             n.set_formula(o.formula);
@@ -318,7 +311,9 @@ impl Ctx<'_, '_> {
                 n.formula_zh = Text::Owned(format!("{}{}", formula_zh(o.formula), CAP_FLOOR.1));
             }
             n.steps = o.steps;
-            n.steps.push(Term::new("raw", raw));
+            if let Some(raw) = score.raw {
+                n.steps.push(Term::new("raw", raw));
+            }
             if let Some(cap) = method.cap {
                 n.steps.push(Term::new("cap", cap));
             }
@@ -327,8 +322,8 @@ impl Ctx<'_, '_> {
             }
             n.steps.push(Term::new("s", s));
             n.flags.extend(o.flag);
-            n.flags.extend(capped.map(|_| Flag::Capped));
-            n.flags.extend(floored.map(|_| Flag::Floored));
+            n.flags.extend(score.capped.then_some(Flag::Capped));
+            n.flags.extend(score.floored.then_some(Flag::Floored));
             n.note = o.note;
             n.note_zh = o.note_zh;
         }
