@@ -5,13 +5,14 @@ use super::leader;
 use super::methods::{evaluate, Env};
 use super::populations::{self, PopulationTable};
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
+use super::credit::credit_node;
 use crate::scoring::compile::{Compiled, Item};
 use crate::scoring::input::calls::JudgeInput;
 use crate::scoring::input::rule_set::MethodKind;
 use crate::scoring::input::snapshot::Baselines;
 use crate::scoring::number::arith::{MethodError, Overflow};
-use crate::scoring::number::settle::settle;
 use crate::scoring::number::sum::Sum;
+use crate::scoring::number::Path;
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 
@@ -140,12 +141,13 @@ impl Ctx<'_, '_> {
         let slot = populations::slot(c, tier);
         let mut missing = Vec::new();
         let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
-        let mut base = Sum::new(self.detail);
+        let path = Path::for_call(self.detail);
+        let mut base = path.sum();
         let mut groups = Vec::with_capacity(scale.len());
         let mut ranges = Ranges::default();
         for g in scale {
             // Without an explanation the sum is kept in integers while it fits (`settle`).
-            let mut sum = Sum::new(self.detail);
+            let mut sum = path.sum();
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
                 let s = self.indicator(judge, values, (zone, slot), share, item, prefix, &mut missing, &mut ranges, gnode.as_mut())?;
@@ -156,7 +158,7 @@ impl Ctx<'_, '_> {
             }
             let score = sum.percent_rounded(rs.rounding)?;
             let weighted = match score {
-                Some(s) => Sum::new(self.detail).plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
+                Some(s) => path.sum().plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
                 None => None,
             };
             base = match weighted {
@@ -242,7 +244,7 @@ impl Ctx<'_, '_> {
             n
         });
         if let (Some(n), Some(credit)) = (node.as_mut(), &ind.credit) {
-            n.children.push(super::credits::credit_node(self, ind, credit, judge.role.as_deref(), values, prefix).map_err(|e| Failure::Other(Box::new(e)))?);
+            n.children.push(credit_node(self, ind, credit, judge.role.as_deref(), values, prefix).map_err(|e| Failure::Other(Box::new(e)))?);
         }
         let (mut baseline, mut population) = (None, None);
         let mut ready = x.is_some();
@@ -303,16 +305,8 @@ impl Ctx<'_, '_> {
         if o.flag == Some(Flag::OutOfRange) {
             ranges.outside += 1;
         }
-        if node.is_none() {
-            // Nothing to explain: decide the rounded score in integers when that is exact.
-            if let Some(s) = settle(o.raw, method.cap, method.floor, rs.rounding) {
-                return Ok(Some(s));
-            }
-        }
-        let raw = o.raw.value()?;
-        let capped = method.cap.filter(|&cap| raw > cap);
-        let floored = method.floor.filter(|&floor| capped.unwrap_or(raw) < floor);
-        let s = rs.rounding.apply(floored.or(capped).unwrap_or(raw));
+        let score = Path::for_call(node.is_some()).score(o.raw, method.cap, method.floor, rs.rounding)?;
+        let s = score.value;
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
             n.set_formula(o.formula);
@@ -321,7 +315,9 @@ impl Ctx<'_, '_> {
                 n.formula_zh = Text::Owned(format!("{}{}", formula_zh(o.formula), CAP_FLOOR.1));
             }
             n.steps = o.steps;
-            n.steps.push(Term::new("raw", raw));
+            if let Some(raw) = score.raw {
+                n.steps.push(Term::new("raw", raw));
+            }
             if let Some(cap) = method.cap {
                 n.steps.push(Term::new("cap", cap));
             }
@@ -330,8 +326,8 @@ impl Ctx<'_, '_> {
             }
             n.steps.push(Term::new("s", s));
             n.flags.extend(o.flag);
-            n.flags.extend(capped.map(|_| Flag::Capped));
-            n.flags.extend(floored.map(|_| Flag::Floored));
+            n.flags.extend(score.capped.then_some(Flag::Capped));
+            n.flags.extend(score.floored.then_some(Flag::Floored));
             n.note = o.note;
             n.note_zh = o.note_zh;
         }
