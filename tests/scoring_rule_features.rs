@@ -213,6 +213,19 @@ fn summary_and_explained_batches_agree_on_every_new_clause() {
 }
 
 #[test]
+fn forms_read_in_one_pass_credit_by_role_too() {
+    // The rule set first, as a JS object literal writes it: the forms are read as they come.
+    for vector in ["panel-credit-by-role", "caps-and-aggregate-vetoes", "step-scales"] {
+        let mut input = batch(vector);
+        input.as_object_mut().unwrap().remove("detail");
+        for function in ["score", "scoreTable"] {
+            let text = shenguan::api::call_str(function, &rule_set_first(&input)).unwrap();
+            assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), call_json(function, input.clone()).unwrap(), "{vector} {function}");
+        }
+    }
+}
+
+#[test]
 fn the_new_clauses_are_refused_with_their_paths() {
     let vector = load("tests/vectors/scoring/rule-feature-errors.json");
     let report = call_json("validateRuleSet", vector["steps"][0]["input"].clone()).unwrap();
