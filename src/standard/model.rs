@@ -1,6 +1,7 @@
 //! Inputs shared by the standard-case operations: page counts, cases and the
 //! court's configuration.
 
+use crate::decimal::slips::{self, Reading, Refusal};
 use crate::decimal::{Decimal, RoundingRule};
 use crate::error::{join_path, Error, ErrorCode};
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -58,6 +59,8 @@ pub enum Count {
     NotWhole(String),
     /// Not a number at all (shown as given).
     NotNumber(String),
+    /// A number with a typing slip that is refused, and its hint.
+    Refused(Box<Refusal>),
 }
 
 impl Count {
@@ -89,6 +92,7 @@ impl Count {
                 format!("page count {v} is not a number"),
                 format!("页数 {v} 不是数字"),
             )),
+            Count::Refused(r) => Err(Error::new(ErrorCode::InvalidInput, path, format!("page count {}", r.message), format!("页数{}", r.message_zh))),
         }
     }
 }
@@ -137,11 +141,17 @@ impl<'de> Visitor<'de> for CountVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-        let text = v.trim();
+        // A typed figure: spaces and full-width digits are undone, other
+        // slips refused with their hint (docs/numbers.md).
+        let text = match slips::undo(v, Reading::Typed) {
+            Ok(text) => text,
+            Err(refusal) => return Ok(Count::Refused(Box::new(refusal))),
+        };
+        let text = text.as_ref();
         if let Ok(n) = text.parse::<u64>() {
             return self.visit_u64(n);
         }
-        let shown = format!("\"{v}\"");
+        let shown = format!("“{}”", slips::excerpt(v));
         Ok(match text.parse::<Decimal>() {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => Count::Negative(shown),
             Ok(d) if d.fract().is_zero() && d >= Decimal::ZERO && d <= Decimal::from(u32::MAX) => {
