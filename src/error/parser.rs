@@ -159,9 +159,30 @@ fn in_chinese(text: &str) -> String {
     "格式不符合要求".into()
 }
 
-/// serde quotes a string value with Rust's escapes; the common ones undone.
+/// serde quotes a string value with Rust's `Debug` escapes (`\"`,
+/// `\u{3000}`); they are undone to show the value as typed.
 fn unescape(text: &str) -> String {
-    text.replace("\\\"", "\"").replace("\\\\", "\\")
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('0') => out.push('\0'),
+            Some('u') => {
+                let code: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                out.extend(u32::from_str_radix(&code, 16).ok().and_then(char::from_u32));
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
 }
 
 fn expects_number(expected: &str) -> bool {
@@ -254,6 +275,11 @@ mod tests {
         assert_eq!(zh(&bilingual("bad", "坏"), "x"), "「x」：坏");
         assert_eq!(reason("missing field `share` at line 1 column 2", "judges[0]").0, "missing field `share`");
         assert_eq!(reason("invalid type: null, expected a string", "cases[0].id").0, "id: invalid type: null, expected a string");
+    }
+
+    #[test]
+    fn quoted_values_are_shown_as_typed() {
+        assert_eq!(unescape(r#"\u{3000}９５ \"x\" \\ \t"#), "\u{3000}９５ \"x\" \\ \t");
     }
 
     #[test]
