@@ -97,6 +97,8 @@ export interface ComponentAverages<D> {
 export interface BaselineAverages<D> {
   cases?: number;
   pages?: { dossier: number; transcript: number; judgment: number };
+  /** Cases of a fixed-score type left out of the averages (absent when 0). */
+  excludedFixed?: number;
   averages: ComponentAverages<D>;
 }
 
