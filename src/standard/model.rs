@@ -66,33 +66,38 @@ pub enum Count {
 impl Count {
     /// The count, or a coded error at `path`.
     pub fn check(&self, path: &str) -> Result<u32, Error> {
+        self.check_named(path, "页数")
+    }
+
+    /// As [`Count::check`], naming the count in Chinese as `name_zh` (卷宗页数…).
+    pub fn check_named(&self, path: &str, name_zh: &str) -> Result<u32, Error> {
         match self {
             Count::Pages(n) => Ok(*n),
             Count::Missing => Err(Error::new(
                 ErrorCode::InvalidInput,
                 path,
                 "page count is missing",
-                "缺少页数",
+                format!("缺少{name_zh}"),
             )),
             Count::Negative(v) => Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
                 format!("page count {v} is negative"),
-                format!("页数 {v} 为负数"),
+                format!("{name_zh} {v} 为负数"),
             )),
             Count::NotWhole(v) => Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
                 format!("page count {v} is not a whole number from 0 to 4294967295"),
-                format!("页数 {v} 不是 0 到 4294967295 之间的整数"),
+                format!("{name_zh} {v} 不是 0 到 4294967295 之间的整数"),
             )),
             Count::NotNumber(v) => Err(Error::new(
                 ErrorCode::InvalidInput,
                 path,
                 format!("page count {v} is not a number"),
-                format!("页数 {v} 不是数字"),
+                format!("{name_zh} {v} 不是数字"),
             )),
-            Count::Refused(r) => Err(Error::new(ErrorCode::InvalidInput, path, format!("page count {}", r.message), format!("页数{}", r.message_zh))),
+            Count::Refused(r) => Err(Error::new(ErrorCode::InvalidInput, path, format!("page count {}", r.message), format!("{name_zh}{}", r.message_zh))),
         }
     }
 }
@@ -218,7 +223,7 @@ impl Pages {
             if allow_missing && *count == Count::Missing {
                 continue;
             }
-            match count.check(&join_path(path, component.name())) {
+            match count.check_named(&join_path(path, component.name()), component.name_zh()) {
                 Ok(n) => *slot = n,
                 Err(e) => {
                     problems.push(e);
