@@ -221,6 +221,13 @@ impl Error {
         Some(first)
     }
 
+    /// Say what the problem is about before both messages: `en` (`judge
+    /// J07`) and `zh` (`法官王某（J07）`).
+    pub fn about(&mut self, en: &str, zh: &str) {
+        self.message = shortened(format!("{en}: {}", self.message));
+        self.message_zh = shortened(format!("{zh}：{}", self.message_zh));
+    }
+
     /// Prefix the path (and the paths in `more`) with `prefix`.
     pub fn at(mut self, prefix: &str) -> Self {
         self.path = join_path(prefix, &self.path);

@@ -256,6 +256,5 @@ fn about_case(e: &mut Error, case: &Case, label: Option<&str>) {
     if let Some(j) = &case.judge {
         en.push_str(&format!(" (judge {j})"));
     }
-    e.message = format!("{en}: {}", e.message);
-    e.message_zh = format!("{zh}：{}", e.message_zh);
+    e.about(&en, &zh);
 }

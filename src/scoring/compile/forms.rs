@@ -241,12 +241,10 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
 
 /// A problem in a judge's values, naming the judge by name and id.
 fn about_judge(mut e: Error, judge: &JudgeInput) -> Error {
-    let (en, zh) = match &judge.name {
-        Some(name) => (format!("judge {name} ({})", judge.id), format!("法官{name}（{}）", judge.id)),
-        None => (format!("judge {}", judge.id), format!("法官 {}", judge.id)),
-    };
-    e.message = format!("{en}: {}", e.message);
-    e.message_zh = format!("{zh}：{}", e.message_zh);
+    match &judge.name {
+        Some(name) => e.about(&format!("judge {name} ({})", judge.id), &format!("法官{name}（{}）", judge.id)),
+        None => e.about(&format!("judge {}", judge.id), &format!("法官 {}", judge.id)),
+    }
     e
 }
 
