@@ -58,6 +58,9 @@ pub fn problems(rs: &RuleSet) -> Vec<Error> {
     if rs.scale <= Decimal::ZERO {
         out.push(bad("scale".into(), "scale must be positive".into(), "满分必须为正数".into()));
     }
+    if rs.populations.scope == PopulationScope::Tier && rs.tiers.is_empty() {
+        out.push(bad("populations.scope".into(), "populations per tier need tiers".into(), "按档次统计须先设档次（tiers）".into()));
+    }
     let ids: BTreeMap<&str, &Indicator> = rs.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
     unique("indicators", rs.indicators.iter().map(|i| i.id.as_str()), &mut out);
     for (i, ind) in rs.indicators.iter().enumerate() {

@@ -5,14 +5,14 @@ use super::leader;
 use super::methods::{evaluate, Env};
 use super::populations::{self, PopulationTable};
 use super::result::{GroupScore, JudgeResult, Missing, MissingKind, VetoHit};
-use crate::scoring::compile::credit::credit_value;
+use super::credit::credit_node;
 use crate::scoring::compile::{Compiled, Item};
 use crate::scoring::input::calls::JudgeInput;
-use crate::scoring::input::rule_set::{Credit, Indicator, MethodKind};
+use crate::scoring::input::rule_set::MethodKind;
 use crate::scoring::input::snapshot::Baselines;
 use crate::scoring::number::arith::{MethodError, Overflow};
-use crate::scoring::number::settle::settle;
 use crate::scoring::number::sum::Sum;
+use crate::scoring::number::Path;
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 
@@ -139,11 +139,12 @@ impl Ctx<'_, '_> {
         let slot = populations::slot(c, tier);
         let mut missing = Vec::new();
         let mut root = self.detail.then(|| Node::new(NodeKind::Judge, &judge.id, judge.name.as_ref()));
-        let mut base = Sum::new(self.detail);
+        let path = Path::for_call(self.detail);
+        let mut base = path.sum();
         let mut groups = Vec::with_capacity(scale.len());
         for g in scale {
             // Without an explanation the sum is kept in integers while it fits (`settle`).
-            let mut sum = Sum::new(self.detail);
+            let mut sum = path.sum();
             let mut gnode = self.detail.then(|| Node::new(NodeKind::Group, &g.group.id, g.group.name.as_ref()));
             for item in &g.items {
                 let s = self.indicator(judge, values, (zone, slot), share, item, prefix, &mut missing, gnode.as_mut())?;
@@ -154,7 +155,7 @@ impl Ctx<'_, '_> {
             }
             let score = sum.percent_rounded(rs.rounding)?;
             let weighted = match score {
-                Some(s) => Sum::new(self.detail).plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
+                Some(s) => path.sum().plus(s, g.group.weight)?.percent_rounded(rs.rounding)?,
                 None => None,
             };
             base = match weighted {
@@ -300,16 +301,8 @@ impl Ctx<'_, '_> {
         };
         let env = Env { scale: rs.scale, edge: &rs.edge_cases, baseline, share, population, detail: self.detail };
         let o = evaluate(method, ind.direction, x, &env)?;
-        if node.is_none() {
-            // Nothing to explain: decide the rounded score in integers when that is exact.
-            if let Some(s) = settle(o.raw, method.cap, method.floor, rs.rounding) {
-                return Ok(Some(s));
-            }
-        }
-        let raw = o.raw.value()?;
-        let capped = method.cap.filter(|&cap| raw > cap);
-        let floored = method.floor.filter(|&floor| capped.unwrap_or(raw) < floor);
-        let s = rs.rounding.apply(floored.or(capped).unwrap_or(raw));
+        let score = Path::for_call(node.is_some()).score(o.raw, method.cap, method.floor, rs.rounding)?;
+        let s = score.value;
         if let Some(n) = node.as_mut() {
             n.value = Some(s);
             n.set_formula(o.formula);
@@ -318,7 +311,9 @@ impl Ctx<'_, '_> {
                 n.formula_zh = Text::Owned(format!("{}{}", formula_zh(o.formula), CAP_FLOOR.1));
             }
             n.steps = o.steps;
-            n.steps.push(Term::new("raw", raw));
+            if let Some(raw) = score.raw {
+                n.steps.push(Term::new("raw", raw));
+            }
             if let Some(cap) = method.cap {
                 n.steps.push(Term::new("cap", cap));
             }
@@ -327,8 +322,8 @@ impl Ctx<'_, '_> {
             }
             n.steps.push(Term::new("s", s));
             n.flags.extend(o.flag);
-            n.flags.extend(capped.map(|_| Flag::Capped));
-            n.flags.extend(floored.map(|_| Flag::Floored));
+            n.flags.extend(score.capped.then_some(Flag::Capped));
+            n.flags.extend(score.floored.then_some(Flag::Floored));
             n.note = o.note;
             n.note_zh = o.note_zh;
         }
@@ -374,42 +369,4 @@ fn push_missing(missing: &mut Vec<Missing>, path: String, id: &str, kind: Missin
     if !missing.iter().any(|m| m.path == path && m.indicator == id) {
         missing.push(Missing { path, indicator: id.to_string(), kind });
     }
-}
-
-fn credit_node(
-    ctx: &Ctx,
-    ind: &Indicator,
-    credit: &Credit,
-    values: &[Option<Decimal>],
-    prefix: &str,
-) -> Result<Node> {
-    let get = |id: &str| ctx.c.index.get(id).and_then(|&i| values.get(i).copied().flatten());
-    let (h, p) = (get(&credit.handling), get(&credit.panel));
-    let idx = ctx.c.index.get(ind.id.as_str()).copied().unwrap_or(0);
-    let mut n = Node::new(NodeKind::Credit, &ind.id, ind.name.as_ref());
-    n.clause = format!("indicators[{idx}].credit");
-    n.set_formula("panel = p × share; limit = h × c / (1 − c); x = h + min(panel, limit)");
-    n.inputs.push(Term::input("h", h, format!("{prefix}.values.{}", credit.handling)));
-    n.inputs.push(Term::input("p", p, format!("{prefix}.values.{}", credit.panel)));
-    n.inputs.push(Term::new("share", credit.panel_share));
-    if let Some(cs) = credit.panel_cap_share {
-        n.inputs.push(Term::new("c", cs));
-    }
-    match (h, p) {
-        (Some(h), Some(p)) => {
-            let out = credit_value(credit, h, p)?;
-            n.steps.push(Term::new("panel", out.panel_raw));
-            if let Some(l) = out.limit {
-                n.steps.push(Term::new("limit", l));
-            }
-            n.steps.push(Term::new("credited", out.panel));
-            n.value = Some(out.total);
-            if out.capped {
-                n.flags.push(Flag::PanelCapped);
-                n.set_note("panel credit capped at its share of the total", "合议庭折算数已达其占折算总数比例的上限");
-            }
-        }
-        _ => n.flags.push(Flag::Missing),
-    }
-    Ok(n)
 }

@@ -21,9 +21,9 @@ pub enum Sum {
 }
 
 impl Sum {
-    /// Zero: in `Decimal` when explaining (the reference path), else in integers.
-    pub fn new(detail: bool) -> Sum {
-        if detail {
+    /// Zero: in `Decimal` on the reference path, else in integers (see [`super::Path::sum`]).
+    pub(super) fn new(reference: bool) -> Sum {
+        if reference {
             Sum::Decimal(Decimal::ZERO)
         } else {
             Sum::Integer(ProductSum::ZERO)
