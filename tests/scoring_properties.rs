@@ -491,6 +491,7 @@ proptest! {
                 for child in j["explanation"]["children"].as_array_mut().unwrap() {
                     if child["kind"] == "grade" {
                         child.as_object_mut().unwrap().remove("note");
+                        child.as_object_mut().unwrap().remove("noteZh");
                     }
                 }
                 j

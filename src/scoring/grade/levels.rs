@@ -109,7 +109,7 @@ pub fn by_score(
                     cutoffs.push(GradeCutoff { zone: zone.map(str::to_string), grade: level.id.clone(), slots: slots as u64, lowest_total });
                 }
                 slots_note = format!("; quota {share} × {n} judges = {slots} slots");
-                slots_zh = format!("；名额 {share} × {n} 人 = {slots} 个");
+                slots_zh = format!("名额 {share} × {n} 人 = {slots} 个");
             }
             (Quotas::Snapshot(Some(cuts)), Some(_), true) => {
                 let cut = cuts.iter().find(|c| c.grade == level.id && c.zone.as_deref() == zone);
@@ -120,7 +120,7 @@ pub fn by_score(
                     let lowest = cut.lowest_total.map_or_else(|| "none kept".to_string(), |l| format!("lowest kept {l}"));
                     let lowest_zh = cut.lowest_total.map_or_else(|| "无人保留".to_string(), |l| format!("保留者最低分 {l}"));
                     slots_note = format!("; the batch's quota: {} slots, {lowest}", cut.slots);
-                    slots_zh = format!("；批量计算的名额：{} 个，{lowest_zh}", cut.slots);
+                    slots_zh = format!("批量计算的名额 {} 个，{lowest_zh}", cut.slots);
                 }
             }
             _ => {}
@@ -129,7 +129,7 @@ pub fn by_score(
         for &pos in over {
             if let Some(entry) = remaining.get_mut(pos) {
                 entry.2 = Some(if explain {
-                    Moved::Quota(format!("{}{slots_note}", level.id), format!("“{level_zh}”{slots_zh}"))
+                    Moved::Quota(format!("{}{slots_note}", level.id), format!("“{level_zh}”名额已满（{slots_zh}）"))
                 } else {
                     Moved::Quota(String::new(), String::new())
                 });
@@ -151,14 +151,15 @@ pub fn by_score(
                     _ => (format!("total {t}: every remaining judge"), format!("总分 {t}：其余法官均定为“{level_zh}”")),
                 };
                 let (why, why_zh) = match moved {
-                    Some(Moved::Quota(above, above_zh)) => (format!("moved down by the quota of {above}; "), format!("因{above_zh}名额已满而下调；")),
+                    Some(Moved::Quota(above, above_zh)) => (format!("moved down by the quota of {above}; "), format!("因{above_zh}而下调；")),
                     Some(Moved::Requirement(level, r, why, why_zh)) => (
                         format!("moved down: {why} ({clause}.levels[{level}].requires[{r}]); "),
                         format!("下调：{why_zh}（{clause}.levels[{level}].requires[{r}]）；"),
                     ),
                     None => (String::new(), String::new()),
                 };
-                (format!("{why}{rule}{slots_note}"), format!("{why_zh}{rule_zh}{slots_zh}"))
+                let quota_zh = if slots_zh.is_empty() { String::new() } else { format!("；{slots_zh}") };
+                (format!("{why}{rule}{slots_note}"), format!("{why_zh}{rule_zh}{quota_zh}"))
             } else {
                 (String::new(), String::new())
             };
