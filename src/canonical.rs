@@ -182,14 +182,14 @@ pub fn path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> E
         );
     }
     if inner.contains("EOF while parsing") || inner.contains("expected value at line") || inner.contains("key must be a string") {
-        Error::new(ErrorCode::MalformedJson, path, format!("malformed JSON: {inner}"), format!("JSON 格式错误：{inner}"))
+        Error::new(ErrorCode::MalformedJson, path, format!("malformed JSON: {inner}"), crate::error::parser::malformed_json_zh(&inner))
     } else {
         Error::invalid_input(path, inner)
     }
 }
 
 fn json_syntax_error(e: &serde_json::Error) -> Error {
-    Error::new(ErrorCode::MalformedJson, "", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}"))
+    Error::new(ErrorCode::MalformedJson, "", format!("malformed JSON: {e}"), crate::error::parser::malformed_json_zh(&e.to_string()))
 }
 
 #[cfg(test)]

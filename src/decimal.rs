@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use rust_decimal::Decimal;
 
+pub mod slips;
 pub mod text;
 
 /// How to round to a number of decimal places.

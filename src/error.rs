@@ -8,6 +8,8 @@ use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 
+pub mod parser;
+
 /// Stable machine-readable error codes. New codes may be added; existing
 /// codes never change meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -193,11 +195,12 @@ impl Error {
         self
     }
 
-    /// An `INVALID_INPUT` error for a value that failed to deserialize.
-    /// (The reason, from the parser, is in English only.)
+    /// An `INVALID_INPUT` error for a value that failed to deserialize: the
+    /// parser's reason, said again in Chinese by [`parser::reason`].
     pub fn invalid_input(path: impl Into<String>, reason: impl fmt::Display) -> Self {
-        let reason = reason.to_string();
-        Error::invalid(path, &reason, &reason)
+        let path = path.into();
+        let (en, zh) = parser::reason(&reason.to_string(), &path);
+        Error::invalid(path, en, zh)
     }
 
     /// An `INVALID_INPUT` error whose reason is given in both languages.
@@ -216,6 +219,13 @@ impl Error {
         problems.truncate(MAX_MORE);
         first.more.extend(problems);
         Some(first)
+    }
+
+    /// Say what the problem is about before both messages: `en` (`judge
+    /// J07`) and `zh` (`法官王某（J07）`).
+    pub fn about(&mut self, en: &str, zh: &str) {
+        self.message = shortened(format!("{en}: {}", self.message));
+        self.message_zh = shortened(format!("{zh}：{}", self.message_zh));
     }
 
     /// Prefix the path (and the paths in `more`) with `prefix`.

@@ -115,9 +115,9 @@ fn year(exact: bool) -> impl Strategy<Value = (bool, Value)> {
                 let i = cases.len();
                 let t = if no_transcripts[category] { 0 } else { t };
                 let mut case = json!({ "id": format!("Y{i:02}"), "pages": { "dossier": d, "transcript": t, "judgment": j } });
-                // A case's category may come from its type (t0 is of whatever category the config says; use the field then).
+                // A case's category may come from its type.
                 if by_type && category == 1 && i % 2 == 0 {
-                    case["caseType"] = json!("fx");
+                    case["caseType"] = json!("civilType");
                 } else {
                     case["category"] = json!(CATEGORIES[category]);
                 }
@@ -143,7 +143,7 @@ fn year(exact: bool) -> impl Strategy<Value = (bool, Value)> {
                 "scope": if per_category { "perCategory" } else { "pooled" },
                 "weights": { "dossier": w[0], "transcript": w[1], "judgment": w[2] },
                 "averageRounding": { "places": places, "mode": MODES[mode] },
-                "config": { "caseTypes": { "fx": { "category": "civil", "fixed": "1" } } },
+                "config": { "caseTypes": { "civilType": { "category": "civil" } } },
                 "cases": cases,
             });
             (per_category, year)
@@ -189,6 +189,8 @@ fn measured_cases() -> impl Strategy<Value = Vec<Value>> {
 fn court(exact: bool) -> impl Strategy<Value = Court> {
     (standard_config(), year(exact), measured_cases()).prop_map(|(config, (_, mut year), cases)| {
         year["config"]["caseTypes"] = config["caseTypes"].clone();
+        // The year's cases of a type name one that is not fixed-score (those are not averaged).
+        year["config"]["caseTypes"]["civilType"] = json!({ "category": "civil" });
         Court { config, year, cases }
     })
 }

@@ -4,7 +4,7 @@ import init, {
 } from '../../pkg/web/shenguan.js';
 import type {
   Baseline, StandardConfig, StandardCase, StandardCasesOutput, StandardCaseResult, StandardCaseWeightsOutput,
-  StandardCasesBulkInput, StandardCasesBulkOutput, EnforcementCasesOutput, StandardTargetsOutput, ShenguanErrorFields,
+  StandardCasesBulkInput, StandardCasesBulkOutput, EnforcementCasesOutput, StandardTargetsOutput, StandardWeek, ShenguanErrorFields,
 } from '../../pkg/web/shenguan.js';
 
 const config: StandardConfig = {
@@ -56,6 +56,12 @@ export async function demo(): Promise<string[]> {
   });
   const percent: string | null | undefined = targets.judges[0]?.progress?.percentOfTarget;
   lines.push(`basic ${targets.basicTarget} months ${targets.monthly.join(' ')} J1 ${percent ?? '-'}%`);
+  const byWeek: StandardTargetsOutput = standardTargets({
+    year: 2026, weekly: true, lastYear: { perJudgeAverage: '100', intake: 1000 }, expectedIntake: 1100,
+    departments: [{ id: 'D1', judges: ['J1'] }],
+  });
+  const firstWeek: StandardWeek | undefined = byWeek.weeks?.[0];
+  lines.push(`week ${firstWeek?.isoWeek ?? '-'} ${firstWeek?.workdays ?? 0} days: ${byWeek.judges[0]?.weekly?.[0] ?? '-'}`);
 
   try {
     standardCases({ config, cases: closed });

@@ -120,7 +120,9 @@ pub struct Case {
 /// at most 28 of them; no sign `+`, exponent, separator or space) or a JSON
 /// number, read as the shortest decimal that gives back the same binary64.
 pub mod strict_decimal {
+    use crate::decimal::slips::{self, Reading};
     use crate::decimal::Decimal;
+    use crate::error::parser::bilingual;
     use serde::de::{Deserializer, Error, Visitor};
     use std::fmt;
 
@@ -143,10 +145,18 @@ pub mod strict_decimal {
             f.write_str("a decimal: a string such as \"2.5\" (digits, an optional point and digits, an optional leading '-') or a number")
         }
         fn visit_str<E: Error>(self, v: &str) -> Result<Decimal, E> {
-            if !well_formed(v) {
-                return Err(E::custom(format!("'{v}' is not a decimal written as digits with an optional point (no '+', exponent, '_' or spaces)")));
+            // Every typing slip is refused with its hint: the inputs digest
+            // must have one spelling per value (docs/numbers.md).
+            let refused = |r: slips::Refusal| E::custom(bilingual(&r.message, &r.message_zh));
+            let text = slips::undo(v, Reading::Pinned).map_err(refused)?;
+            if !well_formed(&text) {
+                let shown = slips::excerpt(v);
+                return Err(E::custom(bilingual(
+                    &format!("\"{shown}\" is not a decimal written as digits with an optional point (no '+', exponent, '_' or spaces)"),
+                    &format!("“{shown}”不是十进制数：只能由数字和一个小数点组成（不能有“+”、指数、下划线或空格）"),
+                )));
             }
-            v.parse().map_err(|_| E::custom(format!("'{v}' is out of the decimal range")))
+            text.parse().map_err(|_| E::custom(bilingual(&format!("\"{}\" is out of the decimal range", slips::excerpt(v)), &format!("“{}”超出十进制数的范围", slips::excerpt(v)))))
         }
         fn visit_u64<E: Error>(self, v: u64) -> Result<Decimal, E> {
             Ok(Decimal::from(v))
@@ -158,9 +168,9 @@ pub mod strict_decimal {
             // Rust writes the shortest text that reads back as the same f64.
             let text = format!("{v}");
             if !v.is_finite() || !well_formed(&text) {
-                return Err(E::custom("the number is out of the decimal range"));
+                return Err(E::custom(bilingual("the number is out of the decimal range", "数值超出十进制数的范围")));
             }
-            text.parse().map_err(|_| E::custom("the number is out of the decimal range"))
+            text.parse().map_err(|_| E::custom(bilingual("the number is out of the decimal range", "数值超出十进制数的范围")))
         }
     }
 

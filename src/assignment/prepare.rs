@@ -173,6 +173,7 @@ pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
     for &i in &order {
         let judge = &input.judges[i];
         let path = format!("judges[{i}]");
+        let before = problems.len();
         if judge.id.is_empty() {
             problems.push(Error::invalid(format!("{path}.id"), "id must not be empty", "编号不得为空"));
         }
@@ -184,6 +185,7 @@ pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
         if load < 0 {
             problems.push(Error::new(ErrorCode::OutOfRange, format!("{path}.load"), "load must not be negative", "负荷不得为负数"));
         }
+        name_the_judge(&mut problems[before..], judge);
         judges.push(JudgeState {
             id: judge.id.clone(),
             role: judge.role,
@@ -349,6 +351,26 @@ fn check_config(input: &AssignmentInput, problems: &mut Vec<Error>) -> Params {
 }
 
 fn check_case(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: &mut Vec<Error>) -> i64 {
+    let before = problems.len();
+    let weight = check_case_fields(case, i, judges, problems);
+    if problems.len() > before && !case.id.is_empty() {
+        let (en, zh) = (format!("case {}", case.id), format!("案件{}", case.id));
+        problems.iter_mut().skip(before).for_each(|e| e.about(&en, &zh));
+    }
+    weight
+}
+
+/// Problems of a judge name the judge by name and id, not by a row.
+fn name_the_judge(problems: &mut [Error], judge: &super::model::Judge) {
+    let (en, zh) = if judge.name.is_empty() {
+        (format!("judge {}", judge.id), format!("法官 {}", judge.id))
+    } else {
+        (format!("judge {} ({})", judge.name, judge.id), format!("法官{}（{}）", judge.name, judge.id))
+    };
+    problems.iter_mut().for_each(|e| e.about(&en, &zh));
+}
+
+fn check_case_fields(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: &mut Vec<Error>) -> i64 {
     // Paths are written only for a problem: a year has half a million cases.
     let path = |member: &str| format!("cases[{i}].{member}");
     if case.id.is_empty() {

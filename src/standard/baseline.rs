@@ -114,6 +114,9 @@ pub struct Averages {
     /// Total pages (absent in a hand-written baseline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<PageTotals>,
+    /// Cases of a fixed-score type left out of the averages (absent when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub excluded_fixed: u64,
     /// Average pages, rounded by `averageRounding`.
     pub averages: AverageValues,
 }
@@ -244,10 +247,15 @@ fn default_categories() -> Vec<String> {
     ["criminal", "civil", "administrative"].into_iter().map(String::from).collect()
 }
 
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 #[derive(Default)]
 struct Acc {
     cases: u64,
     pages: [u64; 3],
+    excluded_fixed: u64,
 }
 
 impl Acc {
@@ -271,6 +279,7 @@ impl Acc {
         Averages {
             cases: Some(self.cases),
             pages: Some(PageTotals { dossier: d, transcript: t, judgment: j }),
+            excluded_fixed: self.excluded_fixed,
             averages: AverageValues { dossier: avg(d), transcript: avg(t), judgment: avg(j) },
         }
     }
@@ -302,11 +311,12 @@ pub fn compute_baseline(input: BaselineInput) -> Result<Baseline> {
         if !ids.insert(case.id.as_str()) {
             problems.push(duplicate_case(&path, &case.id));
         }
-        let pages = case.pages.check(&join_path(&path, "pages"), false, &mut problems);
-        let from_type = case
-            .case_type
-            .as_ref()
-            .and_then(|t| input.config.as_ref().and_then(|c| c.case_types.get(t)).and_then(|r| r.category.clone()));
+        let rule = case.case_type.as_ref().and_then(|t| input.config.as_ref().and_then(|c| c.case_types.get(t)));
+        // A fixed-score type's pages say little about its work (that is why
+        // its score is fixed): they are left out of the averages.
+        let fixed = rule.is_some_and(|r| r.fixed.is_some());
+        let pages = if fixed { None } else { case.pages.check(&join_path(&path, "pages"), false, &mut problems) };
+        let from_type = rule.and_then(|r| r.category.clone());
         let (category, field) = match (&case.category, from_type) {
             (Some(c), _) => (c.clone(), "category"),
             (None, Some(c)) => (c, "caseType"),
@@ -324,7 +334,10 @@ pub fn compute_baseline(input: BaselineInput) -> Result<Baseline> {
             problems.push(unknown_category(&join_path(&path, field), &category));
             continue;
         };
-        if let Some(p) = pages {
+        if fixed {
+            acc.excluded_fixed += 1;
+            pooled.excluded_fixed += 1;
+        } else if let Some(p) = pages {
             acc.add(p);
             pooled.add(p);
         }

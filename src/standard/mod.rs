@@ -27,6 +27,7 @@ mod model;
 mod plan;
 mod targets;
 mod totals;
+mod weeks;
 
 pub use baseline::{compute_baseline, AverageValues, Averages, Baseline, BaselineInput, PageTotals, Scope, Weights};
 pub use bulk::{standard_cases_bulk, standard_cases_bulk_text, BulkInput, BulkKind, BulkOutput, BulkTotal, PageColumn};
@@ -36,6 +37,7 @@ pub use compute::{
 };
 pub use enforcement::{enforcement_cases, EnforcementCase, EnforcementInput, EnforcementOutput, EnforcementResult, NotCounted};
 pub use model::{Case, CaseTypeRule, ClosingRule, Component, Count, EnforcementConfig, Pages, StandardConfig};
+pub use weeks::Week;
 pub use targets::{
     standard_targets, DepartmentTarget, JudgeTarget, LastYear, OriginalTarget, Progress, ProgressInfo, Revision, RevisionInfo,
     TargetDepartment, TargetsInput, TargetsOutput,

@@ -1,6 +1,7 @@
 //! Inputs shared by the standard-case operations: page counts, cases and the
 //! court's configuration.
 
+use crate::decimal::slips::{self, Reading, Refusal};
 use crate::decimal::{Decimal, RoundingRule};
 use crate::error::{join_path, Error, ErrorCode};
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -58,37 +59,45 @@ pub enum Count {
     NotWhole(String),
     /// Not a number at all (shown as given).
     NotNumber(String),
+    /// A number with a typing slip that is refused, and its hint.
+    Refused(Box<Refusal>),
 }
 
 impl Count {
     /// The count, or a coded error at `path`.
     pub fn check(&self, path: &str) -> Result<u32, Error> {
+        self.check_named(path, "页数")
+    }
+
+    /// As [`Count::check`], naming the count in Chinese as `name_zh` (卷宗页数…).
+    pub fn check_named(&self, path: &str, name_zh: &str) -> Result<u32, Error> {
         match self {
             Count::Pages(n) => Ok(*n),
             Count::Missing => Err(Error::new(
                 ErrorCode::InvalidInput,
                 path,
                 "page count is missing",
-                "缺少页数",
+                format!("缺少{name_zh}"),
             )),
             Count::Negative(v) => Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
                 format!("page count {v} is negative"),
-                format!("页数 {v} 为负数"),
+                format!("{name_zh} {v} 为负数"),
             )),
             Count::NotWhole(v) => Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
                 format!("page count {v} is not a whole number from 0 to 4294967295"),
-                format!("页数 {v} 不是 0 到 4294967295 之间的整数"),
+                format!("{name_zh} {v} 不是 0 到 4294967295 之间的整数"),
             )),
             Count::NotNumber(v) => Err(Error::new(
                 ErrorCode::InvalidInput,
                 path,
                 format!("page count {v} is not a number"),
-                format!("页数 {v} 不是数字"),
+                format!("{name_zh} {v} 不是数字"),
             )),
+            Count::Refused(r) => Err(Error::new(ErrorCode::InvalidInput, path, format!("page count {}", r.message), format!("{name_zh}{}", r.message_zh))),
         }
     }
 }
@@ -137,11 +146,17 @@ impl<'de> Visitor<'de> for CountVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-        let text = v.trim();
+        // A typed figure: spaces and full-width digits are undone, other
+        // slips refused with their hint (docs/numbers.md).
+        let text = match slips::undo(v, Reading::Typed) {
+            Ok(text) => text,
+            Err(refusal) => return Ok(Count::Refused(Box::new(refusal))),
+        };
+        let text = text.as_ref();
         if let Ok(n) = text.parse::<u64>() {
             return self.visit_u64(n);
         }
-        let shown = format!("\"{v}\"");
+        let shown = format!("“{}”", slips::excerpt(v));
         Ok(match text.parse::<Decimal>() {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => Count::Negative(shown),
             Ok(d) if d.fract().is_zero() && d >= Decimal::ZERO && d <= Decimal::from(u32::MAX) => {
@@ -208,7 +223,7 @@ impl Pages {
             if allow_missing && *count == Count::Missing {
                 continue;
             }
-            match count.check(&join_path(path, component.name())) {
+            match count.check_named(&join_path(path, component.name()), component.name_zh()) {
                 Ok(n) => *slot = n,
                 Err(e) => {
                     problems.push(e);

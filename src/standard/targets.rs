@@ -4,6 +4,7 @@
 use super::totals::dec;
 use super::exact::{bump, ratio_units, Exact};
 use super::model::{non_negative, one};
+use super::weeks::{split_by_week, weeks_of, Week};
 use crate::decimal::{Decimal, RoundingRule};
 use crate::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
@@ -88,6 +89,9 @@ pub struct TargetsInput {
     /// Progress to date.
     #[serde(default)]
     pub progress: Option<Progress>,
+    /// Also split each month over its weeks (needs `year`).
+    #[serde(default)]
+    pub weekly: bool,
 }
 
 /// Progress against a target.
@@ -120,6 +124,9 @@ pub struct JudgeTarget {
     pub target: Decimal,
     /// Monthly targets.
     pub monthly: Vec<Decimal>,
+    /// Weekly targets, in the order of the output's `weeks`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekly: Option<Vec<Decimal>>,
     /// Progress, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<ProgressInfo>,
@@ -137,6 +144,9 @@ pub struct DepartmentTarget {
     pub target: Decimal,
     /// judges × each monthly basic target.
     pub monthly: Vec<Decimal>,
+    /// judges × each weekly basic target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekly: Option<Vec<Decimal>>,
     /// Progress (sum of its judges' actual), when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<ProgressInfo>,
@@ -194,6 +204,12 @@ pub struct TargetsOutput {
     pub basic_target: Decimal,
     /// The basic target by month (sums exactly to `basicTarget`).
     pub monthly: Vec<Decimal>,
+    /// The weeks of the year, clipped to their months (with `weekly`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<Vec<Week>>,
+    /// The basic target by week (each month's weeks sum exactly to its target).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekly: Option<Vec<Decimal>>,
     /// The target before the revision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original: Option<OriginalTarget>,
@@ -216,7 +232,7 @@ fn overflow(path: &str) -> Error {
 
 /// Split `total` units over months by cumulative rounding:
 /// `month_i = round(total × W_i / W) − round(total × W_{i−1} / W)`.
-fn split(total: u128, weights: &[Exact], rule: RoundingRule) -> Option<Vec<u128>> {
+pub(super) fn split(total: u128, weights: &[Exact], rule: RoundingRule) -> Option<Vec<u128>> {
     let equal = weights.iter().all(|w| w.is_zero());
     let weights: Vec<Exact> = if equal { weights.iter().map(|_| Exact::one()).collect() } else { weights.to_vec() };
     let s = weights.iter().map(|w| w.scale).max().unwrap_or(0);
@@ -304,6 +320,18 @@ pub fn standard_targets(input: TargetsInput) -> Result<TargetsOutput> {
             problems.push(err(ErrorCode::OutOfRange, "revision.afterMonth", "afterMonth must be from 1 to 11", "afterMonth 必须在 1 到 11 之间"));
         }
     }
+    let weeks = match (input.weekly, input.year) {
+        (false, _) => None,
+        (true, Some(year)) if (1970..=9999).contains(&year) => weeks_of(year),
+        (true, Some(_)) => {
+            problems.push(err(ErrorCode::OutOfRange, "year", "weekly targets need a year from 1970 to 9999", "按周分解需要 1970 至 9999 之间的年度"));
+            None
+        }
+        (true, None) => {
+            problems.push(err(ErrorCode::InvalidInput, "year", "weekly targets need the year, to know its weeks", "按周分解需要填写年度，以确定各周的日期"));
+            None
+        }
+    };
     if let Some(p) = &input.progress {
         if !(1..=12).contains(&p.through_month) {
             problems.push(err(ErrorCode::OutOfRange, "progress.throughMonth", "throughMonth must be from 1 to 12", "throughMonth 必须在 1 到 12 之间"));
@@ -358,13 +386,17 @@ pub fn standard_targets(input: TargetsInput) -> Result<TargetsOutput> {
         }
     };
     let places = rule.places;
-    let scaled = |n: u128| -> Result<(Decimal, Vec<Decimal>)> {
+    let week_units = match &weeks {
+        Some(w) => Some(split_by_week(&months, w, rule).ok_or_else(|| overflow("weekly"))?),
+        None => None,
+    };
+    let times = |units: &[u128], n: u128| -> Result<Vec<Decimal>> {
+        units.iter().map(|u| u.checked_mul(n).ok_or_else(|| overflow("departments")).and_then(|v| dec(v, places))).collect()
+    };
+    let scaled = |n: u128| -> Result<(Decimal, Vec<Decimal>, Option<Vec<Decimal>>)> {
         let t = basic.checked_mul(n).ok_or_else(|| overflow("departments"))?;
-        let m = months
-            .iter()
-            .map(|u| u.checked_mul(n).ok_or_else(|| overflow("departments")).and_then(|v| dec(v, places)))
-            .collect::<Result<_>>()?;
-        Ok((dec(t, places)?, m))
+        let weekly = week_units.as_deref().map(|w| times(w, n)).transpose()?;
+        Ok((dec(t, places)?, times(&months, n)?, weekly))
     };
     let progress_of = |actual: Decimal, n: u128| -> Result<Option<ProgressInfo>> {
         let Some(p) = &input.progress else { return Ok(None) };
@@ -406,19 +438,20 @@ pub fn standard_targets(input: TargetsInput) -> Result<TargetsOutput> {
     let mut departments = Vec::new();
     for d in &input.departments {
         let n = d.judges.len() as u128;
-        let (target, monthly) = scaled(n)?;
+        let (target, monthly, weekly) = scaled(n)?;
         let mut dept_actual = Decimal::ZERO;
         for j in &d.judges {
             let a = actual_of(j);
             dept_actual = dept_actual.checked_add(a).ok_or_else(|| overflow("progress"))?;
-            let (t, m) = scaled(1)?;
-            judges.push(JudgeTarget { judge: j.clone(), department: d.id.clone(), target: t, monthly: m, progress: progress_of(a, 1)? });
+            let (t, m, w) = scaled(1)?;
+            judges.push(JudgeTarget { judge: j.clone(), department: d.id.clone(), target: t, monthly: m, weekly: w, progress: progress_of(a, 1)? });
         }
         departments.push(DepartmentTarget {
             department: d.id.clone(),
             judges: n as u64,
             target,
             monthly,
+            weekly,
             progress: progress_of(dept_actual, n)?,
         });
     }
@@ -431,6 +464,8 @@ pub fn standard_targets(input: TargetsInput) -> Result<TargetsOutput> {
         goal: input.goal.normalize(),
         basic_target: dec(basic, places)?,
         monthly: months.iter().map(|u| dec(*u, places)).collect::<Result<_>>()?,
+        weekly: week_units.as_deref().map(|w| times(w, 1)).transpose()?,
+        weeks,
         original: original_out,
         revision: revision_info,
         judges,

@@ -234,9 +234,18 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
             Some(values) => values,
             None => Ok(vec![None; r.c.rs.indicators.len()]),
         };
-        let values = values.and_then(|mut v| derive_credits(r.c, judge.role.as_deref(), &mut v).map(|()| v));
+        let values = values.and_then(|mut v| derive_credits(r.c, judge.role.as_deref(), &mut v).map(|()| v)).map_err(|e| about_judge(e, &judge));
         Ok(BatchJudge { judge, values })
     }
+}
+
+/// A problem in a judge's values, naming the judge by name and id.
+fn about_judge(mut e: Error, judge: &JudgeInput) -> Error {
+    match &judge.name {
+        Some(name) => e.about(&format!("judge {name} ({})", judge.id), &format!("法官{name}（{}）", judge.id)),
+        None => e.about(&format!("judge {}", judge.id), &format!("法官 {}", judge.id)),
+    }
+    e
 }
 
 fn quoted(names: &[&str]) -> String {

@@ -21,6 +21,8 @@ pub enum InputValue {
     Number(Decimal),
     /// Anything else (text that is not a number, arrays, objects).
     Other(&'static str),
+    /// A number with a typing slip that is refused, and its hint.
+    Refused(Box<crate::decimal::slips::Refusal>),
 }
 
 impl<'de> Deserialize<'de> for InputValue {
@@ -50,7 +52,13 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Decimal::from_str(&v.to_string()).map(InputValue::Number).unwrap_or(InputValue::Other("a number out of range")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<InputValue, E> {
-        let t = v.trim();
+        // A typed figure: spaces and full-width digits are undone, other
+        // slips refused with their hint (docs/numbers.md).
+        let t = match crate::decimal::slips::undo(v, crate::decimal::slips::Reading::Typed) {
+            Ok(t) => t,
+            Err(refusal) => return Ok(InputValue::Refused(Box::new(refusal))),
+        };
+        let t = t.as_ref();
         if t.is_empty() {
             return Ok(InputValue::Empty);
         }
@@ -150,13 +158,23 @@ pub struct ScoreOneInput {
     pub statistics: Statistics,
 }
 
-fn mismatch(path: String, expected: &str, got: &str) -> Error {
+fn mismatch(ind: &Indicator, path: String, expected: &str, got: &str) -> Error {
+    let (en, zh_name) = indicator_names(ind);
     Error::new(
         ErrorCode::TypeMismatch,
         path,
-        format!("expected {expected}, got {got}"),
-        format!("类型不符：应为{}，实为{}", zh(expected), zh(got)),
+        format!("{en}: expected {expected}, got {got}"),
+        format!("{zh_name}：类型不符，应为{}，实为{}", zh(expected), zh(got)),
     )
+}
+
+/// The indicator as the office knows it: `'docQuality' (裁判文书评查得分)`
+/// and `「裁判文书评查得分」（docQuality）`.
+pub fn indicator_names(ind: &Indicator) -> (String, String) {
+    match &ind.name {
+        Some(name) => (format!("'{}' ({name})", ind.id), format!("「{name}」（{}）", ind.id)),
+        None => (format!("'{}'", ind.id), format!("「{}」", ind.id)),
+    }
 }
 
 fn zh(what: &str) -> &str {
@@ -180,25 +198,30 @@ pub fn unknown_value(path: String, key: &str) -> Error {
 /// One form value of `ind`, type-checked (`None`: not filled in); `path`
 /// names it for an error.
 pub fn read_value(ind: &Indicator, value: &InputValue, path: impl Fn() -> String) -> Result<Option<Decimal>> {
+    let (en, zh_name) = indicator_names(ind);
     if ind.credit.is_some() && *value != InputValue::Empty {
         return Err(Error::new(
             ErrorCode::InvalidInput,
             path(),
-            format!("'{}' is derived from case credits; enter its handling and panel counts", ind.id),
-            format!("“{}”由案件折算得出，请录入承办数和合议庭参与数", ind.id),
+            format!("{en} is derived from case credits; enter its handling and panel counts"),
+            format!("{zh_name}由案件折算得出，请录入承办数和合议庭参与数"),
         ));
+    }
+    if let InputValue::Refused(r) = value {
+        return Err(Error::new(ErrorCode::TypeMismatch, path(), format!("{en}: {}", r.message), format!("{zh_name}：{}", r.message_zh)));
     }
     Ok(match (ind.value_type, value) {
         (_, InputValue::Empty) => None,
         (ValueType::Boolean, InputValue::Bool(b)) => Some(if *b { Decimal::ONE } else { Decimal::ZERO }),
-        (ValueType::Boolean, InputValue::Number(_)) => return Err(mismatch(path(), "a boolean", "a number")),
-        (ValueType::Boolean, InputValue::Other(got)) => return Err(mismatch(path(), "a boolean", got)),
+        (ValueType::Boolean, InputValue::Number(_)) => return Err(mismatch(ind, path(), "a boolean", "a number")),
+        (ValueType::Boolean, InputValue::Other(got)) => return Err(mismatch(ind, path(), "a boolean", got)),
         (ValueType::Number, InputValue::Number(d)) => Some(*d),
         (ValueType::Count, InputValue::Number(d)) if !d.is_sign_negative() && d.fract().is_zero() => Some(d.normalize()),
-        (ValueType::Count, InputValue::Number(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a number")),
-        (ValueType::Number, InputValue::Bool(_)) => return Err(mismatch(path(), "a number", "a boolean")),
-        (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(path(), "a whole number of zero or more", "a boolean")),
-        (_, InputValue::Other(got)) => return Err(mismatch(path(), "a number", got)),
+        (ValueType::Count, InputValue::Number(_)) => return Err(mismatch(ind, path(), "a whole number of zero or more", "a number")),
+        (ValueType::Number, InputValue::Bool(_)) => return Err(mismatch(ind, path(), "a number", "a boolean")),
+        (ValueType::Count, InputValue::Bool(_)) => return Err(mismatch(ind, path(), "a whole number of zero or more", "a boolean")),
+        (_, InputValue::Other(got)) => return Err(mismatch(ind, path(), "a number", got)),
+        (_, InputValue::Refused(_)) => None,
     })
 }
 

@@ -97,6 +97,8 @@ export interface ComponentAverages<D> {
 export interface BaselineAverages<D> {
   cases?: number;
   pages?: { dossier: number; transcript: number; judgment: number };
+  /** Cases of a fixed-score type left out of the averages (absent when 0). */
+  excludedFixed?: number;
   averages: ComponentAverages<D>;
 }
 
@@ -326,6 +328,22 @@ export interface StandardTargetsInput {
   departments: Array<{ id: string; judges: string[] }>;
   revision?: { afterMonth: number; intakeToDate: number; expectedIntakeRest: number };
   progress?: { throughMonth: number; actual: Record<string, DecimalInput> };
+  /** Also split each month over its weeks (Monday to Sunday, clipped to the month); needs `year`. */
+  weekly?: boolean;
+}
+
+/** A Monday-to-Sunday week clipped to its month. */
+export interface StandardWeek {
+  month: number;
+  /** Week of the month, from 1. */
+  week: number;
+  /** `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** ISO 8601 week of its days, e.g. `2026-W05`. */
+  isoWeek: string;
+  /** Monday-to-Friday days: the week's weight within its month. */
+  workdays: number;
 }
 
 export interface StandardProgress {
@@ -342,6 +360,8 @@ export interface StandardJudgeTarget {
   department: string;
   target: DecimalString;
   monthly: DecimalString[];
+  /** With `weekly`: in the order of the output's `weeks`. */
+  weekly?: DecimalString[];
   progress?: StandardProgress;
 }
 
@@ -350,6 +370,7 @@ export interface StandardDepartmentTarget {
   judges: number;
   target: DecimalString;
   monthly: DecimalString[];
+  weekly?: DecimalString[];
   progress?: StandardProgress;
 }
 
@@ -362,6 +383,10 @@ export interface StandardTargetsOutput {
   goal: DecimalString;
   basicTarget: DecimalString;
   monthly: DecimalString[];
+  /** With `weekly`: the weeks of the year, month by month. */
+  weeks?: StandardWeek[];
+  /** With `weekly`: the basic target per week (a month's weeks sum to its target). */
+  weekly?: DecimalString[];
   original?: { expectedIntake: number; basicTarget: DecimalString; monthly: DecimalString[] };
   revision?: {
     afterMonth: number;

@@ -1,0 +1,41 @@
+// Every typing slip of docs/numbers.md fed to every engine that reads numbers,
+// against the WASM package (Node build): the table is tests/fixtures/typing-slips.json,
+// which tests/typing_slips.rs runs natively.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const shenguan = require('../pkg/node/shenguan.js');
+const table = JSON.parse(readFileSync(new URL('../tests/fixtures/typing-slips.json', import.meta.url), 'utf8'));
+const parserEnglish = ['invalid', 'expected', 'Decimal', 'string "', 'field `', 'variant', 'line ', 'column'];
+
+const withSlip = (value, text) => {
+  if (value === '@') return text;
+  if (Array.isArray(value)) return value.map((v) => withSlip(v, text));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withSlip(v, text)]));
+  return value;
+};
+
+for (const engine of table.engines) {
+  for (const slip of table.slips) {
+    test(`${engine.name} / ${slip.name}`, () => {
+      const outcome = engine.outcomes[slip.name] ?? engine.outcomes['*'];
+      const call = (text) => shenguan[engine.function](withSlip(engine.input, text));
+      if (outcome === 'accepted') {
+        assert.deepStrictEqual(call(slip.text), call(slip.clean));
+        return;
+      }
+      assert.throws(() => call(slip.text), (e) => {
+        assert.equal(e.code, outcome.code);
+        assert.equal(e.path, outcome.path);
+        assert.ok(e.messageZh.includes(outcome.hintZh ?? slip.hintZh), e.messageZh);
+        assert.ok(e.messageZh.includes(slip.text.trim()), e.messageZh);
+        for (const also of outcome.alsoZh ?? []) assert.ok(e.messageZh.includes(also), e.messageZh);
+        for (const word of parserEnglish) assert.ok(!e.messageZh.includes(word), e.messageZh);
+        return true;
+      });
+    });
+  }
+}
