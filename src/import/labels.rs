@@ -56,7 +56,7 @@ pub fn id_of(vocabulary: Vocabulary, text: &str) -> Option<&'static str> {
 }
 
 /// The label written for an id, or the id itself when it has none.
-pub fn label_of<'a>(vocabulary: Vocabulary, id: &'a str) -> &'a str {
+pub fn label_of(vocabulary: Vocabulary, id: &str) -> &str {
     vocabulary.iter().find(|(known, _)| *known == id).map_or(id, |(_, labels)| labels[0])
 }
 

@@ -87,6 +87,7 @@ pub struct MappedColumn {
 /// Output of `importTable`: the records under the engine's member name
 /// (`judges` or `cases`), and how the headers were read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Imported {
     /// The kind of table.
     pub kind: TableKind,
