@@ -233,14 +233,13 @@ fn every_cell_error_with_its_message() {
 }
 
 #[test]
-fn a_closed_case_type_must_be_configured() {
-    let grid = json!([["案号", "案由", "卷宗页数", "庭审笔录页数", "裁判文书页数"], ["L1", "抢劫", "1", "1", "1"]]);
-    let e = import(json!({ "kind": "closedCases", "config": config(), "rows": grid })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidCell, "rows[1][1]"));
-    assert_eq!(e.message_zh, "第 2 行「案由」「抢劫」不是已知的案件类型");
-    assert_eq!(e.message, "row 2, column 案由: '抢劫' is not a known case type");
-    let out = import(json!({ "kind": "cases", "config": config(), "rows": [["案号", "案由", "承办部门"], ["C1", "盗窃", "d"], ["C2", "执行", "d"]] })).unwrap();
-    assert_eq!((out["cases"][0]["caseType"].as_str(), out["cases"][1]["caseType"].as_str()), (Some("theft"), Some("执行")));
+fn a_case_type_outside_the_configuration_passes_and_the_engine_names_it() {
+    let grid = json!([["案号", "案由", "卷宗页数", "庭审笔录页数", "裁判文书页数"], ["L1", "盗窃", "10", "1", "1"], ["L2", "抢劫", "1", "1", "1"]]);
+    let out = import(json!({ "kind": "closedCases", "config": config(), "rows": grid })).unwrap();
+    assert_eq!((out["cases"][0]["caseType"].as_str(), out["cases"][1]["caseType"].as_str()), (Some("theft"), Some("抢劫")));
+    let baseline = json!({ "year": 2025, "pooled": { "averages": { "dossier": "10", "transcript": "1", "judgment": "1" } } });
+    let e = shenguan::api::call_json("standardCases", json!({ "config": config(), "baseline": baseline, "cases": out["cases"] })).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingCoefficient, "cases[1].caseType"), "row 3");
 }
 
 #[test]

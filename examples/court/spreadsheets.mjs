@@ -65,7 +65,7 @@ const tables = {
   judges: shenguan.exportTable({ kind: 'judges', data: court.judges, config, departments }),
   cases: besides(
     shenguan.exportTable({ kind: 'cases', data: intake.map(assignmentCase), config, departments }),
-    shenguan.exportTable({ kind: 'closedCases', data: intake.filter(trial).map(standardCase), config, departments }),
+    shenguan.exportTable({ kind: 'closedCases', data: intake.map(standardCase), config, departments }),
   ),
   'closed-cases': shenguan.exportTable({ kind: 'closedCases', data: closed.filter(trial).map(standardCase), config, departments }),
   evaluations: shenguan.exportTable({ kind: 'evaluations', data: forms, ruleSet }),

@@ -181,8 +181,8 @@ pub fn reference(known: Option<&[(String, Option<String>)]>, text: &str, what: &
     }
 }
 
-/// A case type of assignment: a configured label becomes its key, anything else passes.
-fn assigned_type(lookups: &Lookups, text: &str) -> Value {
+/// A case type: a configured label becomes its key, anything else passes.
+fn case_type(lookups: &Lookups, text: &str) -> Value {
     let text = text.trim();
     let known = lookups.case_types.as_deref().unwrap_or(&[]);
     reference(Some(known), text, "", "").unwrap_or_else(|_| Value::from(text))
@@ -207,9 +207,8 @@ pub fn read(parse: Parse, text: &str, lookups: &Lookups) -> Result<Value, Reason
         Parse::Category => Ok(open_word(labels::CATEGORIES, text)),
         Parse::Procedure => Ok(open_word(labels::PROCEDURES, text)),
         Parse::Complexity => Ok(open_word(labels::COMPLEXITY, text)),
-        Parse::CaseType => reference(lookups.case_types.as_deref(), text, "case type", "案件类型"),
-        Parse::AssignedType => Ok(assigned_type(lookups, text)),
-        Parse::AssignedTypes => Ok(Value::Array(items(text).map(|item| assigned_type(lookups, item)).collect())),
+        Parse::CaseType => Ok(case_type(lookups, text)),
+        Parse::CaseTypes => Ok(Value::Array(items(text).map(|item| case_type(lookups, item)).collect())),
         Parse::Department => reference(lookups.departments.as_deref(), text, "department", "部门"),
         Parse::Judge => reference(lookups.judges.as_deref(), text, "judge", "法官"),
         Parse::Judges => list(&|item| reference(lookups.judges.as_deref(), item, "judge", "法官")),

@@ -27,14 +27,12 @@ pub enum Parse {
     Procedure,
     /// A simple/complex class (繁简), by id or label.
     Complexity,
-    /// A case type of a closed case: key or label of the standard
-    /// configuration's `caseTypes`, which must define it.
+    /// A case type: a label of the standard configuration's `caseTypes`
+    /// becomes its key; any other text passes as written (执行 needs no
+    /// coefficient; the standard-case engine names a type it cannot price).
     CaseType,
-    /// A case type of assignment (which needs no coefficient, e.g. 执行): a
-    /// label of the configuration becomes its key, any other text passes.
-    AssignedType,
-    /// A list of case types of assignment.
-    AssignedTypes,
+    /// A list of case types.
+    CaseTypes,
     /// A department: id or name of the given `departments`.
     Department,
     /// A judge: id or (unique) name of the given `judges`.
@@ -69,7 +67,7 @@ pub const JUDGES: &[Column] = &[
     col("id", &["法官编号", "工号", "编号", "法官代码"], true, Parse::Id),
     col("name", &["姓名", "法官姓名"], false, Parse::Text),
     col("department", &["部门", "所在部门", "审判庭", "庭室"], true, Parse::Department),
-    col("caseTypes", &["可承办案件类型", "承办案件类型", "案件类型", "案由"], true, Parse::AssignedTypes),
+    col("caseTypes", &["可承办案件类型", "承办案件类型", "案件类型", "案由"], true, Parse::CaseTypes),
     col("role", &["职务", "角色"], true, Parse::Role),
     col("share", &["办案比例", "分案比例", "办案系数"], true, Parse::Decimal),
     col("load", &["已有工作量", "在办工作量", "存量"], false, Parse::Decimal),
@@ -80,7 +78,7 @@ pub const JUDGES: &[Column] = &[
 /// 待分案件: cases of an assignment run.
 pub const CASES: &[Column] = &[
     col("id", &["案号"], true, Parse::Id),
-    col("caseType", &["案由", "案件类型"], true, Parse::AssignedType),
+    col("caseType", &["案由", "案件类型"], true, Parse::CaseType),
     col("department", &["承办部门", "部门", "审判庭", "庭室"], true, Parse::Department),
     col("weight", &["案件权重", "权重", "标准案件数"], false, Parse::Decimal),
     col("hard", &["重大疑难", "疑难案件"], false, Parse::Bool),

@@ -142,7 +142,7 @@ fn fmt_of(parse: Parse) -> Fmt {
         Parse::Category => Fmt::Word(labels::CATEGORIES),
         Parse::Procedure => Fmt::Word(labels::PROCEDURES),
         Parse::Complexity => Fmt::Word(labels::COMPLEXITY),
-        Parse::CaseType | Parse::AssignedType | Parse::AssignedTypes => Fmt::CaseType,
+        Parse::CaseType | Parse::CaseTypes => Fmt::CaseType,
         Parse::Department => Fmt::Department,
         _ => Fmt::Plain,
     }
