@@ -91,9 +91,12 @@ pub struct MappedColumn {
 pub struct Imported {
     /// The kind of table.
     pub kind: TableKind,
-    /// `judges` (judges, evaluations) or `cases` (cases, closed cases): the records.
-    #[serde(flatten)]
-    pub records: Map<String, Value>,
+    /// The records of `judges` and `evaluations` tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub judges: Option<Vec<Value>>,
+    /// The records of `cases` and `closedCases` tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cases: Option<Vec<Value>>,
     /// Columns read, in sheet order.
     pub columns: Vec<MappedColumn>,
     /// Headers not part of the format, whose cells were not read.
@@ -296,12 +299,10 @@ pub fn import_table(input: ImportInput) -> Result<Imported> {
     if let Some(error) = Error::collect(problems) {
         return Err(error);
     }
-    let member = match input.kind {
-        TableKind::Judges | TableKind::Evaluations => "judges",
-        TableKind::Cases | TableKind::ClosedCases => "cases",
+    let (judges, cases) = match input.kind {
+        TableKind::Judges | TableKind::Evaluations => (Some(records), None),
+        TableKind::Cases | TableKind::ClosedCases => (None, Some(records)),
     };
-    let mut out = Map::new();
-    out.insert(member.into(), Value::Array(records));
     let columns = sheet_columns.into_iter().map(|c| MappedColumn { header: c.header, field: c.field }).collect();
-    Ok(Imported { kind: input.kind, records: out, columns, ignored_columns })
+    Ok(Imported { kind: input.kind, judges, cases, columns, ignored_columns })
 }
