@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = require('../pkg/full/node.cjs');
 const table = JSON.parse(readFileSync(new URL('../tests/fixtures/typing-slips.json', import.meta.url), 'utf8'));
 const parserEnglish = ['invalid', 'expected', 'Decimal', 'string "', 'field `', 'variant', 'line ', 'column'];
 

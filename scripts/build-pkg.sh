@@ -36,10 +36,11 @@ for build in "${builds[@]}"; do
   echo "export const { $names } = glue;" >> "$out/node.mjs"
 done
 
-node scripts/package-json.mjs
-cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
+cp npm/import.mjs npm/import.d.mts npm/xlsx.mjs pkg/ # spreadsheet files in and out (docs/import.md)
 for part in worker bin; do
   if [ -d "npm/$part" ]; then cp -r "npm/$part" "pkg/$part"; fi
 done
+node scripts/package-json.mjs
+cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
 
 node scripts/sizes.mjs

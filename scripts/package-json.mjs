@@ -31,6 +31,11 @@ if (existsSync('pkg/worker')) {
   };
   files.push('worker');
 }
+if (existsSync('pkg/import.mjs')) {
+  // Spreadsheet files in and out (docs/import.md); `engine` is the full build.
+  exports['./import'] = { types: './import.d.mts', default: './import.mjs' };
+  files.push('import.mjs', 'import.d.mts', 'xlsx.mjs');
+}
 exports['./package.json'] = './package.json';
 
 const pkg = {

@@ -9,6 +9,8 @@
 
 #[cfg(feature = "assign")]
 pub mod assignment;
+#[cfg(feature = "import")]
+mod import;
 #[cfg(feature = "score")]
 mod scoring;
 #[cfg(feature = "standard")]
