@@ -12,10 +12,12 @@ import * as inputs from './limits-inputs.mjs';
 
 const require = createRequire(import.meta.url);
 const dir = 'target/bench/scaling';
+// SHENGUAN_PKG: another built package to measure (to compare two builds).
+const nodeModule = () => require(process.env.SHENGUAN_PKG ? `${process.env.SHENGUAN_PKG}/node/shenguan.js` : '../pkg/node/shenguan.js');
 
 /** One measurement in this (fresh) process: the first call's time in ms. */
 function measureOne(file, operation, form) {
-  const shenguan = require('../pkg/node/shenguan.js');
+  const shenguan = nodeModule();
   const text = readFileSync(file, 'utf8');
   const input = form === 'object' ? JSON.parse(text) : text;
   const cpu = process.cpuUsage();
@@ -36,7 +38,7 @@ const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--')) ?? '';
 const inNode = !args.includes('--browser') || args.includes('--node');
 const inBrowser = !args.includes('--node') || args.includes('--browser');
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = nodeModule();
 
 // Runs of `n` cases over 120 judges in 6 departments; their ledgers and heads.
 const runs = new Map();

@@ -72,7 +72,7 @@ test('bad input exits 2: a missing file, inputs that are not JSON, inputs refuse
   assert.match(missing.stderr, /cannot read ledger/);
   const notJson = shenguanCli('verify', file('bad.json', '{"judges": ['), ledgerFile);
   assert.equal(notJson.status, 2);
-  assert.match(notJson.stderr, /MALFORMED_JSON at 'judges'/);
+  assert.match(notJson.stderr, /MALFORMED_JSON at 'judges/);
   const wrongCommitment = shenguanCli('verify', file('recommitted.json', JSON.stringify({ ...run, commitment: '0'.repeat(64) })), ledgerFile);
   assert.equal(wrongCommitment.status, 2);
   assert.match(wrongCommitment.stderr, /COMMITMENT_MISMATCH at '(inputs\.)?commitment'/);

@@ -8,6 +8,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 pub mod assignment;
+mod memory;
 mod progress;
 mod scoring;
 mod standard;
@@ -33,6 +34,12 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 
 /// The JSON text of an input: the string itself, or the value through `JSON.stringify`.
 fn json_text(value: JsValue) -> Result<String, JsValue> {
+    let text = json_text_as_given(value)?;
+    memory::reserve_for(text.len());
+    Ok(text)
+}
+
+fn json_text_as_given(value: JsValue) -> Result<String, JsValue> {
     if let Some(text) = text::string_of(&value) {
         return Ok(text);
     }
