@@ -13,7 +13,7 @@ import * as inputs from './limits-inputs.mjs';
 const require = createRequire(import.meta.url);
 const dir = 'target/bench/scaling';
 // SHENGUAN_PKG: another built package to measure (to compare two builds).
-const nodeModule = () => require(process.env.SHENGUAN_PKG ? `${process.env.SHENGUAN_PKG}/node/shenguan.js` : '../pkg/node/shenguan.js');
+const nodeModule = () => require(process.env.SHENGUAN_PKG ? `${process.env.SHENGUAN_PKG}/full/node.cjs` : '../pkg/full/node.cjs');
 
 /** One measurement in this (fresh) process: the first call's time in ms. */
 function measureOne(file, operation, form) {
@@ -126,7 +126,7 @@ if (inBrowser) {
         await page.goto(`${base}/pkg-tests/browser/vectors.html`);
         await page.waitForSelector('body[data-ready]');
         m.browser = await page.evaluate(async ({ url, operation, form }) => {
-          const fresh = await import(`/pkg/web/shenguan.js?fresh=${Math.random()}`);
+          const fresh = await import(`/pkg/full/index.js?fresh=${Math.random()}`);
           await fresh.default();
           const text = await (await fetch(url)).text();
           const input = form === 'object' ? JSON.parse(text) : text;

@@ -1,4 +1,4 @@
-// The inspector CLI (pkg/bin/cli.mjs, the package's `shenguan` bin) run as a
+// The inspector CLI (pkg/bin/shenguan.mjs, the package's `shenguan` bin) run as a
 // child process on a small run: pass, a tampered ledger (first difference
 // with expected and found, exit 1), a ledger that does not parse (exit 1),
 // bad input (exit 2), the progress bar, and the audit, head and commit
@@ -13,8 +13,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as inputs from '../bench/limits-inputs.mjs';
 
-const shenguan = createRequire(import.meta.url)('../pkg/node/shenguan.js');
-const cli = fileURLToPath(new URL('../pkg/bin/cli.mjs', import.meta.url));
+const shenguan = createRequire(import.meta.url)('../pkg/full/node.cjs');
+const cli = fileURLToPath(new URL('../pkg/bin/shenguan.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'shenguan-cli-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import * as inputs from '../bench/limits-inputs.mjs';
 import { createWorkerClient } from '../pkg/worker/node.mjs';
 
-const shenguan = createRequire(import.meta.url)('../pkg/node/shenguan.js');
+const shenguan = createRequire(import.meta.url)('../pkg/full/node.cjs');
 
 // A run of 2,500 cases (progress every 1,000 entries), its ledger and head.
 const run = JSON.parse(inputs.assignment(shenguan, { judges: 30, cases: 2_500, departments: 3 }));

@@ -1,6 +1,6 @@
 // The Web Worker script (a module worker): loads the browser build and
 // runs the calls createWorkerClient sends.
-import init, * as shenguan from '../web/shenguan.js';
+import init, * as shenguan from '../full/index.js';
 import { serve } from './serve.mjs';
 
 const ready = init();

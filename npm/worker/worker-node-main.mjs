@@ -4,5 +4,5 @@ import { parentPort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { serve } from './serve.mjs';
 
-const shenguan = createRequire(import.meta.url)('../node/shenguan.js');
+const shenguan = createRequire(import.meta.url)('../full/node.cjs');
 parentPort.on('message', (message) => serve(shenguan, message, (reply) => parentPort.postMessage(reply)));

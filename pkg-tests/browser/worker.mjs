@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
 import * as inputs from '../../bench/limits-inputs.mjs';
 
-const shenguan = createRequire(import.meta.url)('../../pkg/node/shenguan.js');
+const shenguan = createRequire(import.meta.url)('../../pkg/full/node.cjs');
 const runText = inputs.assignment(shenguan, { judges: 30, cases: 2_500, departments: 3 });
 const ledger = shenguan.assign(runText);
 const verifyInput = `{"inputs":${runText},"ledger":${JSON.stringify(ledger)}}`;
