@@ -137,3 +137,15 @@ test('aborting a waiting call drops it; an aborted signal rejects at once; termi
     client.terminate();
   }
 });
+
+test('require(\'shenguan/worker\') gives the same client (node.cjs)', async () => {
+  const { createWorkerClient: createFromRequire } = createRequire(import.meta.url)('../pkg/worker/node.cjs');
+  const client = createFromRequire();
+  try {
+    const reports = [];
+    assert.deepEqual(await client.verifyHead({ inputs: run, head }, { onProgress: (p) => reports.push(p) }), { ok: true, entries: 2_500, head });
+    assert.deepEqual(reports.at(-1), { phase: 'head', done: 2_500, total: 2_500 });
+  } finally {
+    client.terminate();
+  }
+});
