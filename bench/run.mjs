@@ -49,6 +49,12 @@ if (!filter || 'limits'.includes(filter)) {
   execFileSync('node', ['bench/limits.mjs'], { stdio: 'inherit' });
 }
 
+// Each export at two sizes, first call of a fresh instance, Node and Chromium.
+if (!filter || 'scaling'.includes(filter)) {
+  console.log('\n== Scaling: each export at two sizes, both forms (bench/scaling.mjs)');
+  execFileSync('node', ['bench/scaling.mjs'], { stdio: 'inherit' });
+}
+
 // The draw's quality against baselines on one synthetic year (not a timing).
 if (!filter || 'quality'.includes(filter)) {
   console.log('\n== Quality of the draw (bench/quality.rs)');

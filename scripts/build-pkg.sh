@@ -37,10 +37,10 @@ for build in "${builds[@]}"; do
 done
 
 cp npm/import.mjs npm/import.d.mts npm/xlsx.mjs pkg/ # spreadsheet files in and out (docs/import.md)
+cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
 for part in worker bin; do
   if [ -d "npm/$part" ]; then cp -r "npm/$part" "pkg/$part"; fi
 done
-node scripts/package-json.mjs
-cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
+node scripts/package-json.mjs # after the copies: it exports ./worker and the bin when they are there
 
 node scripts/sizes.mjs

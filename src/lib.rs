@@ -28,6 +28,7 @@ pub mod decimal;
 pub mod error;
 pub mod import;
 pub mod limits;
+pub mod progress;
 pub mod scoring;
 pub mod standard;
 

@@ -218,8 +218,8 @@ pub fn audit_ledger(input: VerifyInput) -> Result<AuditReport> {
             "概率上限须在 (0, 1] 之间",
         ));
     }
-    let verification = verify_ledger(VerifyInput { inputs: input.inputs.clone(), ledger: input.ledger, audit: None })?;
-    let (mut report, _) = audit_run(input.inputs, Lottery, &options)?;
+    let verification = crate::progress::as_phase("verify", || verify_ledger(VerifyInput { inputs: input.inputs.clone(), ledger: input.ledger, audit: None }))?;
+    let (mut report, _) = crate::progress::as_phase("audit", || audit_run(input.inputs, Lottery, &options))?;
     report.verification = Some(verification);
     Ok(report)
 }
@@ -339,13 +339,17 @@ fn absences_around_draws(entries: &[Entry], departments: &HashMap<String, String
             _ => None,
         };
         let within = entry.index - start <= options.window_entries || days.is_some_and(|d| d <= options.window_days);
+        if !within {
+            // Not scanned: a long leave would otherwise cost a pass over every entry it spans.
+            continue;
+        }
         let department = departments.get(&change.judge_id);
         let draws: Vec<u64> = entries[(start as usize + 1).min(entries.len())..(entry.index as usize).min(entries.len())]
             .iter()
             .filter(|e| !e.seats.is_empty() && e.seats.iter().any(|s| departments.get(&s.chosen) == department))
             .map(|e| e.index)
             .collect();
-        if within && !draws.is_empty() {
+        if !draws.is_empty() {
             found.push(AbsenceAroundDraws { judge: change.judge_id.clone(), unavailable_at: start, restored_at: entry.index, days, draws });
         }
     }

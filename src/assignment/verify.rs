@@ -99,6 +99,10 @@ impl LedgerReader {
 
     /// Read the next part of the ledger text (split anywhere, even inside a character).
     pub fn push(&mut self, bytes: &[u8]) -> Result<()> {
+        crate::progress::in_phase("verify", || self.push_lines(bytes))
+    }
+
+    fn push_lines(&mut self, bytes: &[u8]) -> Result<()> {
         if let Some(error) = &self.failed {
             return Err(error.clone());
         }
@@ -247,7 +251,11 @@ impl LedgerReader {
     }
 
     /// The replay report once every line has been pushed.
-    pub fn finish(mut self) -> Result<VerifyReport> {
+    pub fn finish(self) -> Result<VerifyReport> {
+        crate::progress::in_phase("verify", || self.finish_replay())
+    }
+
+    fn finish_replay(mut self) -> Result<VerifyReport> {
         self.finish_lines()?;
         let chain = self.chain_report();
         let entries = self.lines - 1;
@@ -300,6 +308,10 @@ pub struct HeadReport {
 /// means every entry's hashed record is identical; [`verify_ledger`] on the
 /// full ledger also checks the seat explanations.
 pub fn verify_head(input: HeadInput) -> Result<HeadReport> {
+    crate::progress::in_phase("head", || verify_head_reporting(input))
+}
+
+fn verify_head_reporting(input: HeadInput) -> Result<HeadReport> {
     let mut replay = Replay::head_only(input.inputs, Lottery).map_err(|e| e.at("inputs"))?;
     while replay.next_entry().map_err(|e| e.at("inputs"))?.is_some() {}
     let head = hex(&replay.head());
@@ -308,9 +320,11 @@ pub fn verify_head(input: HeadInput) -> Result<HeadReport> {
 
 /// Replay `input.inputs` and compare with `input.ledger`.
 pub fn verify_ledger(input: VerifyInput) -> Result<VerifyReport> {
-    let mut reader = LedgerReader::replaying(input.inputs)?;
-    reader.push(input.ledger.as_bytes())?;
-    reader.finish()
+    crate::progress::in_phase("verify", || {
+        let mut reader = LedgerReader::replaying(input.inputs)?;
+        reader.push(input.ledger.as_bytes())?;
+        reader.finish()
+    })
 }
 
 fn to_value<T: Serialize>(value: &T) -> Value {

@@ -11,6 +11,8 @@
 pub mod assignment;
 #[cfg(feature = "import")]
 mod import;
+mod memory;
+mod progress;
 #[cfg(feature = "score")]
 mod scoring;
 #[cfg(feature = "standard")]
@@ -38,6 +40,12 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 /// The JSON text of an input: the string itself, or the value through `JSON.stringify`.
 #[inline(never)]
 fn json_text(value: JsValue) -> Result<String, JsValue> {
+    let text = json_text_as_given(value)?;
+    memory::reserve_for(text.len());
+    Ok(text)
+}
+
+fn json_text_as_given(value: JsValue) -> Result<String, JsValue> {
     if let Some(text) = text::string_of(&value) {
         return Ok(text);
     }

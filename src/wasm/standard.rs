@@ -11,7 +11,10 @@ const TS_STANDARD: &'static str = include_str!("ts/standard.d.ts");
 /// JSON value per number.
 fn bulk(input: JsValue) -> Result<JsValue, JsValue> {
     match super::text::string_of(&input) {
-        Some(text) => to_js(&standard::standard_cases_bulk_text(&text).map_err(to_js_error)?),
+        Some(text) => {
+            super::memory::reserve_for(text.len());
+            to_js(&standard::standard_cases_bulk_text(&text).map_err(to_js_error)?)
+        }
         None => call(input, standard::standard_cases_bulk),
     }
 }

@@ -1,0 +1,34 @@
+// Types of `shenguan/worker` (docs/worker.md): the long calls in a Web
+// Worker or a Node worker thread, with progress and cancel.
+import type {
+  AssignmentInput, VerifyInput, VerifyReport, HeadInput, HeadReport, AuditReport,
+  ScoreInput, ScoreOutput, StandardCasesBulkInput, StandardCasesBulkOutput,
+} from '../full/index.js';
+
+/** A progress report from the core. */
+export interface WorkerProgress {
+  /** `assign`, `verify`, `head`, `audit`, `score` or `cases`. */
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface WorkerCallOptions {
+  onProgress?: (progress: WorkerProgress) => void;
+  /** Aborting rejects the call with code `CANCELLED`. */
+  signal?: AbortSignal;
+}
+
+export interface WorkerClient {
+  assign(input: AssignmentInput | string, options?: WorkerCallOptions): Promise<string>;
+  verifyLedger(input: VerifyInput | string, options?: WorkerCallOptions): Promise<VerifyReport>;
+  verifyHead(input: HeadInput | string, options?: WorkerCallOptions): Promise<HeadReport>;
+  auditLedger(input: VerifyInput | string, options?: WorkerCallOptions): Promise<AuditReport>;
+  score(input: ScoreInput | string, options?: WorkerCallOptions): Promise<ScoreOutput>;
+  standardCasesBulk(input: StandardCasesBulkInput | string, options?: WorkerCallOptions): Promise<StandardCasesBulkOutput>;
+  /** Stop the worker; unfinished calls reject with `CANCELLED`. */
+  terminate(): void;
+}
+
+/** `url`: where the worker script is served (default: next to this module). */
+export function createWorkerClient(options?: { url?: string | URL }): WorkerClient;

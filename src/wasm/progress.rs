@@ -1,0 +1,28 @@
+//! Progress of a long call: `withProgress(onProgress, run)` calls `run()`
+//! (which calls one export) with the core's progress reports passed to
+//! `onProgress(phase, done, total)`.
+
+use super::to_js_error;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Call `run` with the core's progress reports passed to `onProgress`; returns what `run` returns.
+#[wasm_bindgen(js_name = withProgress, unchecked_return_type = "unknown")]
+pub fn with_progress(
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "(phase: string, done: number, total: number) => void")] on_progress: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "() => unknown")] run: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (Some(on_progress), Some(run)) = (on_progress.dyn_ref::<js_sys::Function>(), run.dyn_ref::<js_sys::Function>()) else {
+        return Err(to_js_error(crate::error::Error::invalid(
+            "",
+            "withProgress takes two functions: onProgress(phase, done, total) and run()",
+            "withProgress 的参数须为两个函数：onProgress(phase, done, total) 与 run()",
+        )));
+    };
+    let on_progress = on_progress.clone();
+    let sink = move |p: crate::progress::Progress| {
+        // A throwing listener does not stop the call.
+        let _ = on_progress.call3(&JsValue::NULL, &JsValue::from_str(p.phase), &JsValue::from_f64(p.done as f64), &JsValue::from_f64(p.total as f64));
+    };
+    crate::progress::reporting(sink, || run.call0(&JsValue::NULL))
+}
