@@ -1,42 +1,61 @@
+/// <reference lib="esnext.disposable" />
 /* ---------- 审判绩效: the judge performance formula (see docs/scoring.md) ---------- */
 
 export type ScoringRoundingMode = "halfUp" | "halfEven" | "down" | "up";
 export interface ScoringRounding { places?: number; mode?: ScoringRoundingMode }
 
-export type ScoringMethodType = "baseline" | "minMax" | "efficacy" | "zScore" | "inRange" | "piecewise" | "direct";
+export type ScoringMethodType = ScoringMethod["type"];
 
 export interface PiecewisePoint { x: DecimalInput; score: DecimalInput; label?: string }
 
-export interface OutsideRule {
-  rule: "zero" | "fixed" | "perUnit";
-  /** `fixed` only. */
-  score?: DecimalInput;
-  /** `perUnit` only: points lost per unit of distance from the range. */
-  perUnit?: DecimalInput;
-}
+/** The rule outside an `inRange` method's range: `fixed` takes `score`, `perUnit` takes `perUnit`, `zero` neither. */
+export type OutsideRule =
+  | { rule: "zero" }
+  | { rule: "fixed"; score: DecimalInput }
+  | { rule: "perUnit"; /** Points lost per unit of distance from the range. */ perUnit: DecimalInput };
 
-/** A scoring method; only the parameters of its `type` are allowed. */
-export interface ScoringMethod {
-  type: ScoringMethodType;
-  cap?: DecimalInput;
-  floor?: DecimalInput;
-  /** efficacy: default 60. */
+/** Bounds every method may declare, applied to its result before rounding. */
+export interface MethodBounds { cap?: DecimalInput; floor?: DecimalInput }
+
+export interface BaselineMethod extends MethodBounds { type: "baseline" }
+export interface MinMaxMethod extends MethodBounds { type: "minMax" }
+export interface EfficacyMethod extends MethodBounds {
+  type: "efficacy";
+  /** Default 60. */
   base?: DecimalInput;
-  /** efficacy: default 40. */
+  /** Default 40. */
   span?: DecimalInput;
-  /** zScore: default 50. */
+}
+export interface ZScoreMethod extends MethodBounds {
+  type: "zScore";
+  /** Default 50. */
   center?: DecimalInput;
-  /** zScore: default 10. */
+  /** Points per standard deviation, default 10. */
   spread?: DecimalInput;
-  /** inRange: bounds (inclusive). */
-  min?: DecimalInput;
-  max?: DecimalInput;
+}
+export interface InRangeMethod extends MethodBounds {
+  type: "inRange";
+  /** Bounds (inclusive). */
+  min: DecimalInput;
+  max: DecimalInput;
+  /** Default `{ rule: "zero" }`. */
   outside?: OutsideRule;
-  /** piecewise: breakpoints, x strictly increasing. */
-  points?: PiecewisePoint[];
-  /** piecewise: points per unit above the last breakpoint (default 0). */
+}
+export interface PiecewiseMethod extends MethodBounds {
+  type: "piecewise";
+  /** Breakpoints, at least two, x strictly increasing. */
+  points: [PiecewisePoint, PiecewisePoint, ...PiecewisePoint[]];
+  /** Points per unit above the last breakpoint (default 0). */
   perUnitAbove?: DecimalInput;
 }
+export interface DirectMethod extends MethodBounds { type: "direct" }
+
+/** A scoring method: each `type` with its own parameters only (docs/scoring.md, Methods). */
+export type ScoringMethod =
+  | BaselineMethod | MinMaxMethod | EfficacyMethod | ZScoreMethod | InRangeMethod | PiecewiseMethod | DirectMethod;
+
+/** The methods `lowerIsBetter` reverses; the others carry no direction. */
+export type DirectedMethod = MinMaxMethod | EfficacyMethod | ZScoreMethod;
 
 export interface CaseCredit {
   handling: string;
@@ -46,14 +65,16 @@ export interface CaseCredit {
   panelCapShare?: DecimalInput;
 }
 
-export interface IndicatorDef {
+export interface IndicatorBase {
   id: string;
   name?: string;
   type?: "number" | "count" | "boolean";
-  direction?: "higherIsBetter" | "lowerIsBetter";
-  method?: ScoringMethod;
   credit?: CaseCredit;
 }
+/** An indicator; `lowerIsBetter` only with a method it reverses (minMax, efficacy, zScore). */
+export type IndicatorDef =
+  | (IndicatorBase & { direction?: "higherIsBetter"; method?: ScoringMethod })
+  | (IndicatorBase & { direction: "lowerIsBetter"; method?: DirectedMethod });
 
 export interface GroupDef {
   id: string;
@@ -108,17 +129,17 @@ export interface VetoDef {
   grade: string;
 }
 
-export interface LeaderCheckDef {
+export interface LeaderCheckBase {
   id: string;
   name?: string;
-  kind: "minShareOfBaseline" | "minRatio";
   roles?: string[];
   indicator: string;
-  denominator?: string;
-  share?: DecimalInput;
-  min?: DecimalInput;
   vetoGrade?: string;
 }
+/** A leader check: `minShareOfBaseline` (value ≥ share × baseline) or `minRatio` (indicator / denominator ≥ min). */
+export type LeaderCheckDef =
+  | (LeaderCheckBase & { kind: "minShareOfBaseline"; /** Default: the tier's baseline share. */ share?: DecimalInput })
+  | (LeaderCheckBase & { kind: "minRatio"; denominator: string; min: DecimalInput });
 
 /** A rule set: the performance formula as data. */
 export interface RuleSet {
@@ -172,8 +193,8 @@ export interface ScoringStatistics {
   gradeCutoffs?: GradeCutoff[];
 }
 
-/** A form value: a number, a decimal string, a boolean; null or "" = not filled in. */
-export type FormValue = DecimalInput | boolean | null;
+/** A form value: a number, a decimal string (a form's text as typed: the core checks it), a boolean; null or "" = not filled in. */
+export type FormValue = DecimalInput | string | boolean | null;
 
 export interface JudgeForm {
   id: string;
