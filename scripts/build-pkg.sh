@@ -22,6 +22,13 @@ for dir in pkg/web pkg/node; do
   node_modules/.bin/wasm-opt -O3 $features "$dir/shenguan_bg.wasm" -o "$dir/shenguan_bg.wasm"
 done
 
+# isShenguanError (npm/errors.js) is exported beside the engines: as is for
+# the ES module, with its one `export` turned into module.exports for Node.
+cp npm/errors.js pkg/web/errors.js
+echo "export { isShenguanError } from './errors.js';" >> pkg/web/shenguan.js
+{ sed 's/^export function /function /' npm/errors.js; echo 'module.exports.isShenguanError = isShenguanError;'; } > pkg/node/errors.js
+echo "module.exports.isShenguanError = require('./errors.js').isShenguanError;" >> pkg/node/shenguan.js
+
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 cat > pkg/package.json <<JSON
 {

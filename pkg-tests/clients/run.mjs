@@ -132,6 +132,7 @@ if (built.length > 0) {
         const problems = [];
         page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
         page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+        page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
         try {
           const response = await page.goto(`http://127.0.0.1:${server.address().port}/`);
           assert.equal(response.headers()['content-security-policy'], csp);
