@@ -36,3 +36,14 @@ export async function check(): Promise<string[]> {
     return [String(report.ok), total, scored ?? '-', err.code, err.path, err.messageZh];
   }
 }
+
+// The installed declarations are the strict ones, in both resolution modes:
+// each line below must fail to compile, or tsc reports an unused directive.
+export function mistakes(inputs: AssignmentInput): void {
+  // @ts-expect-error plain text is not JsonText<AssignmentInput>
+  assign('{}');
+  // @ts-expect-error a baseline method takes no breakpoints
+  score({ ruleSet: { id: 'r', version: '1', indicators: [{ id: 'q', method: { type: 'baseline', points: [] } }] }, judges: [] });
+  // @ts-expect-error verifyLedger takes no audit thresholds
+  verifyLedger({ inputs, ledger: '', audit: {} });
+}
