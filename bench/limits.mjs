@@ -31,7 +31,7 @@ const scenarios = {
 
 function runOne(name) {
   const require = createRequire(import.meta.url);
-  const shenguan = require('../pkg/node/shenguan.js');
+  const shenguan = require('../pkg/full/node.cjs');
   const [operation, build] = scenarios[name];
   const text = build(shenguan);
   const start = process.hrtime.bigint();

@@ -3,6 +3,7 @@
 // with their ratio. Usage: node bench/run.mjs [name-filter]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { measure, report } from '../scripts/sizes.mjs';
 
 const out = 'target/bench';
 const filter = process.argv[2] ?? '';
@@ -25,6 +26,10 @@ for (const r of rows) {
 }
 console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both; each WASM workload in a fresh Node process.');
 for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
+
+// Each build's wasm against its size budget (scripts/sizes.mjs, docs/package.md).
+console.log('\n== Package sizes: each build\'s wasm against its budget');
+console.log(report(measure()));
 
 // A year's ledger written and verified in full, streamed (time, memory, size),
 // and the same replay by the plain-JS verifier written from the spec alone.

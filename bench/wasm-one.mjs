@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = require('../pkg/full/node.cjs');
 const [file, operation, iterations] = process.argv.slice(2);
 const input = readFileSync(file, 'utf8');
 const fn = shenguan[operation];

@@ -19,7 +19,7 @@ try {
   await page.goto(`${base}/pkg-tests/browser/vectors.html`);
   await page.waitForSelector('body[data-ready]');
   const result = await page.evaluate(async ({ inputUrl, ledgerUrl }) => {
-    const shenguan = await import('/pkg/web/shenguan.js');
+    const shenguan = await import('/pkg/full/index.js');
     await shenguan.default();
     const started = performance.now();
     // The verifyHead workload's input is { inputs, head }: hand over the inputs as text.

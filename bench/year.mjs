@@ -15,7 +15,7 @@ if (!step) {
   // Each step in its own process, so each starts from a fresh instance.
   for (const s of ['write', 'verify']) execFileSync('node', ['bench/year.mjs', file, s], { stdio: 'inherit' });
 } else {
-  const shenguan = require('../pkg/node/shenguan.js');
+  const shenguan = require('../pkg/full/node.cjs');
   // The verifyHead workload's input: { inputs, head }.
   const inputs = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')).inputs);
   const mib = (b) => `${(b / 1048576).toFixed(0)} MiB`;

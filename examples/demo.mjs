@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = require('../pkg/full/node.cjs');
 const load = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
 
 const court = load('./court/judges.json');

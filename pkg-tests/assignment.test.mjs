@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = require('../pkg/full/node.cjs');
 const fixture = JSON.parse(readFileSync(new URL('../tests/fixtures/small-court.json', import.meta.url), 'utf8'));
 const lines = (text) => text.trimEnd().split('\n').map((l) => JSON.parse(l));
 

@@ -15,13 +15,13 @@ import {
 } from './independent/verifier.mjs';
 
 const require = createRequire(import.meta.url);
-const packagePath = new URL('../pkg/node/shenguan.js', import.meta.url).pathname;
+const packagePath = new URL('../pkg/full/node.cjs', import.meta.url).pathname;
 let shenguanModule;
 // The WASM package (built by `make pkg`); a test that compares with it fails
 // with a clear message when it has not been built.
 function shenguan() {
   if (shenguanModule === undefined) {
-    if (!existsSync(packagePath)) throw new Error('pkg/node/shenguan.js is missing: run `make pkg` first');
+    if (!existsSync(packagePath)) throw new Error('pkg/full/node.cjs is missing: run `make pkg` first');
     shenguanModule = require(packagePath);
   }
   return shenguanModule;

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as inputs from '../bench/limits-inputs.mjs';
 
 const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = require('../pkg/full/node.cjs');
 
 function refusedWith(fn, path, limit) {
   assert.throws(fn, (e) => {

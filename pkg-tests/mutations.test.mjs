@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = require('../pkg/full/node.cjs');
 const ROUNDS = 30;
 
 let state = 0x5eedn;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const shenguan = require('../pkg/node/shenguan.js');
+const shenguan = require('../pkg/full/node.cjs');
 const read = (path) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
 const inputs = read('examples/court/scoring-inputs.json');
 const ruleSet = (name) => read(`examples/rulesets/${name}-style.json`);

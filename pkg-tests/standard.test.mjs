@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const sg = require('../pkg/node/shenguan.js');
+const sg = require('../pkg/full/node.cjs');
 
 const config = {
   caseTypes: {

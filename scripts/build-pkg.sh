@@ -1,57 +1,52 @@
 #!/usr/bin/env bash
-# Builds pkg/: the browser ES module (pkg/web), the Node module (pkg/node),
-# TypeScript declarations for both, and a package.json choosing between them.
-# Prints the wasm size (raw and gzip) and fails above the budget.
+# Builds pkg/, the npm package (layout in docs/package.md): one build per
+# engine and one with all three, each a single wasm with its browser glue,
+# its Node glue and the entries from npm/entry/. Prints each wasm's size and
+# fails when one exceeds its budget (scripts/sizes.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Budget: 680 KiB gzip. The crate and its hashing and JSON dependencies are
-# built for speed (opt-level 3, see Cargo.toml), which costs about 70 KiB
-# gzip over a size-optimised build and halves the time of a replay
-# verification in WASM (measured with `make bench`); the drand signature
-# check (BLS12-381 pairing, src/beacon.rs) adds about 110 KiB gzip (splitting the engines into separate modules is tracked separately).
-budget_gzip_kib=${SHENGUAN_WASM_BUDGET_GZIP_KIB:-680}
 
-cargo build --release --lib --target wasm32-unknown-unknown --quiet
-wasm=target/wasm32-unknown-unknown/release/shenguan.wasm
-rm -rf pkg/web pkg/node
-wasm-bindgen "$wasm" --target web --out-dir pkg/web
-wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node
+builds=(full assign standard score)
+wasm_features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
 
-features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
-for dir in pkg/web pkg/node; do
-  node_modules/.bin/wasm-opt -O3 $features "$dir/shenguan_bg.wasm" -o "$dir/shenguan_bg.wasm"
+rm -rf pkg target/pkg-build
+mkdir -p pkg
+for build in "${builds[@]}"; do
+  work=target/pkg-build/$build
+  out=pkg/$build
+  mkdir -p "$work"
+  cargo build --release --lib --target wasm32-unknown-unknown --no-default-features --features "$build" --quiet
+  # The same file name in every build, so the entries are the same files.
+  cp target/wasm32-unknown-unknown/release/shenguan.wasm "$work/shenguan.wasm"
+  wasm-bindgen "$work/shenguan.wasm" --target web --out-dir "$out"
+  wasm-bindgen "$work/shenguan.wasm" --target nodejs --out-dir "$work/node"
+  # Both targets emit the same wasm: ship it once, and let the Node glue read it.
+  cmp -s "$out/shenguan_bg.wasm" "$work/node/shenguan_bg.wasm" || { echo "pkg: web and nodejs wasm differ ($build)" >&2; exit 1; }
+  mv "$work/node/shenguan.js" "$out/shenguan.node.cjs"
+  rm "$out/shenguan_bg.wasm.d.ts"
+  node_modules/.bin/wasm-opt -O3 $wasm_features "$out/shenguan_bg.wasm" -o "$out/shenguan_bg.wasm"
+  # The glue's own default URL would put import.meta in every entry; index.js
+  # passes the URL instead, and legacy.js (webpack 4) takes it from init(url).
+  default_url="module_or_path = new URL('shenguan_bg.wasm', import.meta.url);"
+  grep -qF "$default_url" "$out/shenguan.js" || { echo "pkg: the glue's default wasm URL line changed" >&2; exit 1; }
+  sed -i "s|$default_url|throw new TypeError('shenguan: init needs the wasm URL');|" "$out/shenguan.js"
+  cp npm/entry/* "$out/"
+  # isShenguanError (npm/errors.js) is exported by every entry: as is for the
+  # ES modules, with its one `export` made module.exports for require.
+  cp npm/errors.js "$out/errors.js"
+  { sed 's/^export function /function /' npm/errors.js; echo 'module.exports.isShenguanError = isShenguanError;'; } > "$out/errors.cjs"
+  echo "export { isShenguanError } from './errors.js';" >> "$out/legacy.js"
+  echo "module.exports.isShenguanError = require('./errors.cjs').isShenguanError;" >> "$out/node.cjs"
+  echo "export const { isShenguanError } = glue;" >> "$out/node.mjs"
+  # node.mjs names every export of the build (Node cannot list them from CommonJS).
+  names=$(node -e "const g = require('./$out/shenguan.node.cjs'); console.log(Object.keys(g).filter((n) => !/^(init|initSync|default)$/.test(n)).join(', '))")
+  echo "export const { $names } = glue;" >> "$out/node.mjs"
 done
 
-# isShenguanError (npm/errors.js) is exported beside the engines: as is for
-# the ES module, with its one `export` turned into module.exports for Node.
-cp npm/errors.js pkg/web/errors.js
-echo "export { isShenguanError } from './errors.js';" >> pkg/web/shenguan.js
-{ sed 's/^export function /function /' npm/errors.js; echo 'module.exports.isShenguanError = isShenguanError;'; } > pkg/node/errors.js
-echo "module.exports.isShenguanError = require('./errors.js').isShenguanError;" >> pkg/node/shenguan.js
+node scripts/package-json.mjs
+cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
+for part in worker bin; do
+  if [ -d "npm/$part" ]; then cp -r "npm/$part" "pkg/$part"; fi
+done
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-cat > pkg/package.json <<JSON
-{
-  "name": "shenguan",
-  "version": "$version",
-  "description": "Auditable random case assignment, standard cases and judge performance scoring (WebAssembly)",
-  "license": "MIT OR Apache-2.0",
-  "files": ["web", "node"],
-  "exports": {
-    ".": {
-      "node": { "types": "./node/shenguan.d.ts", "default": "./node/shenguan.js" },
-      "default": { "types": "./web/shenguan.d.ts", "default": "./web/shenguan.js" }
-    }
-  },
-  "types": "./web/shenguan.d.ts"
-}
-JSON
-echo '{"type":"commonjs"}' > pkg/node/package.json
-
-raw=$(stat -c %s pkg/web/shenguan_bg.wasm)
-gz=$(gzip -9 -c pkg/web/shenguan_bg.wasm | wc -c)
-echo "pkg: shenguan_bg.wasm $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzip (budget ${budget_gzip_kib} KiB gzip)"
-if [ $((gz / 1024)) -gt "$budget_gzip_kib" ]; then
-  echo "pkg: wasm exceeds the size budget" >&2
-  exit 1
-fi
+node scripts/sizes.mjs

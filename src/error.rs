@@ -155,6 +155,9 @@ pub const MAX_MESSAGE_BYTES: usize = 1_000;
 mod excerpt;
 pub use excerpt::MAX_QUOTED_CHARS;
 
+// Errors are built at hundreds of sites: one out-of-line copy of this, not
+// one inlined at each (the crate is built at opt-level 3 for its hot paths).
+#[inline(never)]
 fn shortened(message: String) -> String {
     let mut message = excerpt::excerpted(message);
     if message.len() > MAX_MESSAGE_BYTES {

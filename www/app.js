@@ -1,6 +1,6 @@
 // The page: reads forms, calls the package, shows results. Every rule and
 // number comes from the WebAssembly core; this file only moves values around.
-import init, * as shenguan from '../pkg/web/shenguan.js';
+import init, * as shenguan from '../pkg/full/index.js';
 import { mountStandard } from './standard.js';
 import { mountScoring } from './scoring.js';
 

@@ -20,7 +20,7 @@ const vectorFiles = (dir) => readdirSync(dir).sort().flatMap((name) => {
   return name.endsWith('.json') ? [relative(root, path).split(sep).join('/')] : [];
 });
 // The Node build, to check that the page shows the core's own numbers.
-const node = createRequire(import.meta.url)('../../pkg/node/shenguan.js');
+const node = createRequire(import.meta.url)('../../pkg/full/node.cjs');
 
 const results = [];
 async function check(name, fn) {

@@ -32,8 +32,12 @@ const scoreInput = {
  */
 export async function runChecks(engines) {
   const modules = [...new Set(Object.values(engines))];
-  // The one import line everywhere: `init` is awaited where the build has one.
-  for (const m of modules) if (typeof m.default === 'function') await m.default();
+  // The one API everywhere: an async `init`, default and named, harmless to repeat (docs/package.md).
+  for (const m of modules) {
+    if (typeof m.default !== 'function' || typeof m.init !== 'function') throw new Error('no init export');
+    await m.default();
+    await m.init();
+  }
   const { commitRun, assign, verifyLedger, isShenguanError } = engines.assign;
   const { commitment } = commitRun(run);
   const inputs = { ...run, commitment };

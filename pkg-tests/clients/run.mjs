@@ -7,8 +7,10 @@
 //   webpack     a webpack 5 build, loaded in Chromium;
 // each browser build served from 127.0.0.1 under
 // `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'`. Every
-// client runs checks.mjs (one call per engine and a thrown error) and must
-// give the hand-worked results and the same chain head. The bundlers come
+// client runs checks.mjs (init, one call per engine and a thrown error)
+// through the full build (`shenguan`) and through each engine's own
+// (`shenguan/assign`, `/standard`, `/score`), and must give the hand-worked
+// results and the same chain head. The bundlers come
 // from this folder's lockfile (`npm ci` in scripts/setup.sh); nothing here
 // reaches the network. `make test-clients`; exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';

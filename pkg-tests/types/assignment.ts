@@ -1,9 +1,9 @@
 // A typed use of the assignment exports; checked by `tsc --noEmit`.
-import init, { isShenguanError, commitRun, assign, verifyLedger, verifyChain, verifyHead, auditLedger, carryForward, LedgerWriter, LedgerVerifier } from '../../pkg/web/shenguan.js';
+import init, { isShenguanError, commitRun, assign, verifyLedger, verifyChain, verifyHead, auditLedger, carryForward, LedgerWriter, LedgerVerifier } from '../../pkg/full/index.js';
 import type {
   AssignmentInput, AssignmentEvent, Judge, Case, LedgerHeader, LedgerEntry, Seat, VerifyReport, ChainReport, HeadReport, AuditReport,
   RunCommitment, CarryForward, ShenguanErrorFields,
-} from '../../pkg/web/shenguan.js';
+} from '../../pkg/full/index.js';
 
 const judges: Judge[] = ['J1', 'J2', 'J3', 'J4'].map((id, i) => ({
   id, department: 'civil', caseTypes: ['contract'], role: i === 0 ? 'divisionChief' : 'judge', share: i === 0 ? '0.55' : 1,

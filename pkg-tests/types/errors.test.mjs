@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { isShenguanError } from '../../npm/errors.js';
 
 const root = new URL('../../', import.meta.url);
-const shenguan = createRequire(import.meta.url)('../../pkg/node/shenguan.js');
+const shenguan = createRequire(import.meta.url)('../../pkg/full/node.cjs');
 
 function thrown(fn) {
   try {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
-const shenguan = createRequire(import.meta.url)('../../pkg/node/shenguan.js');
+const shenguan = createRequire(import.meta.url)('../../pkg/full/node.cjs');
 
 /** A one-indicator rule set whose indicator is given. */
 const ruleSet = (indicator, extra = {}) => ({

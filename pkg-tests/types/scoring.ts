@@ -1,9 +1,9 @@
 // A typed use of the scoring exports; checked by `tsc --noEmit`.
-import init, { validateRuleSet, score, scoreOne, scoreTable } from '../../pkg/web/shenguan.js';
+import init, { validateRuleSet, score, scoreOne, scoreTable } from '../../pkg/full/index.js';
 import type {
   RuleSet, ScoreInput, ScoreOutput, ScoreOneOutput, JudgeScore, ExplanationNode, ValidationReport, MissingInput, GradeCutoff,
   ScoreTableInput, ScoreTableOutput, ScoreTableCell,
-} from '../../pkg/web/shenguan.js';
+} from '../../pkg/full/index.js';
 
 const ruleSet: RuleSet = {
   id: 'demo',

@@ -1,11 +1,11 @@
 // A typed use of the standard-case exports; checked by `tsc --noEmit`.
 import init, {
   computeBaseline, standardCases, standardCaseWeights, standardCasesBulk, enforcementCases, standardTargets,
-} from '../../pkg/web/shenguan.js';
+} from '../../pkg/full/index.js';
 import type {
   Baseline, StandardConfig, StandardCase, StandardCasesOutput, StandardCaseResult, StandardCaseWeightsOutput,
   StandardCasesBulkInput, StandardCasesBulkOutput, EnforcementCasesOutput, StandardTargetsOutput, ShenguanErrorFields, JsonText,
-} from '../../pkg/web/shenguan.js';
+} from '../../pkg/full/index.js';
 
 const config: StandardConfig = {
   rounding: { places: 2, mode: 'halfUp' },

@@ -7,8 +7,11 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+#[cfg(feature = "assign")]
 pub mod assignment;
+#[cfg(feature = "score")]
 mod scoring;
+#[cfg(feature = "standard")]
 mod standard;
 mod text;
 
@@ -31,6 +34,7 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 }
 
 /// The JSON text of an input: the string itself, or the value through `JSON.stringify`.
+#[inline(never)]
 fn json_text(value: JsValue) -> Result<String, JsValue> {
     if let Some(text) = text::string_of(&value) {
         return Ok(text);
@@ -42,8 +46,8 @@ fn json_text(value: JsValue) -> Result<String, JsValue> {
             "输入必须是 JSON 值（对象、数组、字符串、数字、布尔值或 null）或 JSON 文本",
         )
     };
-    match js_sys::JSON::stringify(&value) {
-        Ok(s) => text::string_of(&s).ok_or_else(|| to_js_error(not_json())),
+    match text::stringify(&value) {
+        Ok(text) => text.ok_or_else(|| to_js_error(not_json())),
         // The engine throws a RangeError when the text would be longer than
         // its longest string or the value nests deeper than its stack.
         Err(thrown) if thrown.is_instance_of::<js_sys::RangeError>() => Err(to_js_error(crate::limits::too_large_for_js())),
@@ -74,6 +78,7 @@ fn call<I: DeserializeOwned, O: Serialize>(
 /// Run a core function whose result is text (a ledger): handed to JS as a
 /// string as it is, not written as a JSON string literal and parsed back,
 /// which for a large run would hold three copies at once.
+#[cfg_attr(not(feature = "assign"), allow(dead_code))]
 fn call_returning_text<I: DeserializeOwned>(input: JsValue, f: impl FnOnce(I) -> crate::Result<String>) -> Result<JsValue, JsValue> {
     let input = from_js(input)?;
     let output = f(input).map_err(to_js_error)?;
@@ -81,12 +86,16 @@ fn call_returning_text<I: DeserializeOwned>(input: JsValue, f: impl FnOnce(I) ->
 }
 
 /// Run a core function that reads its input's JSON text itself.
+#[cfg_attr(not(feature = "score"), allow(dead_code))]
 fn call_text<O: Serialize>(input: JsValue, f: impl FnOnce(&str) -> crate::Result<O>) -> Result<JsValue, JsValue> {
     let output = f(&json_text(input)?).map_err(to_js_error)?;
     to_js(&output)
 }
 
-/// A JS `Error` carrying the coded error's fields as properties.
+/// A JS `Error` carrying the coded error's fields as properties. (One
+/// out-of-line copy: it is reached from every export's error paths.)
+#[cold]
+#[inline(never)]
 fn to_js_error(error: Error) -> JsValue {
     let js_error = js_sys::Error::new(&error.to_string());
     js_error.set_name("ShenguanError");

@@ -26,6 +26,15 @@ extern "C" {
     fn read(this: &EncodeResult) -> u32;
     #[wasm_bindgen(method, getter)]
     fn written(this: &EncodeResult) -> u32;
+
+    /// `JSON.stringify`, its text copied into WebAssembly memory (None for
+    /// `undefined`). Unlike js_sys's, whose result is a table reference,
+    /// it returns nothing through the externref table, so a throw (a cyclic
+    /// or BigInt input) leaves no slot behind: wasm-bindgen allocates the
+    /// slot of a returned reference before it checks for the exception, and
+    /// never frees it.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    pub fn stringify(value: &JsValue) -> Result<Option<String>, JsValue>;
 }
 
 /// The UTF-8 text of `value`, or `None` when it is not a string.

@@ -1,9 +1,12 @@
 // A strict TypeScript consumer of the installed package: the import lines,
 // the input and output types, the text form and the error guard.
-import { commitRun, assign, verifyLedger, standardCases, score, isShenguanError } from 'shenguan';
+import init, { commitRun, assign, verifyLedger, standardCases, score, isShenguanError } from 'shenguan';
+import initScore, { scoreOne, isShenguanError as isScoreError } from 'shenguan/score';
 import type { AssignmentInput, JsonText, ScoreInput, StandardCasesInput, VerifyReport, ShenguanError, DecimalString } from 'shenguan';
 
 export async function check(): Promise<string[]> {
+  await init();
+  await initScore();
   const run: AssignmentInput = {
     judges: [{ id: 'J1', department: 'civil', caseTypes: ['contract'], role: 'judge', share: 1 }],
     cases: [{ id: 'C1', caseType: 'contract', department: 'civil', weight: '1.5' }],
@@ -27,13 +30,14 @@ export async function check(): Promise<string[]> {
     judges: [{ id: 'J1', values: { q: '0.95' } }],
   };
   const scored: DecimalString | null = score(scoreInput).judges[0]?.total ?? null;
+  const one: DecimalString | null = scoreOne({ ruleSet: scoreInput.ruleSet, judge: scoreInput.judges[0]! }).judge.total;
   try {
     assign({ ...inputs, seed: 'x' });
     return ['no error'];
   } catch (e: unknown) {
     if (!isShenguanError(e)) throw e;
     const err: ShenguanError = e;
-    return [String(report.ok), total, scored ?? '-', err.code, err.path, err.messageZh];
+    return [String(report.ok), total, scored ?? '-', one ?? '-', err.code, err.path, err.messageZh, String(isScoreError(e))];
   }
 }
 

@@ -1,0 +1,20 @@
+// The entry for tools that cannot parse `import.meta` (webpack 4, Vue CLI 4):
+// the functions, and an `init` that must be told where the wasm is, since
+// nothing here can find the file next to it. See docs/package.md.
+import initGlue from './shenguan.js';
+
+export * from './shenguan.js';
+
+/**
+ * Load the WebAssembly: `input` is its URL (or a Response, a
+ * WebAssembly.Module or its bytes), or wasm-bindgen's `{ module_or_path }`.
+ * Calling it again returns at once.
+ */
+export default async function init(input) {
+  if (input === undefined) {
+    throw new TypeError('shenguan: this entry has no default wasm URL; call init(url) with the URL of shenguan_bg.wasm (docs/package.md)');
+  }
+  const plain = input !== null && Object.getPrototypeOf(input) === Object.prototype;
+  await initGlue(plain ? input : { module_or_path: input });
+}
+export { init };
