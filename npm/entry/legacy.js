@@ -1,4 +1,4 @@
-// The entry for tools that cannot parse `import.meta` (webpack 4, Vue CLI 4):
+// The entry for tools that cannot parse the import meta-property (webpack 4, Vue CLI 4):
 // the functions, and an `init` that must be told where the wasm is, since
 // nothing here can find the file next to it. See docs/package.md.
 import initGlue from './shenguan.js';
