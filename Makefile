@@ -1,5 +1,5 @@
 # shenguan: every entry point. `make test` and `make demo` work from a fresh clone.
-.PHONY: all tools pkg test test-native test-wasm test-pkg test-types test-browser demo serve bench fuzz mutants clean
+.PHONY: all tools pkg test test-native test-wasm test-pkg test-types test-browser test-clients demo serve bench fuzz mutants clean
 
 all: pkg
 
@@ -11,7 +11,7 @@ tools:
 pkg: tools
 	@scripts/build-pkg.sh
 
-test: test-native test-wasm test-pkg test-types test-browser
+test: test-native test-wasm test-pkg test-types test-browser test-clients
 	@echo "make test: all suites passed"
 
 test-native:
@@ -31,6 +31,11 @@ test-browser: pkg
 	@scripts/setup.sh --browser
 	node pkg-tests/browser/run.mjs
 	node pkg-tests/browser/worker.mjs
+
+# The packed tarball in Node (ESM, CJS), strict TypeScript, Vite and webpack 5 builds in Chromium.
+test-clients: pkg
+	@scripts/setup.sh --browser
+	node pkg-tests/clients/run.mjs
 
 demo: pkg
 	node examples/demo.mjs

@@ -31,6 +31,13 @@ for build in "${builds[@]}"; do
   grep -qF "$default_url" "$out/shenguan.js" || { echo "pkg: the glue's default wasm URL line changed" >&2; exit 1; }
   sed -i "s|$default_url|throw new TypeError('shenguan: init needs the wasm URL');|" "$out/shenguan.js"
   cp npm/entry/* "$out/"
+  # isShenguanError (npm/errors.js) is exported by every entry: as is for the
+  # ES modules, with its one `export` made module.exports for require.
+  cp npm/errors.js "$out/errors.js"
+  { sed 's/^export function /function /' npm/errors.js; echo 'module.exports.isShenguanError = isShenguanError;'; } > "$out/errors.cjs"
+  echo "export { isShenguanError } from './errors.js';" >> "$out/legacy.js"
+  echo "module.exports.isShenguanError = require('./errors.cjs').isShenguanError;" >> "$out/node.cjs"
+  echo "export const { isShenguanError } = glue;" >> "$out/node.mjs"
   # node.mjs names every export of the build (Node cannot list them from CommonJS).
   names=$(node -e "const g = require('./$out/shenguan.node.cjs'); console.log(Object.keys(g).filter((n) => !/^(init|initSync|default)$/.test(n)).join(', '))")
   echo "export const { $names } = glue;" >> "$out/node.mjs"

@@ -24,6 +24,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The bundlers of the real-client checks (pkg-tests/clients), from their own lockfile.
+if [ ! -d pkg-tests/clients/node_modules ] || [ pkg-tests/clients/package-lock.json -nt pkg-tests/clients/node_modules/.package-lock.json ]; then
+  echo "setup: npm ci in pkg-tests/clients"
+  npm ci --prefix pkg-tests/clients --no-audit --no-fund --loglevel=error
+fi
+
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   echo "setup: installing Debian's chromium for the browser tests"
   if [ "$(id -u)" = 0 ]; then

@@ -1,5 +1,5 @@
 // A typed use of the assignment exports; checked by `tsc --noEmit`.
-import init, { commitRun, assign, verifyLedger, verifyChain, verifyHead, auditLedger, carryForward, LedgerWriter, LedgerVerifier } from '../../pkg/full/index.js';
+import init, { isShenguanError, commitRun, assign, verifyLedger, verifyChain, verifyHead, auditLedger, carryForward, LedgerWriter, LedgerVerifier } from '../../pkg/full/index.js';
 import type {
   AssignmentInput, AssignmentEvent, Judge, Case, LedgerHeader, LedgerEntry, Seat, VerifyReport, ChainReport, HeadReport, AuditReport,
   RunCommitment, CarryForward, ShenguanErrorFields,
@@ -57,6 +57,7 @@ async function main(previousHead: string, signature: string): Promise<void> {
     const e = err as Error & ShenguanErrorFields;
     const listed: number = e.more.length + e.moreOmitted;
     console.log(e.code, e.path, e.messageZh, listed);
+    if (isShenguanError(err) && err.code === 'INVALID_INPUT') console.log(err.name, err.more.map((p) => p.path));
   }
 }
 

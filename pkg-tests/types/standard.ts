@@ -4,7 +4,7 @@ import init, {
 } from '../../pkg/full/index.js';
 import type {
   Baseline, StandardConfig, StandardCase, StandardCasesOutput, StandardCaseResult, StandardCaseWeightsOutput,
-  StandardCasesBulkInput, StandardCasesBulkOutput, EnforcementCasesOutput, StandardTargetsOutput, StandardWeek, ShenguanErrorFields,
+  StandardCasesBulkInput, StandardCasesBulkOutput, EnforcementCasesOutput, StandardTargetsOutput, StandardWeek, ShenguanErrorFields, JsonText,
 } from '../../pkg/full/index.js';
 
 const config: StandardConfig = {
@@ -44,7 +44,7 @@ export async function demo(): Promise<string[]> {
   const bulkInput: StandardCasesBulkInput = {
     config, baseline, kinds: [{ caseType: 'civil' }], kind: [0, 0], dossier: [100, 200], transcript: [8, 16], judgment: [8, 16],
   };
-  const bulk: StandardCasesBulkOutput = standardCasesBulk(JSON.stringify(bulkInput));
+  const bulk: StandardCasesBulkOutput = standardCasesBulk(JSON.stringify(bulkInput) as JsonText<StandardCasesBulkInput>);
   lines.push(`bulk ${bulk.count} ${bulk.total} ${(bulk.values ?? []).join(',')}`);
 
   const enf: EnforcementCasesOutput = enforcementCases({ config, cases: [{ id: 'E1', closing: 'fullyEnforced' }, { id: 'E2', closing: 'terminatedThisRound' }] });

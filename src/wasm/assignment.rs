@@ -11,49 +11,49 @@ const TS_ASSIGNMENT: &'static str = include_str!("ts/assignment.d.ts");
 
 /// Validate a run and compute the commitment to publish before its beacon round.
 #[wasm_bindgen(js_name = commitRun, unchecked_return_type = "RunCommitment")]
-pub fn commit_run(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn commit_run(#[wasm_bindgen(unchecked_param_type = "Input<AssignmentInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, assignment::commit_run)
 }
 
 /// Assign the cases (replaying the events in order) and return the ledger text.
-#[wasm_bindgen(unchecked_return_type = "string")]
-pub fn assign(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "LedgerText")]
+pub fn assign(#[wasm_bindgen(unchecked_param_type = "Input<AssignmentInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call_returning_text(input, assignment::assign)
 }
 
 /// The judges after a run and its head, for the next run.
 #[wasm_bindgen(js_name = carryForward, unchecked_return_type = "CarryForward")]
-pub fn carry_forward(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn carry_forward(#[wasm_bindgen(unchecked_param_type = "Input<AssignmentInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, assignment::carry_forward)
 }
 
 /// The drand round to name in a commitment made at a given time.
 #[wasm_bindgen(js_name = drandRound, unchecked_return_type = "RoundChoice")]
-pub fn drand_round(#[wasm_bindgen(unchecked_param_type = "RoundInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn drand_round(#[wasm_bindgen(unchecked_param_type = "Input<RoundInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, assignment::drand_round)
 }
 
 /// Replay the inputs and compare with a ledger.
 #[wasm_bindgen(js_name = verifyLedger, unchecked_return_type = "VerifyReport")]
-pub fn verify_ledger(#[wasm_bindgen(unchecked_param_type = "VerifyInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn verify_ledger(#[wasm_bindgen(unchecked_param_type = "Input<VerifyInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, assignment::verify_ledger)
 }
 
 /// Replay the inputs and compare the chain head with a published one.
 #[wasm_bindgen(js_name = verifyHead, unchecked_return_type = "HeadReport")]
-pub fn verify_head(#[wasm_bindgen(unchecked_param_type = "HeadInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn verify_head(#[wasm_bindgen(unchecked_param_type = "Input<HeadInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, assignment::verify_head)
 }
 
 /// Check a ledger's hash chain alone.
 #[wasm_bindgen(js_name = verifyChain, unchecked_return_type = "ChainReport")]
-pub fn verify_chain(#[wasm_bindgen(unchecked_param_type = "ChainInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn verify_chain(#[wasm_bindgen(unchecked_param_type = "Input<ChainInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, assignment::verify_chain)
 }
 
 /// Verify a ledger and report what an inspector looks for.
 #[wasm_bindgen(js_name = auditLedger, unchecked_return_type = "AuditReport")]
-pub fn audit_ledger(#[wasm_bindgen(unchecked_param_type = "VerifyInput | string")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn audit_ledger(#[wasm_bindgen(unchecked_param_type = "Input<AuditInput>")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, assignment::audit_ledger)
 }
 
@@ -70,7 +70,7 @@ pub struct LedgerWriter {
 impl LedgerWriter {
     /// Validate the run (commitment and beacon included) and start it.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | string")] input: JsValue, part_bytes: Option<u32>) -> Result<LedgerWriter, JsValue> {
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Input<AssignmentInput>")] input: JsValue, part_bytes: Option<u32>) -> Result<LedgerWriter, JsValue> {
         let inner = assignment::LedgerWriter::new(from_js(input)?).map_err(to_js_error)?;
         Ok(LedgerWriter { inner, part_bytes: part_bytes.unwrap_or(1 << 20).max(1) as usize, finished: false })
     }
@@ -109,7 +109,7 @@ pub struct LedgerVerifier {
 impl LedgerVerifier {
     /// Start a verification; `inputs` null or undefined checks the chain only.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "AssignmentInput | string | null | undefined")] inputs: JsValue) -> Result<LedgerVerifier, JsValue> {
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Input<AssignmentInput> | null | undefined")] inputs: JsValue) -> Result<LedgerVerifier, JsValue> {
         if inputs.is_null() || inputs.is_undefined() {
             return Ok(LedgerVerifier { inner: Some(assignment::LedgerReader::chain_only()), replaying: false });
         }

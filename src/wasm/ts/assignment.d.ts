@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 export type Role = "president" | "vicePresident" | "committeeMember" | "divisionChief" | "deputyChief" | "judge";
 export type Availability = "available" | "absent" | "onLeave" | "transferred";
 export type ReasonCode =
@@ -38,7 +39,8 @@ export interface Case {
   filedOn?: string;
 }
 
-export interface Reason { code: ReasonCode; text?: string }
+/** Why a manual step was taken; `other` must say why in `text`. */
+export type Reason = { code: Exclude<ReasonCode, "other">; text?: string } | { code: "other"; text: string };
 
 export interface ManualStep { caseId: string; judgeId: string; reason: Reason; approver: string; time: string }
 
@@ -68,8 +70,19 @@ export type BeaconRef =
   | { kind: "publicText"; source: string; draw: string }
   | { kind: "none" };
 
-/** A beacon's published value: a drand round (signature checked against the pinned key) or a lottery's numbers. */
-export interface BeaconValue { round?: number; signature?: string; previousSignature?: string; values?: string[] }
+/** A drand round as published (`/public/{round}`): the signature is checked against the pinned key. */
+export interface DrandBeaconValue {
+  round: number;
+  /** Lower-case hex: 96 characters (quicknet) or 192 (default). */
+  signature: string;
+  /** The `default` network only: the previous round's signature. */
+  previousSignature?: string;
+  values?: never;
+}
+/** A lottery's published numbers, in published order, as decimal strings. */
+export interface PublicTextBeaconValue { values: string[]; round?: never; signature?: never; previousSignature?: never }
+/** A beacon's published value: a drand round or a lottery's numbers, never parts of both. */
+export type BeaconValue = DrandBeaconValue | PublicTextBeaconValue;
 
 export interface AssignmentInput {
   court?: string;
@@ -151,12 +164,15 @@ export interface LedgerEntry {
 /** A ledger is text: the header's canonical JSON, then one line per entry, each ending in "\n". */
 export type LedgerText = string;
 
+/** Input of `verifyLedger`. */
 export interface VerifyInput {
   inputs: AssignmentInput;
   ledger: LedgerText;
-  /** Court-wide audit thresholds (auditLedger only). */
-  audit?: { probabilityCeiling?: DecimalInput; windowEntries?: number; windowDays?: number };
 }
+/** Court-wide audit thresholds. */
+export interface AuditOptions { probabilityCeiling?: DecimalInput; windowEntries?: number; windowDays?: number }
+/** Input of `auditLedger`: a verification with the audit's thresholds. */
+export interface AuditInput extends VerifyInput { audit?: AuditOptions }
 export interface ChainInput { ledger: LedgerText }
 
 export interface ChainReport { ok: boolean; entries: number; head: string | null; firstBroken: number | null; problem: string | null; problemZh: string | null }

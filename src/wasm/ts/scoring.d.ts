@@ -1,9 +1,10 @@
+/// <reference lib="esnext.disposable" />
 /* ---------- 审判绩效: the judge performance formula (see docs/scoring.md) ---------- */
 
 export type ScoringRoundingMode = "halfUp" | "halfEven" | "down" | "up";
 export interface ScoringRounding { places?: number; mode?: ScoringRoundingMode }
 
-export type ScoringMethodType = "baseline" | "minMax" | "efficacy" | "zScore" | "inRange" | "piecewise" | "steps" | "direct";
+export type ScoringMethodType = ScoringMethod["type"];
 
 export interface PiecewisePoint { x: DecimalInput; score: DecimalInput; label?: string }
 
@@ -12,62 +13,63 @@ export type ScaleStep =
   | { from: DecimalInput; over?: never; score: DecimalInput; label?: string }
   | { over: DecimalInput; from?: never; score: DecimalInput; label?: string };
 
-export interface OutsideRule {
-  rule: "zero" | "fixed" | "perUnit";
-  /** `fixed` only. */
-  score?: DecimalInput;
-  /** `perUnit` only: points lost per unit of distance from the range. */
-  perUnit?: DecimalInput;
-}
+/** The rule outside an `inRange` method's range: `fixed` takes `score`, `perUnit` takes `perUnit`, `zero` neither. */
+export type OutsideRule =
+  | { rule: "zero" }
+  | { rule: "fixed"; score: DecimalInput }
+  | { rule: "perUnit"; /** Points lost per unit of distance from the range. */ perUnit: DecimalInput };
 
-/** Applied to any method's result before rounding. */
-interface MethodLimits { cap?: DecimalInput; floor?: DecimalInput }
+/** Bounds every method may declare, applied to its result before rounding. */
+export interface MethodBounds { cap?: DecimalInput; floor?: DecimalInput }
 
-export interface BaselineMethod extends MethodLimits { type: "baseline" }
-export interface MinMaxMethod extends MethodLimits { type: "minMax" }
+export interface BaselineMethod extends MethodBounds { type: "baseline" }
+export interface MinMaxMethod extends MethodBounds { type: "minMax" }
 /**
  * 功效系数法: `base + span × r`. Over the population, r = (x − min) / (max − min); with fixed
  * bounds (满意值 `satisfactory`, 不允许值 `unallowed`, both or neither),
  * r = (x − unallowed) / (satisfactory − unallowed) and no population is needed.
  */
-export type EfficacyMethod = MethodLimits & {
+export type EfficacyMethod = MethodBounds & {
   type: "efficacy";
   /** Default 60. */
   base?: DecimalInput;
   /** Default 40. */
   span?: DecimalInput;
 } & ({ satisfactory?: undefined; unallowed?: undefined } | { satisfactory: DecimalInput; unallowed: DecimalInput });
-export interface ZScoreMethod extends MethodLimits {
+export interface ZScoreMethod extends MethodBounds {
   type: "zScore";
   /** Default 50. */
   center?: DecimalInput;
-  /** Default 10. */
+  /** Points per standard deviation, default 10. */
   spread?: DecimalInput;
 }
-/** Full marks inside the range (bounds included); one bound alone is "at least min" / "at most max". */
-export type InRangeMethod = MethodLimits & { type: "inRange"; outside?: OutsideRule } & (
+/** Full marks inside the range (bounds included); one bound alone is "at least min" / "at most max". Default outside: `{ rule: "zero" }`. */
+export type InRangeMethod = MethodBounds & { type: "inRange"; outside?: OutsideRule } & (
   | { min: DecimalInput; max?: DecimalInput }
   | { min?: DecimalInput; max: DecimalInput }
 );
-export interface PiecewiseMethod extends MethodLimits {
+export interface PiecewiseMethod extends MethodBounds {
   type: "piecewise";
-  /** x strictly increasing, at least two. */
-  points: PiecewisePoint[];
+  /** Breakpoints, at least two, x strictly increasing. */
+  points: [PiecewisePoint, PiecewisePoint, ...PiecewisePoint[]];
   /** Points per unit above the last breakpoint (default 0). */
   perUnitAbove?: DecimalInput;
 }
-export interface StepsMethod extends MethodLimits {
+export interface StepsMethod extends MethodBounds {
   type: "steps";
   /** Bounds strictly increasing, at least one. */
-  steps: ScaleStep[];
+  steps: [ScaleStep, ...ScaleStep[]];
   /** The score below the first step (default 0). */
   scoreBelow?: DecimalInput;
 }
-export interface DirectMethod extends MethodLimits { type: "direct" }
+export interface DirectMethod extends MethodBounds { type: "direct" }
 
-/** A scoring method, discriminated by `type`; only the parameters of its `type` are allowed. */
+/** A scoring method: each `type` with its own parameters only (docs/scoring.md, Methods). */
 export type ScoringMethod =
   | BaselineMethod | MinMaxMethod | EfficacyMethod | ZScoreMethod | InRangeMethod | PiecewiseMethod | StepsMethod | DirectMethod;
+
+/** The methods `lowerIsBetter` reverses; the others carry no direction. */
+export type DirectedMethod = MinMaxMethod | EfficacyMethod | ZScoreMethod;
 
 export interface CaseCredit {
   handling: string;
@@ -81,14 +83,16 @@ export interface CaseCredit {
   panelCap?: DecimalInput;
 }
 
-export interface IndicatorDef {
+export interface IndicatorBase {
   id: string;
   name?: string;
   type?: "number" | "count" | "boolean";
-  direction?: "higherIsBetter" | "lowerIsBetter";
-  method?: ScoringMethod;
   credit?: CaseCredit;
 }
+/** An indicator; `lowerIsBetter` only with a method it reverses (minMax, efficacy, zScore). */
+export type IndicatorDef =
+  | (IndicatorBase & { direction?: "higherIsBetter"; method?: ScoringMethod })
+  | (IndicatorBase & { direction: "lowerIsBetter"; method?: DirectedMethod });
 
 export interface GroupDef {
   id: string;
@@ -163,17 +167,17 @@ export type VetoDef =
   | (VetoBase & { group: string; indicator?: never; total?: never })
   | (VetoBase & { total: true; indicator?: never; group?: never });
 
-export interface LeaderCheckDef {
+export interface LeaderCheckBase {
   id: string;
   name?: string;
-  kind: "minShareOfBaseline" | "minRatio";
   roles?: string[];
   indicator: string;
-  denominator?: string;
-  share?: DecimalInput;
-  min?: DecimalInput;
   vetoGrade?: string;
 }
+/** A leader check: `minShareOfBaseline` (value ≥ share × baseline) or `minRatio` (indicator / denominator ≥ min). */
+export type LeaderCheckDef =
+  | (LeaderCheckBase & { kind: "minShareOfBaseline"; /** Default: the tier's baseline share. */ share?: DecimalInput })
+  | (LeaderCheckBase & { kind: "minRatio"; denominator: string; min: DecimalInput });
 
 /** A rule set: the performance formula as data. */
 export interface RuleSet {
@@ -237,8 +241,8 @@ export interface ScoringStatistics {
   gradeCutoffs?: GradeCutoff[];
 }
 
-/** A form value: a number, a decimal string, a boolean; null or "" = not filled in. */
-export type FormValue = DecimalInput | boolean | null;
+/** A form value: a number, a decimal string (a form's text as typed: the core checks it), a boolean; null or "" = not filled in. */
+export type FormValue = DecimalInput | string | boolean | null;
 
 export interface JudgeForm {
   id: string;

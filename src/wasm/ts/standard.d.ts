@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 /* ---------------- Standard cases (标准案件) ---------------- */
 
 /** Places and rule for rounding (default 2 places, "halfUp" = 四舍五入). */
@@ -13,8 +14,8 @@ export interface StandardRoundingOut {
   mode: "halfUp" | "halfEven" | "down" | "up";
 }
 
-/** A page count: a whole number ≥ 0 (a numeric string is accepted). */
-export type PageCount = number | string;
+/** A page count: a whole number ≥ 0 (a whole-number string such as "12" is accepted). */
+export type PageCount = number | `${bigint}`;
 
 export interface StandardPages {
   /** 卷宗页数 */
@@ -232,7 +233,7 @@ export interface StandardBulkKind {
 }
 
 /** Parallel arrays, one entry per case. Pass as JSON text for large batches. */
-export interface StandardCasesBulkInput {
+export interface StandardCasesBulkCases {
   config?: StandardConfig;
   baseline?: Baseline | BaselineInputSnapshot;
   kinds: StandardBulkKind[];
@@ -241,12 +242,13 @@ export interface StandardCasesBulkInput {
   dossier: PageCount[];
   transcript: PageCount[];
   judgment: PageCount[];
-  judgeIds?: string[];
-  /** Index into `judgeIds`. */
-  judge?: number[];
   /** Also return each case's value. */
   values?: boolean;
 }
+/** `judge` indexes `judgeIds`: the two come together or not at all. */
+export type StandardCasesBulkInput =
+  | (StandardCasesBulkCases & { judgeIds?: undefined; judge?: undefined })
+  | (StandardCasesBulkCases & { judgeIds: string[]; /** Index into `judgeIds`. */ judge: number[] });
 
 export interface StandardBulkTotal {
   judge?: string;
@@ -312,14 +314,10 @@ export interface EnforcementCasesOutput {
 export interface StandardTargetsInput {
   rounding?: StandardRounding;
   year?: number;
-  lastYear: {
-    /** Standard cases per judge last year; else totalStandard / judges. */
-    perJudgeAverage?: DecimalInput;
-    totalStandard?: DecimalInput;
-    judges?: number;
-    /** Cases received last year (> 0). */
-    intake: number;
-  };
+  /** Last year's output: the per-judge average, or the total and the number of judges. */
+  lastYear:
+    | { perJudgeAverage: DecimalInput; totalStandard?: DecimalInput; judges?: number; /** Cases received (> 0). */ intake: number }
+    | { perJudgeAverage?: undefined; totalStandard: DecimalInput; judges: number; /** Cases received (> 0). */ intake: number };
   expectedIntake: number;
   /** Factor on last year's output (default 1). */
   goal?: DecimalInput;

@@ -1,0 +1,12 @@
+// Node, ES modules: `import` of the installed package, the full build and each engine's own.
+import init, * as shenguan from 'shenguan';
+import * as assign from 'shenguan/assign';
+import * as standard from 'shenguan/standard';
+import * as score from 'shenguan/score';
+import { runChecks } from './checks.mjs';
+
+await init();
+console.log(JSON.stringify({
+  shenguan: await runChecks({ assign: shenguan, standard: shenguan, score: shenguan }),
+  'shenguan/assign, /standard, /score': await runChecks({ assign, standard, score }),
+}));
