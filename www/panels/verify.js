@@ -1,0 +1,105 @@
+// <shenguan-verify>: verify a published run and audit it. The inputs and the
+// ledger are files, read straight into the background thread; the verdict,
+// the audit's figures and its charts all come from the core's reports.
+import { h, fill, button, fileField, table, showError } from '../dom.js';
+import { t, applyI18n } from '../i18n.js';
+import { worker, progressBar } from '../core.js';
+import { figure } from '../chart.js';
+import { exportButtons } from '../export.js';
+
+class ShenguanVerify extends HTMLElement {
+  connectedCallback() {
+    if (this.built) return;
+    this.built = true;
+    this.files = { inputs: null, ledger: null };
+    this.progress = progressBar();
+    this.result = h('div', { class: 'result', 'aria-live': 'polite' });
+    this.append(
+      h('p', { class: 'intro', 'data-i18n': 'verifyIntro' }),
+      h('div', { class: 'fields' },
+        fileField('inputsFile', '.json,application/json', (f) => { this.files.inputs = f; }),
+        fileField('ledgerFile', '.ndjson,.jsonl,.txt', (f) => { this.files.ledger = f; })),
+      h('div', { class: 'actions' },
+        button('verify', () => this.verify(), { class: 'verify-button' }),
+        button('audit', () => this.audit(), { class: 'audit-button' })),
+      this.progress.el,
+      this.result);
+    applyI18n(this);
+    // A run drawn in <shenguan-assign> on the same page can be verified here at once.
+    document.addEventListener('shenguan-run', (e) => { this.files = { ...e.detail }; });
+    document.addEventListener('shenguan-lang', () => this.rendered?.());
+  }
+
+  /** Inputs and ledger as given: a File from the pickers or text handed over by the assign panel. */
+  input() {
+    const { inputs, ledger } = this.files;
+    if (!inputs || !ledger) throw { code: 'MISSING_FILE', message: t('needFiles'), messageZh: t('needFiles') };
+    return { inputs, ledger };
+  }
+
+  async verify() {
+    try {
+      const input = this.input();
+      const report = await this.progress.run((options) => worker().verifyLedger(input, options));
+      this.rendered = () => this.showVerdict(report);
+      this.rendered();
+    } catch (err) {
+      this.rendered = null;
+      showError(this.result, err);
+    }
+  }
+
+  showVerdict(report) {
+    const d = report.firstDifference;
+    fill(this.result,
+      report.ok
+        ? h('p', { class: 'ok verdict' }, t('identical', { n: report.entries }))
+        : h('p', { class: 'bad verdict' }, t('differs', { where: d.index === null ? t('header') : t('entryN', { n: d.index }), field: d.field })),
+      h('p', {}, t('headToPublish'), '：', h('code', { class: 'head' }, report.head)),
+      d ? table(['', t('value')], [[t('expectedVal'), JSON.stringify(d.expected)], [t('foundVal'), JSON.stringify(d.found)]]) : null);
+  }
+
+  async audit() {
+    try {
+      const input = this.input();
+      const report = await this.progress.run((options) => worker().auditLedger(input, options));
+      this.rendered = () => this.showAudit(report);
+      this.rendered();
+    } catch (err) {
+      this.rendered = null;
+      showError(this.result, err);
+    }
+  }
+
+  showAudit(a) {
+    const c = a.counts;
+    const p = a.positionBias;
+    const judgeRows = a.judges.map((j) => [j.judge, j.department, j.drawn, j.expected, j.manual, j.load, j.normalisedLoad]);
+    const judgeHeaders = [t('judge'), t('department'), t('drawn'), t('expected'), t('manual'), t('load'), t('normalisedLoad')];
+    const departments = Object.keys(a.loadSpread);
+    fill(this.result,
+      a.verification ? (a.verification.ok
+        ? h('p', { class: 'ok verdict' }, t('identical', { n: a.verification.entries }))
+        : h('p', { class: 'bad verdict' }, t('differs', { where: t('entryN', { n: a.verification.firstDifference?.index }), field: a.verification.firstDifference?.field }))) : null,
+      h('p', { class: 'audit-summary' }, t('auditSummary', { draws: c.draws, availability: c.availability, designated: c.designated,
+        reassigned: c.reassigned, redraws: c.redraws, manual: c.manualShare, low: a.lowEntropy.count, seats: a.lowEntropy.seats })),
+      h('p', { class: `position-test ${p.biased ? 'bad' : ''}` }, t('positionTest', { chi: p.chiSquare, df: p.degreesOfFreedom, crit: p.critical5pct, verdict: t(p.biased ? 'biased' : 'notBiased') })),
+      h('div', { class: 'charts' },
+        figure({ title: t('drawnVsExpected'), categories: a.judges.map((j) => j.judge),
+          bars: [{ name: t('drawn'), values: a.judges.map((j) => j.drawn) }],
+          lines: [{ name: t('expected'), values: a.judges.map((j) => j.expected), pointsOnly: true, color: '#b8455a' }] }),
+        figure({ title: t('positionBins'), categories: p.bins.map(([pos]) => String(pos + 1)), height: 240, width: 420,
+          bars: [{ name: t('observed'), values: p.bins.map(([, observed]) => observed) }],
+          lines: [{ name: t('expected'), values: p.bins.map(([, , expected]) => expected), pointsOnly: true, color: '#b8455a' }] }),
+        departments.map((dept) => figure({
+          title: t('spreadSeries', { dept }), height: 240, width: 420,
+          categories: a.loadSpread[dept].series.map(([index]) => String(index)),
+          band: { name: t('spread'), low: a.loadSpread[dept].series.map(() => 0), high: a.loadSpread[dept].series.map(([, s]) => s) },
+          lines: [{ name: t('spread'), values: a.loadSpread[dept].series.map(([, s]) => s) }],
+        }))),
+      exportButtons('audit', judgeHeaders, judgeRows),
+      table(judgeHeaders, judgeRows, { class: 'audit-judges' }));
+  }
+}
+
+customElements.define('shenguan-verify', ShenguanVerify);
