@@ -40,6 +40,7 @@ cat > pkg/package.json <<JSON
 }
 JSON
 echo '{"type":"commonjs"}' > pkg/node/package.json
+cp npm/*.js npm/*.mjs pkg/ # the worker wrapper and the inspector CLI
 
 raw=$(stat -c %s pkg/web/shenguan_bg.wasm)
 gz=$(gzip -9 -c pkg/web/shenguan_bg.wasm | wc -c)

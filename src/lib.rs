@@ -27,6 +27,7 @@ pub mod canonical;
 pub mod decimal;
 pub mod error;
 pub mod limits;
+pub mod progress;
 pub mod scoring;
 pub mod standard;
 

@@ -218,8 +218,8 @@ pub fn audit_ledger(input: VerifyInput) -> Result<AuditReport> {
             "概率上限须在 (0, 1] 之间",
         ));
     }
-    let verification = verify_ledger(VerifyInput { inputs: input.inputs.clone(), ledger: input.ledger, audit: None })?;
-    let (mut report, _) = audit_run(input.inputs, Lottery, &options)?;
+    let verification = crate::progress::as_phase("verify", || verify_ledger(VerifyInput { inputs: input.inputs.clone(), ledger: input.ledger, audit: None }))?;
+    let (mut report, _) = crate::progress::as_phase("audit", || audit_run(input.inputs, Lottery, &options))?;
     report.verification = Some(verification);
     Ok(report)
 }

@@ -105,7 +105,9 @@ impl<S: Selector> Replay<S> {
         let i = self.next_event;
         let Some(event) = self.events.get(i) else { return Ok(None) };
         self.next_event += 1;
-        self.engine.apply(event).map(Some).map_err(|e| e.at(&format!("events[{i}]")))
+        let entry = self.engine.apply(event).map_err(|e| e.at(&format!("events[{i}]")))?;
+        crate::progress::report("replay", self.next_event as u64, self.events.len() as u64, crate::progress::ENTRIES_PER_REPORT);
+        Ok(Some(entry))
     }
 
     /// The chain head so far: the last entry's hash, or the header hash.

@@ -157,6 +157,10 @@ impl LedgerWriter {
 /// Run every event of `input` and return the ledger text (header line, then
 /// one line per entry).
 pub fn assign(input: AssignmentInput) -> Result<String> {
+    crate::progress::in_phase("assign", || assign_reporting(input))
+}
+
+fn assign_reporting(input: AssignmentInput) -> Result<String> {
     let mut writer = LedgerWriter::new(input)?;
     let mut out = Vec::new();
     // A part at a time, so that a run whose ledger would not fit one string

@@ -300,6 +300,10 @@ pub struct HeadReport {
 /// means every entry's hashed record is identical; [`verify_ledger`] on the
 /// full ledger also checks the seat explanations.
 pub fn verify_head(input: HeadInput) -> Result<HeadReport> {
+    crate::progress::in_phase("head", || verify_head_reporting(input))
+}
+
+fn verify_head_reporting(input: HeadInput) -> Result<HeadReport> {
     let mut replay = Replay::head_only(input.inputs, Lottery).map_err(|e| e.at("inputs"))?;
     while replay.next_entry().map_err(|e| e.at("inputs"))?.is_some() {}
     let head = hex(&replay.head());
@@ -308,9 +312,11 @@ pub fn verify_head(input: HeadInput) -> Result<HeadReport> {
 
 /// Replay `input.inputs` and compare with `input.ledger`.
 pub fn verify_ledger(input: VerifyInput) -> Result<VerifyReport> {
-    let mut reader = LedgerReader::replaying(input.inputs)?;
-    reader.push(input.ledger.as_bytes())?;
-    reader.finish()
+    crate::progress::in_phase("verify", || {
+        let mut reader = LedgerReader::replaying(input.inputs)?;
+        reader.push(input.ledger.as_bytes())?;
+        reader.finish()
+    })
 }
 
 fn to_value<T: Serialize>(value: &T) -> Value {

@@ -210,8 +210,10 @@ fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl F
     };
     let mut scored = Vec::with_capacity(placed.len());
     let (mut problems, mut omitted) = (Vec::new(), 0);
+    let total = placed.len() as u64;
     for (prefix, zone, tier, values, judge) in placed {
         let s = ctx.score(judge, &values, zone, tier, paths.get(prefix).unwrap_or_default())?;
+        crate::progress::report("score", scored.len() as u64 + 1, total, crate::progress::JUDGES_PER_REPORT);
         for m in &s.result.missing {
             if problems.len() >= MAX_PROBLEMS {
                 omitted += 1;

@@ -204,6 +204,7 @@ pub fn standard_cases_bulk(input: BulkInput) -> Result<BulkOutput> {
         if let Some(v) = values.as_mut() {
             v.push(dec(units, rule.places)?);
         }
+        crate::progress::report("cases", i as u64 + 1, n as u64, crate::progress::CASES_PER_REPORT);
     }
     let to_total = |judge: Option<String>, t: &Tally| Ok(BulkTotal { judge, cases: t.cases, standard: dec(t.units, rule.places)? });
     Ok(BulkOutput {
