@@ -2,7 +2,7 @@
 // thread for long work, the example court's files, and the progress bar with
 // its cancel button.
 import init, * as shenguan from '../pkg/web/shenguan.js';
-import { createWorkerClient } from './worker-client.js';
+import { createWorkerClient } from '../pkg/worker.js';
 import { h, button, fill } from './dom.js';
 import { t } from './i18n.js';
 
@@ -12,7 +12,7 @@ export const core = () => (loading ??= init(new URL('../pkg/web/shenguan_bg.wasm
 
 let client;
 /** The shared background thread (started on first use). */
-export const worker = () => (client ??= createWorkerClient());
+export const worker = () => (client ??= createWorkerClient({ url: new URL('./engine-worker.js', import.meta.url) }));
 
 /** The example court and rule sets, beside the page (examples/). */
 export const exampleUrl = (path) => new URL(`../examples/${path}`, import.meta.url);
