@@ -7,7 +7,7 @@
 // tslib, which a browser resolves only through a bundler or an inline import
 // map, and an inline import map is exactly what the CSP forbids.)
 const NS = 'http://www.w3.org/2000/svg';
-const PALETTE = ['#2f6db5', '#d9822b', '#3a9a5b', '#b8455a', '#7a5cb8', '#6b7785'];
+const PALETTE = ['#2f6db5', '#d9822b', '#3a9a5b', '#b8455a', '#7a5cb8', '#6b7785', '#1f9aa8', '#c2a300', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
 
 const svg = (tag, attrs = {}, text) => {
   const el = document.createElementNS(NS, tag);
@@ -38,7 +38,22 @@ export function chart(spec) {
   const { title, categories, bars = [], lines = [], band, yLabel = '' } = spec;
   const width = spec.width ?? 760;
   const height = spec.height ?? 300;
-  const m = { top: 34, right: 16, bottom: 58, left: 56 };
+  // The legend: rows under the title, as many as its entries need.
+  const legend = [];
+  {
+    const entries = [...bars.map((s, k) => [s.name, s.color ?? PALETTE[k % PALETTE.length]]),
+      ...lines.map((s, k) => [s.name, s.color ?? PALETTE[(bars.length + k) % PALETTE.length]]),
+      ...(band && !lines.some((s) => s.name === band.name) ? [[band.name, '#9db8d9']] : [])];
+    let lx = 8;
+    let ly = 38;
+    for (const [name, color] of entries) {
+      const w = 30 + [...String(name)].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 11 : 6.5), 0);
+      if (lx + w > width - 8 && lx > 8) { lx = 8; ly += 16; }
+      legend.push([name, color, lx, ly]);
+      lx += w;
+    }
+  }
+  const m = { top: (legend.at(-1)?.[3] ?? 22) + 16, right: 16, bottom: 58, left: 56 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const num = (v) => (v === null || v === undefined || v === '' ? null : Number(v));
@@ -52,7 +67,7 @@ export function chart(spec) {
 
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart' });
   root.append(svg('title', {}, title));
-  root.append(svg('text', { x: m.left, y: 18, class: 'chart-title', 'font-size': 14, 'font-weight': 'bold', fill: '#1d232a' }, title));
+  root.append(svg('text', { x: 8, y: 18, class: 'chart-title', 'font-size': 14, 'font-weight': 'bold', fill: '#1d232a' }, title));
   for (const v of axis) {
     root.append(svg('line', { x1: m.left, x2: m.left + plotW, y1: y(v), y2: y(v), stroke: '#dde1e6' }));
     root.append(svg('text', { x: m.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#4a5560' }, v));
@@ -98,15 +113,9 @@ export function chart(spec) {
   });
   root.append(svg('line', { x1: m.left, x2: m.left + plotW, y1: y(0), y2: y(0), stroke: '#4a5560' }));
 
-  // The legend, along the top right.
-  const legend = [...bars.map((s, k) => [s.name, s.color ?? PALETTE[k % PALETTE.length]]),
-    ...lines.map((s, k) => [s.name, s.color ?? PALETTE[(bars.length + k) % PALETTE.length]]), ...(band ? [[band.name, '#9db8d9']] : [])];
-  let lx = width - m.right;
-  for (const [name, color] of legend.reverse()) {
-    const label = svg('text', { x: lx, y: 18, 'text-anchor': 'end', 'font-size': 11, fill: '#1d232a' }, name);
-    lx -= String(name).length * 11 + 6;
-    root.append(label, svg('rect', { x: lx - 12, y: 9, width: 10, height: 10, fill: color }));
-    lx -= 22;
+  for (const [name, color, lx, ly] of legend) {
+    root.append(svg('rect', { x: lx, y: ly - 9, width: 10, height: 10, fill: color }),
+      svg('text', { x: lx + 14, y: ly, 'font-size': 11, fill: '#1d232a' }, name));
   }
   return root;
 }
@@ -116,5 +125,39 @@ export function figure(spec) {
   const fig = document.createElement('figure');
   fig.className = 'chart-figure';
   fig.append(chart(spec));
+  return fig;
+}
+
+/**
+ * A heat map: one row per item, one column per period, each cell coloured by
+ * its percentage (red below half, yellow at half, green at 100 % and above)
+ * and labelled with the core's figure. spec: { title, rows, cols, values: rows × cols }
+ */
+export function heatmap(spec) {
+  const { title, rows, cols, values } = spec;
+  const cell = { w: 56, h: 18 };
+  const left = 64;
+  const top = 44;
+  const width = left + cols.length * cell.w + 8;
+  const height = top + rows.length * cell.h + 8;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart heatmap' });
+  root.append(svg('title', {}, title), svg('text', { x: 8, y: 18, 'font-size': 14, 'font-weight': 'bold', fill: '#1d232a' }, title));
+  cols.forEach((c, j) => root.append(svg('text', { x: left + j * cell.w + cell.w / 2, y: top - 6, 'text-anchor': 'middle', 'font-size': 11, fill: '#4a5560' }, c)));
+  rows.forEach((r, i) => {
+    const y = top + i * cell.h;
+    root.append(svg('text', { x: left - 6, y: y + cell.h - 5, 'text-anchor': 'end', 'font-size': 11, fill: '#4a5560' }, r));
+    cols.forEach((c, j) => {
+      const raw = values[i][j];
+      const v = raw === null || raw === undefined || raw === '' ? null : Number(raw);
+      const hue = v === null ? 0 : Math.max(0, Math.min(120, v * 1.2));
+      const rect = svg('rect', { x: left + j * cell.w, y, width: cell.w - 1, height: cell.h - 1, class: 'cell',
+        fill: v === null ? '#eef0f2' : `hsl(${hue}, 65%, 72%)` });
+      rect.append(svg('title', {}, `${r} ${c}: ${raw ?? '—'}`));
+      root.append(rect, svg('text', { x: left + j * cell.w + cell.w / 2, y: y + cell.h - 5, 'text-anchor': 'middle', 'font-size': 10, fill: '#1d232a' }, raw ?? '—'));
+    });
+  });
+  const fig = document.createElement('figure');
+  fig.className = 'chart-figure';
+  fig.append(root);
   return fig;
 }

@@ -66,10 +66,20 @@ export function download(name, data, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A labelled file input; `label` is an i18n key. */
+/**
+ * A labelled file input; `label` is an i18n key. The browser's own button
+ * speaks the browser's language, so the input is visually hidden behind a
+ * button of the page's words (the label still opens it, by click or keyboard).
+ */
 export function fileField(label, accept, onchange) {
-  const input = h('input', { type: 'file', accept, onchange: () => onchange(input.files?.[0]) });
-  return h('label', { class: 'field' }, h('span', { 'data-i18n': label }, t(label)), input);
+  const name = h('span', { class: 'file-name', 'data-i18n': 'noFile' }, t('noFile'));
+  const input = h('input', { type: 'file', accept, class: 'file-input', onchange: () => {
+    const file = input.files?.[0];
+    if (file) { name.removeAttribute('data-i18n'); fill(name, file.name); }
+    onchange(file);
+  } });
+  return h('label', { class: 'field file-field' }, h('span', { 'data-i18n': label }, t(label)),
+    h('span', { class: 'file-row' }, input, h('span', { class: 'file-button', 'aria-hidden': 'true', 'data-i18n': 'chooseFile' }, t('chooseFile')), name));
 }
 
 /** A button whose text (and accessible name) is the i18n key's word. */

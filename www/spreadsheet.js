@@ -30,7 +30,7 @@ export async function loadExampleCourt() {
     id: c.id, caseType: c.caseType, department: c.department, hard: c.hard ?? false,
     leaderExcluded: c.leaderExcluded ?? false, recuse: c.recuse ?? [], panelSize: c.panelSize ?? 1, filedOn: c.filedOn,
   }));
-  return { court: court.court, judges: court.judges, cases };
+  return { court: court.court, departments: court.departments, judges: court.judges, cases };
 }
 
 /**
@@ -63,5 +63,6 @@ export async function loadExampleStandard(draw) {
     lastYearJudges: trialJudges.length,
     departments: court.departments.filter((d) => d.id !== 'enforcement')
       .map((d) => ({ id: d.id, judges: trialJudges.filter((j) => j.department === d.id).map((j) => j.id) })),
+    departmentNames: Object.fromEntries(court.departments.map((d) => [d.id, d.name])),
   };
 }

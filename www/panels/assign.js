@@ -98,7 +98,7 @@ class ShenguanAssign extends HTMLElement {
       this.rendered = () => this.show(entries);
       this.rendered();
       this.ledger = ledger;
-      this.dispatchEvent(new CustomEvent('shenguan-run', { bubbles: true, composed: true, detail: { inputs: run, ledger } }));
+      this.dispatchEvent(new CustomEvent('shenguan-run', { bubbles: true, composed: true, detail: { inputs: run, ledger, departments: this.data.departments } }));
     } catch (err) {
       this.rendered = null;
       showError(this.result, err);
@@ -112,8 +112,8 @@ class ShenguanAssign extends HTMLElement {
       const chosen = seat?.pool.find(([judge]) => judge === seat.chosen);
       return [e.index, e.caseId ?? '', e.judges.join(' '), seat?.eligible ?? '', seat?.pool.length ?? '', chosen?.[3] ?? '', seat?.lowEntropy ?? ''];
     });
-    // The pool of the first seat drawn from more than one judge, as an example of what every entry records.
-    const sample = entries.find((e) => e.seats?.[0]?.pool.length > 1);
+    // The first seat whose judges had different chances, as an example of what every entry records.
+    const sample = entries.find((e) => new Set(e.seats?.[0]?.pool.map((p) => p[3])).size > 1) ?? entries.find((e) => e.seats?.length);
     const seat = sample?.seats[0];
     fill(this.result,
       h('p', { class: 'assign-summary' }, t('assigned', { n: entries.filter((e) => e.kind === 'draw').length }), ' ',

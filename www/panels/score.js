@@ -4,7 +4,7 @@
 // grades, export. One judge's evaluation form is then filled in and scored
 // live with scoreOne against the batch's statistics. Every figure is the core's.
 import { h, fill, button, fileField, table, showError, errorBox } from '../dom.js';
-import { t, applyI18n } from '../i18n.js';
+import { t, applyI18n, currentLang } from '../i18n.js';
 import { core, worker, progressBar, fetchJson, exampleUrl } from '../core.js';
 import { figure } from '../chart.js';
 import { exportButtons } from '../export.js';
@@ -29,6 +29,10 @@ function explain(node, depth = 0) {
     node.note ? h('div', {}, node.note) : null,
     (node.children ?? []).map((c) => explain(c, depth + 1)));
 }
+
+/** A grade as the rule set names it (its id in English). */
+const gradeLabel = (ruleSet, id) => (id === undefined || id === null ? '—'
+  : currentLang() === 'en' ? id : ruleSet.grades?.levels?.find((g) => g.id === id)?.name ?? id);
 
 class ShenguanScoreForm extends HTMLElement {
   connectedCallback() {
@@ -97,16 +101,17 @@ class ShenguanScoreForm extends HTMLElement {
   }
 
   showBatch() {
-    const { batch } = this.state;
+    const { batch, ruleSet } = this.state;
     const judges = batch.judges;
     const headers = ['ID', t('name'), t('total'), t('grade'), t('rank')];
-    const rows = judges.map((j) => [j.id, j.name ?? '', j.total ?? '—', j.grade ?? '—', j.rank ?? '—']);
+    const rows = judges.map((j) => [j.id, j.name ?? '', j.total ?? '—', gradeLabel(ruleSet, j.grade), j.rank ?? '—']);
     const ranked = [...judges].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const grades = [...new Set(judges.map((j) => j.grade ?? '—'))];
+    const gradeNames = grades.map((g) => gradeLabel(ruleSet, g));
     fill(this.batchResult,
       h('div', { class: 'charts' },
         figure({ title: t('totalsChart'), categories: ranked.map((j) => j.name ?? j.id), height: 260, bars: [{ name: t('total'), values: ranked.map((j) => j.total) }] }),
-        figure({ title: t('gradesChart'), categories: grades, width: 360, height: 260,
+        figure({ title: t('gradesChart'), categories: gradeNames, width: 360, height: 260,
           bars: [{ name: t('count'), values: grades.map((g) => judges.filter((j) => (j.grade ?? '—') === g).length) }] })),
       exportButtons('scores', headers, rows),
       table(headers, rows, { class: 'score-table' }));
@@ -161,12 +166,12 @@ class ShenguanScoreForm extends HTMLElement {
       const office = batch.judges.find((j) => j.id === judge.id);
       fill(this.formResult,
         out.complete
-          ? h('p', {}, t('total'), ' ', h('b', { class: 'form-total' }, out.total), '，', t('grade'), ' ', h('b', { class: 'form-grade' }, out.grade))
+          ? h('p', {}, t('total'), ' ', h('b', { class: 'form-total' }, out.total), '，', t('grade'), ' ', h('b', { class: 'form-grade' }, gradeLabel(ruleSet, out.grade)))
           : h('p', { class: 'missing' }, t('missing', { n: out.missing.length })),
         out.complete ? h('div', { class: 'vetoes' }, out.vetoes.length
-          ? out.vetoes.map((v) => h('p', { class: 'bad' }, `${t('veto')}：${v.name ?? v.id} → ${v.grade}：${v.reasonZh}`))
+          ? out.vetoes.map((v) => h('p', { class: 'bad' }, `${t('veto')}：${v.name ?? v.id} → ${gradeLabel(ruleSet, v.grade)}：${currentLang() === 'en' ? v.reason : v.reasonZh}`))
           : h('p', {}, t('noVeto'))) : null,
-        office ? h('p', { class: 'office-line' }, t('officeBatch', { total: office.total, grade: office.grade })) : null,
+        office ? h('p', { class: 'office-line' }, t('officeBatch', { total: office.total, grade: gradeLabel(ruleSet, office.grade) })) : null,
         out.complete ? null : h('ul', { class: 'missing-list' }, out.missing.map((m) => h('li', {}, ruleSet.indicators.find((i) => i.id === m.indicator)?.name ?? m.indicator))),
         out.explanation ? h('div', { class: 'explanation' }, explain(out.explanation)) : null);
     } catch (err) {

@@ -6,7 +6,7 @@
 import { h, fill, button, fileField, table, showError } from '../dom.js';
 import { t, applyI18n } from '../i18n.js';
 import { core, worker, progressBar } from '../core.js';
-import { figure } from '../chart.js';
+import { figure, heatmap } from '../chart.js';
 import { exportButtons } from '../export.js';
 import { importFile, loadExampleStandard } from '../spreadsheet.js';
 
@@ -91,8 +91,9 @@ class ShenguanStandard extends HTMLElement {
   show(baseline, lastYear, byMonth, through) {
     const { out, targets } = byMonth.at(-1);
     const cases = new Map(out.judges.map((j) => [j.judge, j.cases]));
+    const deptName = (id) => this.data.departmentNames?.[id] ?? id;
     const headers = [t('judge'), t('department'), t('cases'), t('standard'), t('target'), t('targetToDate'), t('pctToDate'), t('pctOfYear'), t('remaining')];
-    const rows = targets.judges.map((j) => [j.judge, j.department, cases.get(j.judge) ?? 0, j.progress.actual, j.target,
+    const rows = targets.judges.map((j) => [j.judge, deptName(j.department), cases.get(j.judge) ?? 0, j.progress.actual, j.target,
       j.progress.targetToDate, j.progress.percentToDate ?? '—', j.progress.percentOfTarget ?? '—', j.progress.remaining]);
     const deptNames = targets.departments.map((d) => d.department);
     fill(this.result,
@@ -103,9 +104,11 @@ class ShenguanStandard extends HTMLElement {
           bars: [{ name: t('actual'), values: targets.judges.map((j) => j.progress.actual) }],
           lines: [{ name: t('targetToDate'), values: targets.judges.map((j) => j.progress.targetToDate), pointsOnly: true, color: '#b8455a' }] }),
         figure({ title: `${t('pctToDate')}（${t('department')} × ${t('month')}）`, categories: byMonth.map((_, i) => `${i + 1}${t('month')}`), width: 420, height: 260,
-          lines: deptNames.map((d) => ({ name: d, values: byMonth.map((m) => m.targets.departments.find((x) => x.department === d)?.progress?.percentToDate ?? null) })) }),
+          lines: deptNames.map((d) => ({ name: deptName(d), values: byMonth.map((m) => m.targets.departments.find((x) => x.department === d)?.progress?.percentToDate ?? null) })) }),
+        heatmap({ title: t('heatmapChart'), rows: targets.judges.map((j) => j.judge), cols: byMonth.map((_, i) => `${i + 1}${t('month')}`),
+          values: targets.judges.map((j) => byMonth.map((m) => m.targets.judges.find((x) => x.judge === j.judge)?.progress.percentToDate ?? null)) }),
         figure({ title: t('monthlyChart'), categories: MONTHS.map((m) => `${m}${t('month')}`), width: 420, height: 260,
-          bars: [{ name: t('target'), values: targets.monthly }] })),
+          bars: [{ name: t('monthlyTarget'), values: targets.monthly }] })),
       exportButtons('standard-targets', headers, rows),
       table(headers, rows, { class: 'standard-judges' }));
   }

@@ -7,6 +7,34 @@ import { worker, progressBar } from '../core.js';
 import { figure } from '../chart.js';
 import { exportButtons } from '../export.js';
 
+/** Ledgers up to this size are read on the page too, for each judge's load over the run. */
+const LOAD_SERIES_BYTES = 2 << 20;
+
+/**
+ * Each judge's load at the sampled entries, as the ledger's pools record it
+ * (the value at the judge's last draw at or before each sample): no sums, only
+ * the core's own figures picked out of the ledger.
+ */
+function loadsAt(ledgerText, indices) {
+  const last = new Map();
+  const series = new Map();
+  let k = 0;
+  const lines = ledgerText.split('\n');
+  for (let i = 1; i < lines.length && k < indices.length; i++) {
+    if (!lines[i]) continue;
+    const entry = JSON.parse(lines[i]);
+    for (const seat of entry.seats ?? []) for (const [judge, load] of seat.pool) last.set(judge, load);
+    while (k < indices.length && entry.index >= indices[k]) {
+      for (const [judge, load] of last) {
+        if (!series.has(judge)) series.set(judge, Array(indices.length).fill(null));
+        series.get(judge)[k] = load;
+      }
+      k++;
+    }
+  }
+  return series;
+}
+
 class ShenguanVerify extends HTMLElement {
   connectedCallback() {
     if (this.built) return;
@@ -26,7 +54,11 @@ class ShenguanVerify extends HTMLElement {
       this.result);
     applyI18n(this);
     // A run drawn in <shenguan-assign> on the same page can be verified here at once.
-    document.addEventListener('shenguan-run', (e) => { this.files = { ...e.detail }; });
+    document.addEventListener('shenguan-run', (e) => {
+      const { inputs, ledger, departments } = e.detail;
+      this.files = { inputs, ledger };
+      if (departments) this.departments = new Map(departments.map((d) => [d.id, d.name ?? d.id]));
+    });
     document.addEventListener('shenguan-lang', () => this.rendered?.());
   }
 
@@ -63,7 +95,10 @@ class ShenguanVerify extends HTMLElement {
     try {
       const input = this.input();
       const report = await this.progress.run((options) => worker().auditLedger(input, options));
-      this.rendered = () => this.showAudit(report);
+      const { ledger } = input;
+      const size = typeof ledger === 'string' ? ledger.length : ledger.size;
+      const text = size <= LOAD_SERIES_BYTES ? (typeof ledger === 'string' ? ledger : await ledger.text()) : null;
+      this.rendered = () => this.showAudit(report, text);
       this.rendered();
     } catch (err) {
       this.rendered = null;
@@ -71,7 +106,32 @@ class ShenguanVerify extends HTMLElement {
     }
   }
 
-  showAudit(a) {
+  /** One department's chart: each judge's load over the run with the department's band, or (ledger too large to read here) the core's spread series. */
+  loadFigure(a, dept, ledgerText) {
+    const spread = a.loadSpread[dept];
+    const indices = spread.series.map(([index]) => index);
+    const title = t('loadChart', { dept: this.departmentName(dept) });
+    const caption = t('spreadCaption', { final: spread.finalSpread, worst: spread.worst, at: spread.worstAt });
+    if (ledgerText === null) {
+      return figure({ title: `${title} ${caption}`, width: 420, height: 260, categories: indices.map(String),
+        lines: [{ name: t('spread'), values: spread.series.map(([, s]) => s) }] });
+    }
+    const judges = a.judges.filter((j) => j.department === dept).map((j) => j.judge);
+    const loads = loadsAt(ledgerText, indices);
+    const lines = judges.filter((j) => loads.has(j)).map((j) => ({ name: j, values: loads.get(j) }));
+    const at = (pick) => indices.map((_, k) => {
+      const values = lines.map((l) => l.values[k]).filter((v) => v !== null);
+      return values.length ? values.reduce((x, y) => (pick(Number(y), Number(x)) ? y : x)) : null;
+    });
+    return figure({ title: `${title} ${caption}`, width: 620, height: 300, categories: indices.map(String),
+      band: { name: t('band'), low: at((y, x) => y < x), high: at((y, x) => y > x) }, lines });
+  }
+
+  departmentName(id) {
+    return this.departments?.get(id) ?? id;
+  }
+
+  showAudit(a, ledgerText = null) {
     const c = a.counts;
     const p = a.positionBias;
     const judgeRows = a.judges.map((j) => [j.judge, j.department, j.drawn, j.expected, j.manual, j.load, j.normalisedLoad]);
@@ -91,12 +151,7 @@ class ShenguanVerify extends HTMLElement {
         figure({ title: t('positionBins'), categories: p.bins.map(([pos]) => String(pos + 1)), height: 240, width: 420,
           bars: [{ name: t('observed'), values: p.bins.map(([, observed]) => observed) }],
           lines: [{ name: t('expected'), values: p.bins.map(([, , expected]) => expected), pointsOnly: true, color: '#b8455a' }] }),
-        departments.map((dept) => figure({
-          title: t('spreadSeries', { dept }), height: 240, width: 420,
-          categories: a.loadSpread[dept].series.map(([index]) => String(index)),
-          band: { name: t('spread'), low: a.loadSpread[dept].series.map(() => 0), high: a.loadSpread[dept].series.map(([, s]) => s) },
-          lines: [{ name: t('spread'), values: a.loadSpread[dept].series.map(([, s]) => s) }],
-        }))),
+        departments.map((dept) => this.loadFigure(a, dept, ledgerText))),
       exportButtons('audit', judgeHeaders, judgeRows),
       table(judgeHeaders, judgeRows, { class: 'audit-judges' }));
   }
