@@ -74,6 +74,12 @@ pub enum ErrorCode {
     LimitExceeded,
     /// An internal invariant failed; this is a bug, please report it.
     Internal,
+    /// A cell of an imported spreadsheet cannot be read (docs/import.md).
+    InvalidCell,
+    /// An imported spreadsheet lacks a required column.
+    MissingColumn,
+    /// Two columns of an imported spreadsheet give the same field.
+    DuplicateColumn,
 }
 
 impl ErrorCode {
@@ -109,6 +115,9 @@ impl ErrorCode {
             ErrorCode::BeaconNotFuture => "BEACON_NOT_FUTURE",
             ErrorCode::LimitExceeded => "LIMIT_EXCEEDED",
             ErrorCode::Internal => "INTERNAL",
+            ErrorCode::InvalidCell => "INVALID_CELL",
+            ErrorCode::MissingColumn => "MISSING_COLUMN",
+            ErrorCode::DuplicateColumn => "DUPLICATE_COLUMN",
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod beacon;
 pub mod canonical;
 pub mod decimal;
 pub mod error;
+pub mod import;
 pub mod limits;
 pub mod progress;
 pub mod scoring;

@@ -8,6 +8,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 pub mod assignment;
+mod import;
 mod progress;
 mod scoring;
 mod standard;
