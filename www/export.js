@@ -1,15 +1,22 @@
-// Export of a result table (CSV, XLSX) and printing. The files are written by
-// the package's spreadsheet module; the page only offers them for download.
-import { h, button, download } from './dom.js';
-import { t } from './i18n.js';
-import { writeCsv, writeXlsx } from './spreadsheet.js';
+// Export of a result (CSV, XLSX) and printing. The table is laid out by the
+// core's exportTable and written by the package's import.mjs; the page only
+// offers the bytes for download.
+import { h, button, download, showError } from './dom.js';
+import { exportBytes } from './spreadsheet.js';
 
-/** Export buttons for one table: CSV, XLSX and print. */
-export function exportButtons(name, headers, rows) {
-  const grid = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))];
+const TYPES = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+/** Export buttons for one result: `input()` gives exportTable's input ({ kind, data, ... }); errors show in `errors`. */
+export function exportButtons(name, input, errors) {
+  const save = (format) => async () => {
+    try {
+      download(`${name}.${format}`, await exportBytes(await input(), format, name), TYPES[format]);
+    } catch (err) {
+      showError(errors, err);
+    }
+  };
   return h('div', { class: 'actions export', role: 'group', 'aria-label': name },
-    button('exportCsv', () => download(`${name}.csv`, writeCsv(grid), 'text/csv;charset=utf-8'), { class: 'export-csv' }),
-    button('exportXlsx', async () => download(`${name}.xlsx`, await writeXlsx(grid, name),
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), { class: 'export-xlsx' }),
+    button('exportCsv', save('csv'), { class: 'export-csv' }),
+    button('exportXlsx', save('xlsx'), { class: 'export-xlsx' }),
     button('print', () => window.print(), { class: 'print-button' }));
 }

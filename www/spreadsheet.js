@@ -1,52 +1,53 @@
-// The court's spreadsheets in and out. Reading a CSV/XLSX file into a grid of
-// cell strings and writing one back are the package's (pkg/import.js); the
-// column mapping (Chinese headers to the engines' fields) and every check of
-// a row belong to the core's importTable. The page only hands files over.
+// The court's spreadsheets in and out. Reading and writing CSV/XLSX files is
+// the package's (pkg/import.mjs); the column mapping (Chinese headers to the
+// engines' fields), every check of a row, and the layout of an exported
+// table belong to the core's importTable and exportTable (docs/import.md).
+// The page only hands files over and offers the bytes for download.
+import { importFile as readInto, exportFile } from '../pkg/import.mjs';
 import { core, exampleUrl, fetchJson } from './core.js';
 
-/** A file (File or Blob with a name) imported as `kind` (judges, cases, closedCases, values…). */
-export async function importFile(kind, file) {
-  const { readSpreadsheet } = await import('../pkg/import.js');
-  const rows = await readSpreadsheet(new Uint8Array(await file.arrayBuffer()), file.name);
-  return (await core()).importTable({ kind, rows });
+/** A spreadsheet File imported as `kind` (judges, cases, closedCases, evaluations); `context` as importTable takes it. */
+export async function importFile(kind, file, context = {}) {
+  return readInto(await core(), new Uint8Array(await file.arrayBuffer()), file.name, { kind, ...context });
 }
 
-/** CSV text of a grid (first row the headers), with a BOM so spreadsheet programs read it as UTF-8. */
-export function writeCsv(grid) {
-  const cell = (c) => (/[",\r\n]/.test(c) || /^\s|\s$/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
-  return `\ufeff${grid.map((row) => row.map((c) => cell(String(c))).join(',')).join('\r\n')}\r\n`;
+/** The bytes of an exported table: `input` is exportTable's ({ kind, data, ... }), `format` csv or xlsx. */
+export async function exportBytes(input, format, sheetName) {
+  return exportFile(await core(), input, format, { sheetName });
 }
 
-/** XLSX bytes of a grid. */
-export async function writeXlsx(grid, sheetName) {
-  const { writeXlsx: write } = await import('../pkg/import.js');
-  return write(grid, sheetName);
+/** One of the example court's spreadsheets (examples/court/spreadsheets/) as a File. */
+export async function exampleFile(name) {
+  const url = exampleUrl(`court/spreadsheets/${name}`);
+  const response = await fetch(url);
+  if (!response.ok) throw { code: 'NOT_FOUND', message: `${name} could not be read (${response.status})`, messageZh: `无法读取示例文件 ${name}（${response.status}）` };
+  return new File([await response.blob()], name);
 }
 
-/** The example court (examples/court/): its name, judges and this year's cases as the assignment takes them. */
+/** The example court: its name and departments (judges.json), its judges and cases from its spreadsheets. */
 export async function loadExampleCourt() {
-  const [court, intake] = await Promise.all([fetchJson(exampleUrl('court/judges.json')), fetchJson(exampleUrl('court/cases.json'))]);
-  const cases = intake.map((c) => ({
-    id: c.id, caseType: c.caseType, department: c.department, hard: c.hard ?? false,
-    leaderExcluded: c.leaderExcluded ?? false, recuse: c.recuse ?? [], panelSize: c.panelSize ?? 1, filedOn: c.filedOn,
-  }));
-  return { court: court.court, departments: court.departments, judges: court.judges, cases };
+  const court = await fetchJson(exampleUrl('court/judges.json'));
+  const context = { departments: court.departments };
+  const judges = (await importFile('judges', await exampleFile('judges.xlsx'), context)).judges;
+  const cases = (await importFile('cases', await exampleFile('cases.xlsx'), context)).cases;
+  return { court: court.court, departments: court.departments, judges, cases };
 }
 
 /**
  * The example court's standard-case data: its configuration, last year's
- * closed trial cases, and this year's trial cases (taken as closed in the
- * month they were filed), each with the judge the court's own draw names;
- * `draw(run)` runs that draw (in the background thread) and returns the ledger.
+ * closed trial cases and this year's trial cases from its spreadsheets (this
+ * year's taken as closed in the month they were filed), each case of this
+ * year with the judge the court's own draw names; `draw(run)` runs that draw
+ * (in the background thread) and returns the ledger.
  */
 export async function loadExampleStandard(draw) {
-  const [config, closedAll, intake, court] = await Promise.all(['standard-config', 'closed-last-year', 'cases', 'judges']
-    .map((name) => fetchJson(exampleUrl(`court/${name}.json`))));
+  const [config, court] = await Promise.all([fetchJson(exampleUrl('court/standard-config.json')), fetchJson(exampleUrl('court/judges.json'))]);
+  const context = { config, departments: court.departments, judges: court.judges };
+  const closed = (await importFile('closedCases', await exampleFile('closed-cases.xlsx'), context)).cases;
   const isTrial = (c) => c.category !== 'enforcement';
-  const asStandard = (c) => ({ id: c.id, caseType: c.caseType, category: c.category, procedure: c.procedure, complexity: c.complexity, pages: c.pages });
-  const trial = intake.filter(isTrial);
+  const thisYear = (await importFile('closedCases', await exampleFile('cases.xlsx'), context)).cases.filter(isTrial);
   const { judges, cases } = await loadExampleCourt();
-  const trialIds = new Set(trial.map((c) => c.id));
+  const trialIds = new Set(thisYear.map((c) => c.id));
   const run = { court: court.court, judges, cases: cases.filter((c) => trialIds.has(c.id)), seed: '5f'.repeat(32), beacon: { kind: 'none' }, committedAt: '2026-01-01T00:00:00Z' };
   run.commitment = (await core()).commitRun(run).commitment;
   const ledger = await draw(run);
@@ -57,9 +58,10 @@ export async function loadExampleStandard(draw) {
     court: court.court,
     year: 2026,
     config,
-    closed: closedAll.filter(isTrial).map(asStandard),
-    current: trial.map((c) => ({ ...asStandard(c), judge: handling.get(c.id), department: c.department, closedOn: c.filedOn })),
-    expectedIntake: trial.length,
+    courtDepartments: court.departments,
+    closed: closed.filter(isTrial),
+    current: thisYear.map((c) => ({ ...c, judge: handling.get(c.id), closedOn: c.closedOn ?? c.filedOn })),
+    expectedIntake: thisYear.length,
     lastYearJudges: trialJudges.length,
     departments: court.departments.filter((d) => d.id !== 'enforcement')
       .map((d) => ({ id: d.id, judges: trialJudges.filter((j) => j.department === d.id).map((j) => j.id) })),

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 const SHOTS = 'target/screenshots';
 const DATA = 'target/browser';
@@ -17,21 +19,24 @@ const rawGet = (port, path) => new Promise((resolve, reject) => {
   req.end();
 });
 
-/** The example court's run as the page builds it, for the Node side. */
-function exampleRun(root, seed, committedAt) {
+const SHEETS = 'examples/court/spreadsheets';
+
+/** The example court's run from its spreadsheets, read in Node by the package's import.mjs, as the page reads them. */
+async function exampleRun(root, node, seed, committedAt) {
+  const { importFile } = await import(pathToFileURL(join(root, 'pkg/import.mjs')).href);
   const court = JSON.parse(readFileSync(join(root, 'examples/court/judges.json'), 'utf8'));
-  const intake = JSON.parse(readFileSync(join(root, 'examples/court/cases.json'), 'utf8'));
-  const cases = intake.map((c) => ({ id: c.id, caseType: c.caseType, department: c.department, hard: c.hard ?? false,
-    leaderExcluded: c.leaderExcluded ?? false, recuse: c.recuse ?? [], panelSize: c.panelSize ?? 1, filedOn: c.filedOn }));
-  return { court: court.court, judges: court.judges, cases, seed, beacon: { kind: 'none' }, committedAt };
+  const read = (kind, file) => importFile(node, readFileSync(join(root, SHEETS, file)), file, { kind, departments: court.departments });
+  const { judges } = await read('judges', 'judges.xlsx');
+  const { cases } = await read('cases', 'cases.xlsx');
+  return { court: court.court, judges, cases, seed, beacon: { kind: 'none' }, committedAt };
 }
 
 /** A run of `count` cases on the example court (its intake repeated), and its ledger file, written once. */
-function bigRun(root, node, count) {
+async function bigRun(root, node, count) {
   const inputsFile = join(root, DATA, `run-${count}.json`);
   const ledgerFile = join(root, DATA, `ledger-${count}.ndjson`);
   if (existsSync(inputsFile) && existsSync(ledgerFile)) return { inputsFile, ledgerFile, inputs: JSON.parse(readFileSync(inputsFile, 'utf8')) };
-  const base = exampleRun(root, '3c'.repeat(32), '2026-01-01T00:00:00Z');
+  const base = await exampleRun(root, node, '3c'.repeat(32), '2026-01-01T00:00:00Z');
   const cases = Array.from({ length: count }, (_, i) => ({ ...base.cases[i % base.cases.length], id: `${base.cases[i % base.cases.length].id}#${Math.floor(i / base.cases.length)}` }));
   const inputs = { ...base, cases };
   inputs.commitment = node.commitRun(inputs).commitment;
@@ -46,6 +51,8 @@ function bigRun(root, node, count) {
 
 export async function workbenchTests({ browser, base, server, root, node, check }) {
   mkdirSync(join(root, SHOTS), { recursive: true });
+  // The example court's spreadsheets, written from its JSON by the import format's own generator when absent.
+  if (!existsSync(join(root, SHEETS, 'judges.xlsx'))) execFileSync('node', ['examples/court/spreadsheets.mjs'], { cwd: root, stdio: 'inherit' });
   mkdirSync(join(root, DATA), { recursive: true });
   const port = server.address().port;
 
@@ -120,7 +127,7 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     await page.click('shenguan-assign .commit-button');
     const seed = await page.inputValue('shenguan-assign .seed');
     const committedAt = await page.inputValue('shenguan-assign .committed-at');
-    run = exampleRun(root, seed, committedAt);
+    run = await exampleRun(root, node, seed, committedAt);
     const commitment = node.commitRun(run).commitment;
     assert.equal(await text('shenguan-assign .commitment'), commitment);
     run.commitment = commitment;
@@ -133,11 +140,17 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     await shot('assign');
   });
 
-  await check('分案: the ledger exports as CSV (every entry) and downloads as NDJSON equal to Node\'s', async () => {
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('shenguan-assign .export-csv')]);
-    const csvText = readFileSync(await csv.path(), 'utf8');
-    assert.equal(csvText.charCodeAt(0), 0xfeff);
-    assert.equal(csvText.trimEnd().split('\r\n').length, ledger.trimEnd().split('\n').length, 'header row plus one per entry');
+  await check('分案: the ledger exports as CSV and XLSX (the core\'s table, read back equal) and downloads as NDJSON equal to Node\'s', async () => {
+    const { readSpreadsheet } = await import(pathToFileURL(join(root, 'pkg/import.mjs')).href);
+    const table = node.exportTable({ kind: 'ledger', data: ledger });
+    for (const format of ['csv', 'xlsx']) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`shenguan-assign .export-${format}`)]);
+      assert.equal(file.suggestedFilename(), `ledger.${format}`);
+      const grid = await readSpreadsheet(readFileSync(await file.path()), `ledger.${format}`);
+      assert.deepEqual(grid[0], table.columns);
+      assert.equal(grid.length, table.rows.length + 1);
+      assert.deepEqual(grid[5], table.rows[4].map(String));
+    }
     const [nd] = await Promise.all([page.waitForEvent('download'), page.click('shenguan-assign .download-ledger')]);
     assert.equal(readFileSync(await nd.path(), 'utf8'), ledger);
   });
@@ -188,7 +201,7 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   });
 
   await check('验证与审计: a 100,000-entry ledger verifies in the background, progress moving, no main-thread task over 100 ms', async () => {
-    const big = bigRun(root, node, 100_000);
+    const big = await bigRun(root, node, 100_000);
     // The observer does see a long task: a 150 ms busy loop on the main thread is reported.
     const seen = await page.evaluate(() => new Promise((resolve) => {
       const durations = [0];
@@ -264,14 +277,35 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   });
 
   // ---- 绩效评分 -----------------------------------------------------------------
-  await check('绩效评分: the batch\'s totals and grades equal Node\'s; the form reproduces a judge (Yunnan Y3 101.55)', async () => {
+  const scoreRows = () => page.$$eval('shenguan-score-form .score-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  await check('绩效评分: the example court\'s evaluation sheet scored in the background equals Node\'s, and exports', async () => {
     await page.click('#tab-score');
+    await page.click('shenguan-score-form .load-example');
+    await page.click('shenguan-score-form .score-button');
+    await page.waitForSelector('shenguan-score-form .score-table');
+    const { importFile, readSpreadsheet } = await import(pathToFileURL(join(root, 'pkg/import.mjs')).href);
+    const ruleSet = JSON.parse(readFileSync(join(root, 'examples/rulesets/demo-court.json'), 'utf8'));
+    const { judges } = await importFile(node, readFileSync(join(root, SHEETS, 'evaluations.xlsx')), 'evaluations.xlsx', { kind: 'evaluations', ruleSet });
+    const batch = node.score({ ruleSet, judges, detail: 'summary' });
+    const gradeName = new Map(ruleSet.grades.levels.map((g) => [g.id, g.name]));
+    assert.deepEqual((await scoreRows()).map((r) => [r[0], r[2], r[3]]), batch.judges.map((j) => [j.id, j.total ?? '—', gradeName.get(j.grade) ?? j.grade ?? '—']));
+    assert.equal(await page.$$eval('shenguan-score-form svg.chart', (s) => s.length), 2);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('shenguan-score-form .export-csv')]);
+    const grid = await readSpreadsheet(readFileSync(await csv.path()), 'scores.csv');
+    const table = node.exportTable({ kind: 'scoreTable', data: node.scoreTable({ ruleSet, judges }), ruleSet });
+    assert.deepEqual(grid, [table.columns, ...table.rows]);
+    await shot('score-batch');
+  });
+
+  await check('绩效评分: another rule set\'s batch equals Node\'s; the form reproduces a judge (Yunnan Y3 101.55)', async () => {
+    await page.selectOption('shenguan-score-form .rule-set', '1');
+    await page.waitForFunction(() => !document.querySelector('shenguan-score-form .score-table'));
     await page.click('shenguan-score-form .score-button');
     await page.waitForSelector('shenguan-score-form .score-table');
     const ruleSet = JSON.parse(readFileSync(join(root, 'examples/rulesets/yunnan-style.json'), 'utf8'));
     const population = JSON.parse(readFileSync(join(root, 'examples/court/scoring-inputs.json'), 'utf8')).yunnan;
     const batch = node.score({ ruleSet, ...population, detail: 'summary' });
-    const rows = await page.$$eval('shenguan-score-form .score-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+    const rows = await scoreRows();
     const gradeName = new Map(ruleSet.grades.levels.map((g) => [g.id, g.name]));
     assert.deepEqual(rows.map((r) => [r[0], r[2], r[3]]), batch.judges.map((j) => [j.id, j.total ?? '—', gradeName.get(j.grade)]));
     assert.equal(await page.$$eval('shenguan-score-form svg.chart', (s) => s.length), 2);

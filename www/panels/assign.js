@@ -16,7 +16,8 @@ class ShenguanAssign extends HTMLElement {
   connectedCallback() {
     if (this.built) return;
     this.built = true;
-    this.data = { court: '', judges: null, cases: null };
+    this.data = { court: '', departments: null, judges: null, cases: null };
+    this.courtName = h('input', { class: 'court-name', size: 28 });
     this.progress = progressBar();
     this.size = h('p', { class: 'court-size' });
     this.seed = h('input', { class: 'seed', size: 66, spellcheck: 'false', value: randomSeed() });
@@ -29,6 +30,7 @@ class ShenguanAssign extends HTMLElement {
         fileField('judgesFile', '.csv,.xlsx', (f) => this.importInto('judges', f)),
         fileField('casesFile', '.csv,.xlsx', (f) => this.importInto('cases', f)),
         button('loadExample', () => this.loadExample(), { class: 'load-example' })),
+      h('div', { class: 'fields' }, h('label', { class: 'field' }, h('span', { 'data-i18n': 'court' }), this.courtName)),
       this.size,
       h('div', { class: 'fields' },
         h('label', { class: 'field' }, h('span', { 'data-i18n': 'seed' }), this.seed),
@@ -47,9 +49,8 @@ class ShenguanAssign extends HTMLElement {
   async importInto(kind, file) {
     if (!file) return;
     try {
-      const imported = await importFile(kind, file);
-      this.data[kind] = imported[kind] ?? imported;
-      if (imported.court) this.data.court = imported.court;
+      const imported = await importFile(kind, file, this.data.departments ? { departments: this.data.departments } : {});
+      this.data[kind] = imported[kind];
       this.showSize();
       fill(this.result);
     } catch (err) {
@@ -60,6 +61,7 @@ class ShenguanAssign extends HTMLElement {
   async loadExample() {
     try {
       Object.assign(this.data, await loadExampleCourt());
+      this.courtName.value = this.data.court;
       this.showSize();
       fill(this.result);
     } catch (err) {
@@ -68,14 +70,14 @@ class ShenguanAssign extends HTMLElement {
   }
 
   showSize() {
-    const { court, judges, cases } = this.data;
-    fill(this.size, judges || cases ? t('courtSize', { court, judges: judges?.length ?? 0, cases: cases?.length ?? 0 }) : '');
+    const { judges, cases } = this.data;
+    fill(this.size, judges || cases ? t('courtSize', { court: this.courtName.value, judges: judges?.length ?? 0, cases: cases?.length ?? 0 }) : '');
   }
 
   /** The run as the core takes it; the page names no beacon (its ledger says so). */
   run() {
-    const { court, judges, cases } = this.data;
-    return { court, judges: judges ?? [], cases: cases ?? [], seed: this.seed.value.trim(), beacon: { kind: 'none' }, committedAt: this.committedAt.value.trim() };
+    const { judges, cases } = this.data;
+    return { court: this.courtName.value.trim(), judges: judges ?? [], cases: cases ?? [], seed: this.seed.value.trim(), beacon: { kind: 'none' }, committedAt: this.committedAt.value.trim() };
   }
 
   async commit() {
@@ -121,7 +123,7 @@ class ShenguanAssign extends HTMLElement {
       seat ? figure({ title: t('seatChart', { index: sample.index, case: sample.caseId }), height: 260,
         categories: seat.pool.map(([judge]) => judge), bars: [{ name: t('probability'), values: seat.pool.map((p) => p[3]) }] }) : null,
       h('div', { class: 'actions' }, button('downloadLedger', () => download('ledger.ndjson', this.ledger, 'application/x-ndjson'), { class: 'download-ledger' })),
-      exportButtons('ledger', headers, rows),
+      exportButtons('ledger', () => ({ kind: 'ledger', data: this.ledger }), this.result),
       table(headers, rows.slice(0, SHOWN), { class: 'ledger-table' }),
       h('p', {}, t('firstRows', { n: SHOWN })));
   }

@@ -8,10 +8,11 @@ import { t, applyI18n, currentLang } from '../i18n.js';
 import { core, worker, progressBar, fetchJson, exampleUrl } from '../core.js';
 import { figure } from '../chart.js';
 import { exportButtons } from '../export.js';
-import { importFile } from '../spreadsheet.js';
+import { importFile, exampleFile } from '../spreadsheet.js';
 
-/** The example rule sets with an example population in examples/court/scoring-inputs.json. */
+/** The example rule sets: the example court's, with its evaluation sheet, and four styles with a population in examples/court/scoring-inputs.json. */
 const RULE_SETS = [
+  { file: 'demo-court', sheet: 'evaluations.xlsx', zh: '示例法院考核办法', en: 'The example court’s rules' },
   { file: 'yunnan-style', population: 'yunnan', zh: '云南式（院领导）', en: 'Yunnan style (leaders)' },
   { file: 'kunming-style', population: 'kunming', zh: '昆明式（法官）', en: 'Kunming style (judges)' },
   { file: 'shenzhen-style', population: 'shenzhen', zh: '深圳式（分区）', en: 'Shenzhen style (zones)' },
@@ -64,8 +65,12 @@ class ShenguanScoreForm extends HTMLElement {
   async loadRuleSet() {
     const chosen = RULE_SETS[Number(this.ruleSelect.value)];
     try {
-      const [ruleSet, examples] = await Promise.all([fetchJson(exampleUrl(`rulesets/${chosen.file}.json`)), fetchJson(exampleUrl('court/scoring-inputs.json'))]);
-      this.state = { ruleSet, population: examples[chosen.population], batch: null };
+      const ruleSet = await fetchJson(exampleUrl(`rulesets/${chosen.file}.json`));
+      // The example court's values come from its evaluation sheet, read like any court's.
+      const population = chosen.sheet
+        ? { judges: (await importFile('evaluations', await exampleFile(chosen.sheet), { ruleSet })).judges }
+        : (await fetchJson(exampleUrl('court/scoring-inputs.json')))[chosen.population];
+      this.state = { ruleSet, population, batch: null };
       fill(this.batchResult, `${ruleSet.name ?? ruleSet.id}: ${this.state.population.judges.length}`);
       fill(this.form);
       fill(this.formResult);
@@ -78,8 +83,8 @@ class ShenguanScoreForm extends HTMLElement {
     if (!file) return;
     try {
       if (!this.state) await this.loadRuleSet();
-      const imported = await importFile('values', file);
-      this.state.population = { ...this.state.population, judges: imported.judges ?? imported };
+      const imported = await importFile('evaluations', file, { ruleSet: this.state.ruleSet });
+      this.state.population = { ...this.state.population, judges: imported.judges };
       this.state.batch = null;
       fill(this.batchResult, `${file.name}: ${this.state.population.judges.length}`);
     } catch (err) {
@@ -113,7 +118,10 @@ class ShenguanScoreForm extends HTMLElement {
         figure({ title: t('totalsChart'), categories: ranked.map((j) => j.name ?? j.id), height: 260, bars: [{ name: t('total'), values: ranked.map((j) => j.total) }] }),
         figure({ title: t('gradesChart'), categories: gradeNames, width: 360, height: 260,
           bars: [{ name: t('count'), values: grades.map((g) => judges.filter((j) => (j.grade ?? '—') === g).length) }] })),
-      exportButtons('scores', headers, rows),
+      exportButtons('scores', async () => {
+        const { population } = this.state;
+        return { kind: 'scoreTable', data: (await core()).scoreTable({ ruleSet, judges: population.judges, ...(population.baselines ? { baselines: population.baselines } : {}) }), ruleSet };
+      }, this.batchResult),
       table(headers, rows, { class: 'score-table' }));
   }
 

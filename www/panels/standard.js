@@ -43,8 +43,12 @@ class ShenguanStandard extends HTMLElement {
   async importInto(kind, file, slot) {
     if (!file) return;
     try {
-      const imported = await importFile(kind, file);
-      this.data[slot] = imported.cases ?? imported;
+      // A court's own files are read with the example court's configuration, departments and judges.
+      if (!this.data.config) this.data = await this.progress.run((options) => loadExampleStandard((run) => worker().assign(run, options)));
+      const { config, courtDepartments } = this.data;
+      const imported = await importFile(kind, file, { config, departments: courtDepartments });
+      this.data[slot] = imported.cases.filter((c) => c.category !== 'enforcement').map((c) => ({ ...c, closedOn: c.closedOn ?? c.filedOn }));
+      fill(this.status, `${file.name}: ${this.data[slot].length}`);
       fill(this.result);
     } catch (err) {
       showError(this.result, err);
@@ -93,6 +97,7 @@ class ShenguanStandard extends HTMLElement {
     const cases = new Map(out.judges.map((j) => [j.judge, j.cases]));
     const deptName = (id) => this.data.departmentNames?.[id] ?? id;
     const headers = [t('judge'), t('department'), t('cases'), t('standard'), t('target'), t('targetToDate'), t('pctToDate'), t('pctOfYear'), t('remaining')];
+    this.targets = targets;
     const rows = targets.judges.map((j) => [j.judge, deptName(j.department), cases.get(j.judge) ?? 0, j.progress.actual, j.target,
       j.progress.targetToDate, j.progress.percentToDate ?? '—', j.progress.percentOfTarget ?? '—', j.progress.remaining]);
     const deptNames = targets.departments.map((d) => d.department);
@@ -109,7 +114,7 @@ class ShenguanStandard extends HTMLElement {
           values: targets.judges.map((j) => byMonth.map((m) => m.targets.judges.find((x) => x.judge === j.judge)?.progress.percentToDate ?? null)) }),
         figure({ title: t('monthlyChart'), categories: MONTHS.map((m) => `${m}${t('month')}`), width: 420, height: 260,
           bars: [{ name: t('monthlyTarget'), values: targets.monthly }] })),
-      exportButtons('standard-targets', headers, rows),
+      exportButtons('standard-targets', () => ({ kind: 'targets', data: this.targets, departments: this.data.courtDepartments }), this.result),
       table(headers, rows, { class: 'standard-judges' }));
   }
 }

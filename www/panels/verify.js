@@ -152,7 +152,7 @@ class ShenguanVerify extends HTMLElement {
           bars: [{ name: t('observed'), values: p.bins.map(([, observed]) => observed) }],
           lines: [{ name: t('expected'), values: p.bins.map(([, , expected]) => expected), pointsOnly: true, color: '#b8455a' }] }),
         departments.map((dept) => this.loadFigure(a, dept, ledgerText))),
-      exportButtons('audit', judgeHeaders, judgeRows),
+      exportButtons('audit', () => ({ kind: 'audit', data: a }), this.result),
       table(judgeHeaders, judgeRows, { class: 'audit-judges' }));
   }
 }
