@@ -21,7 +21,7 @@ fn rows(kind: &str, rows: Value) -> Value {
 }
 
 fn config() -> Value {
-    json!({ "caseTypes": { "theft": { "label": "盗窃", "category": "criminal" }, "fraud": { "label": "诈骗" }, "loan": {} } })
+    json!({ "caseTypes": { "theft": { "label": "盗窃", "category": "criminal" }, "fraud": { "label": "诈骗" }, "loan": {}, "commutation": { "label": "减刑、假释" } } })
 }
 
 fn departments() -> Value {
@@ -43,7 +43,7 @@ fn judges_every_column_by_its_first_header() {
         "kind": "judges", "config": config(), "departments": departments(),
         "rows": [
             ["法官编号", "姓名", "部门", "可承办案件类型", "职务", "办案比例", "已有工作量", "在岗状态", "片区"],
-            ["J1", "张三", "刑事审判庭", "盗窃、fraud", "庭长", "0.55", "1.5", "请假", "城区"],
+            ["J1", "张三", "刑事审判庭", "盗窃、fraud、减刑、假释", "庭长", "0.55", "1.5", "请假", "城区"],
             ["J2", " 李四 ", "civil", "loan", "judge", "100%", "", "", ""],
         ],
     }))
@@ -51,7 +51,7 @@ fn judges_every_column_by_its_first_header() {
     assert_eq!(
         out["judges"],
         json!([
-            { "id": "J1", "name": "张三", "department": "criminal", "caseTypes": ["theft", "fraud"], "role": "divisionChief", "share": "0.55", "load": "1.5", "availability": "onLeave", "region": "城区" },
+            { "id": "J1", "name": "张三", "department": "criminal", "caseTypes": ["theft", "fraud", "commutation"], "role": "divisionChief", "share": "0.55", "load": "1.5", "availability": "onLeave", "region": "城区" },
             { "id": "J2", "name": "李四", "department": "civil", "caseTypes": ["loan"], "role": "judge", "share": "1" },
         ])
     );
@@ -295,7 +295,7 @@ fn many_bad_rows_are_all_counted() {
 #[test]
 fn exported_inputs_read_back_as_they_were() {
     let judges = json!([
-        { "id": "J1", "name": "张三", "department": "criminal", "caseTypes": ["theft", "fraud"], "role": "divisionChief", "share": "0.55", "load": "1.5", "availability": "onLeave", "region": "城区" },
+        { "id": "J1", "name": "张三", "department": "criminal", "caseTypes": ["commutation", "theft", "fraud"], "role": "divisionChief", "share": "0.55", "load": "1.5", "availability": "onLeave", "region": "城区" },
         { "id": "J2", "name": "李四", "department": "civil", "caseTypes": ["loan"], "role": "judge", "share": "1", "load": "0", "availability": "available" },
     ]);
     let cases = json!([

@@ -5,7 +5,7 @@
 // byte order mark) and XLSX, laid out by the core's export (docs/import.md).
 // Also: the judges as GB18030 CSV (what Excel on a Chinese Windows saves),
 // evaluations.json (the scoring input the evaluation sheet holds), and
-// closed-cases-bad.csv/.xlsx with one bad cell (row 12, 卷宗页数). Run it
+// closed-cases-bad.csv/.xlsx, 30 closed cases with one bad cell (row 12, 卷宗页数). Run it
 // again and every file comes out byte-identical.
 // Usage (after `make pkg`): node examples/court/spreadsheets.mjs
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -78,8 +78,9 @@ for (const [name, table] of Object.entries(tables)) {
 }
 writeFileSync(new URL('./evaluations.json', import.meta.url), `${JSON.stringify({ judges: forms }, null, 1)}\n`);
 
-// One bad cell: the 11th closed case's dossier pages, on spreadsheet row 12.
-const bad = structuredClone(tables['closed-cases']);
+// One bad cell: the 11th closed case's dossier pages, on spreadsheet row 12
+// (of the first 30 closed cases, to keep the file small).
+const bad = { columns: tables['closed-cases'].columns, rows: structuredClone(tables['closed-cases'].rows.slice(0, 30)) };
 bad.rows[10][bad.columns.indexOf('卷宗页数')] = '十二';
 write('closed-cases-bad.csv', writeCsv(bad));
 write('closed-cases-bad.xlsx', writeXlsx(bad, { sheetName: sheetNames['closed-cases'] }));

@@ -188,6 +188,22 @@ fn case_type(lookups: &Lookups, text: &str) -> Value {
     reference(Some(known), text, "", "").unwrap_or_else(|_| Value::from(text))
 }
 
+/// A list of case types. A label may itself hold the separator 、
+/// (减刑、假释): the longest run of items that joins into a label is one type.
+fn case_types(lookups: &Lookups, text: &str) -> Vec<Value> {
+    let parts: Vec<&str> = items(text).collect();
+    let known = lookups.case_types.as_deref().unwrap_or(&[]);
+    let is_label = |joined: &str| known.iter().any(|(_, label)| label.as_deref() == Some(joined));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let run = (2..=parts.len() - i).rev().find(|&n| is_label(&parts[i..i + n].join("、"))).unwrap_or(1);
+        out.push(case_type(lookups, &parts[i..i + run].join("、")));
+        i += run;
+    }
+    out
+}
+
 /// The items of a list cell, separated by 、 , ， ; ； or a line break.
 pub fn items(text: &str) -> impl Iterator<Item = &str> {
     text.split(['、', ',', '，', ';', '；', '\n', '|']).map(str::trim).filter(|s| !s.is_empty())
@@ -208,7 +224,7 @@ pub fn read(parse: Parse, text: &str, lookups: &Lookups) -> Result<Value, Reason
         Parse::Procedure => Ok(open_word(labels::PROCEDURES, text)),
         Parse::Complexity => Ok(open_word(labels::COMPLEXITY, text)),
         Parse::CaseType => Ok(case_type(lookups, text)),
-        Parse::CaseTypes => Ok(Value::Array(items(text).map(|item| case_type(lookups, item)).collect())),
+        Parse::CaseTypes => Ok(Value::Array(case_types(lookups, text))),
         Parse::Department => reference(lookups.departments.as_deref(), text, "department", "部门"),
         Parse::Judge => reference(lookups.judges.as_deref(), text, "judge", "法官"),
         Parse::Judges => list(&|item| reference(lookups.judges.as_deref(), item, "judge", "法官")),
