@@ -30,6 +30,7 @@ test-types: pkg
 test-browser: pkg
 	@scripts/setup.sh --browser
 	node pkg-tests/browser/run.mjs
+	node pkg-tests/browser/worker.mjs
 
 demo: pkg
 	node examples/demo.mjs

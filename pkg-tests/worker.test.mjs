@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as inputs from '../bench/limits-inputs.mjs';
-import { createWorkerClient } from '../pkg/worker-node.mjs';
+import { createWorkerClient } from '../pkg/worker/node.mjs';
 
 const shenguan = createRequire(import.meta.url)('../pkg/node/shenguan.js');
 

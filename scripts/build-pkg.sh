@@ -41,7 +41,7 @@ cat > pkg/package.json <<JSON
 }
 JSON
 echo '{"type":"commonjs"}' > pkg/node/package.json
-cp npm/*.js npm/*.mjs pkg/ # the worker wrapper and the inspector CLI
+cp -r npm/worker npm/bin pkg/ # the worker wrapper and the inspector CLI
 cp npm/import.mjs npm/import.d.mts npm/xlsx.mjs pkg/ # spreadsheet files in and out (docs/import.md)
 
 raw=$(stat -c %s pkg/web/shenguan_bg.wasm)

@@ -136,11 +136,12 @@ pub fn digest_of<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     Ok(hex(&sha256(&to_canonical_bytes(value)?)))
 }
 
+mod json_path;
+
 /// Deserialize from JSON text, reporting the path of the offending field.
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let error = path_error(e);
+    serde_json::from_str(text).map_err(|e| {
+        let error = parse_error(text.as_bytes(), &e);
         // serde_json reports a value of the wrong kind for an enum (`"role": 5`)
         // as "expected value", as it does a syntax error: only text that is
         // not JSON at all is MALFORMED_JSON.
@@ -149,16 +150,21 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         } else {
             error
         }
-    })?;
-    de.end().map_err(|e| json_syntax_error(&e))?;
-    Ok(value)
+    })
 }
 
 /// Deserialize from a parsed JSON value, reporting the path of the offending field.
 pub fn from_json_value<T: DeserializeOwned>(value: Value) -> Result<T> {
-    // A parsed value is JSON: any failure is a wrong shape, not malformed text.
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let error = path_error(e);
+    T::deserialize(&value).map_err(|e| {
+        // A parsed value is JSON: any failure is a wrong shape, not malformed
+        // text. Its path is found in the value's text, which fails at the
+        // same member (serde_json's objects keep their keys in order).
+        let text = value.to_string();
+        let path = match serde_json::from_str::<T>(&text) {
+            Err(at) => error_path(text.as_bytes(), &at),
+            Ok(_) => String::new(),
+        };
+        let error = coded_error(path, &e.to_string());
         if error.code == ErrorCode::MalformedJson {
             Error::invalid_input(error.path, error.message.trim_start_matches("malformed JSON: "))
         } else {
@@ -167,11 +173,34 @@ pub fn from_json_value<T: DeserializeOwned>(value: Value) -> Result<T> {
     })
 }
 
-/// Convert a path-tracking deserialisation error into a coded error.
-pub fn path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> Error {
-    let path = err.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    let inner = err.into_inner().to_string();
+/// A serde_json error on `text` as a coded error with the path of the field
+/// it stopped at.
+pub fn parse_error(text: &[u8], error: &serde_json::Error) -> Error {
+    coded_error(error_path(text, error), &error.to_string())
+}
+
+/// The path of the field serde_json stopped at in `text`.
+fn error_path(text: &[u8], error: &serde_json::Error) -> String {
+    let mut offset = json_path::offset_of(text, error.line(), error.column());
+    // "expected value" is placed just past the byte it peeked (the `[` given
+    // for an enum, say): the value itself is at fault, not its first member.
+    let message = error.to_string();
+    if message.starts_with("expected value") {
+        offset = offset.saturating_sub(1);
+    }
+    let path = json_path::path_at(text, offset);
+    // A repeated member is refused once its key is read; the fault is the
+    // object's, as for a missing member.
+    if let Some(key) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()) {
+        if let Some(object) = path.strip_suffix(key) {
+            return object.strip_suffix('.').unwrap_or(object).to_string();
+        }
+    }
+    path
+}
+
+/// Code a deserialisation failure by serde_json's message.
+fn coded_error(path: String, inner: &str) -> Error {
     if inner.starts_with("recursion limit exceeded") {
         let limit = crate::limits::NESTING;
         return crate::limits::exceeded(
@@ -181,16 +210,14 @@ pub fn path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> E
             limit,
         );
     }
-    if inner.contains("EOF while parsing") || inner.contains("expected value at line") || inner.contains("key must be a string") {
+    let syntax = ["EOF while parsing", "expected value at line", "key must be a string", "trailing characters"];
+    if syntax.iter().any(|s| inner.contains(s)) {
         Error::new(ErrorCode::MalformedJson, path, format!("malformed JSON: {inner}"), format!("JSON 格式错误：{inner}"))
     } else {
         Error::invalid_input(path, inner)
     }
 }
 
-fn json_syntax_error(e: &serde_json::Error) -> Error {
-    Error::new(ErrorCode::MalformedJson, "", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}"))
-}
 
 #[cfg(test)]
 mod tests {

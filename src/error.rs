@@ -161,7 +161,11 @@ pub const MAX_MORE: usize = 99;
 /// is cut here rather than copied twice into the error.
 pub const MAX_MESSAGE_BYTES: usize = 1_000;
 
-fn shortened(mut message: String) -> String {
+mod excerpt;
+pub use excerpt::MAX_QUOTED_CHARS;
+
+fn shortened(message: String) -> String {
+    let mut message = excerpt::excerpted(message);
     if message.len() > MAX_MESSAGE_BYTES {
         let mut end = MAX_MESSAGE_BYTES;
         while !message.is_char_boundary(end) {
@@ -271,8 +275,10 @@ mod tests {
     fn a_message_quoting_a_huge_value_is_cut() {
         let value = "值".repeat(1_000_000);
         let e = Error::invalid("x", format!("bad value \"{value}\""), format!("错误的值“{value}”"));
-        assert!(e.message.len() <= MAX_MESSAGE_BYTES + 4 && e.message.ends_with(" …"));
-        assert!(e.message_zh.len() <= MAX_MESSAGE_BYTES + 4 && e.message_zh.starts_with("输入无效：错误的值"));
+        assert_eq!(e.message, format!("invalid input: bad value \"{}…\"", "值".repeat(MAX_QUOTED_CHARS)));
+        assert_eq!(e.message_zh, format!("输入无效：错误的值“{}…”", "值".repeat(MAX_QUOTED_CHARS)));
+        let unquoted = Error::invalid("x", format!("bad value {value}"), "错");
+        assert!(unquoted.message.len() <= MAX_MESSAGE_BYTES + 4 && unquoted.message.ends_with(" …"));
         let short = Error::invalid("x", "bad", "错");
         assert_eq!(short.message, "invalid input: bad");
     }

@@ -2,7 +2,7 @@
 // thread for long work, the example court's files, and the progress bar with
 // its cancel button.
 import init, * as shenguan from '../pkg/web/shenguan.js';
-import { createWorkerClient } from '../pkg/worker.js';
+import { createWorkerClient } from '../pkg/worker/index.js';
 import { h, button, fill } from './dom.js';
 import { t } from './i18n.js';
 

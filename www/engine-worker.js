@@ -1,9 +1,9 @@
-// The page's background thread: the package's worker (pkg/worker-serve.mjs
+// The page's background thread: the package's worker (pkg/worker/serve.mjs
 // runs each call with the core's progress reports), plus one thing the page
 // needs: files (File or Blob) are read here, in parts with their own
 // progress, so a large ledger never passes through the page's thread.
 import init, * as shenguan from '../pkg/web/shenguan.js';
-import { serve } from '../pkg/worker-serve.mjs';
+import { serve } from '../pkg/worker/serve.mjs';
 
 const ready = init(new URL('../pkg/web/shenguan_bg.wasm', import.meta.url));
 

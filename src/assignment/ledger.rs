@@ -297,13 +297,11 @@ pub fn parse_line<T: Serialize + DeserializeOwned>(line: &[u8], path: &str, cano
     let malformed = |at: &str, en: String, zh: String| {
         Error::new(ErrorCode::MalformedLedger, at, format!("the ledger does not parse: {en}"), format!("分案记录无法解析：{zh}"))
     };
-    let mut de = serde_json::Deserializer::from_slice(line);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.path().to_string();
-        let at = if inner == "." { path.to_string() } else { crate::error::join_path(path, &inner) };
-        malformed(&at, e.inner().to_string(), e.inner().to_string())
+    let value: T = serde_json::from_slice(line).map_err(|e| {
+        let inner = crate::canonical::parse_error(line, &e).path;
+        let at = if inner.is_empty() { path.to_string() } else { crate::error::join_path(path, &inner) };
+        malformed(&at, e.to_string(), e.to_string())
     })?;
-    de.end().map_err(|e| malformed(path, e.to_string(), e.to_string()))?;
     if canonical(&value)? != line {
         return Err(malformed(
             path,

@@ -99,6 +99,10 @@ impl LedgerReader {
 
     /// Read the next part of the ledger text (split anywhere, even inside a character).
     pub fn push(&mut self, bytes: &[u8]) -> Result<()> {
+        crate::progress::in_phase("verify", || self.push_lines(bytes))
+    }
+
+    fn push_lines(&mut self, bytes: &[u8]) -> Result<()> {
         if let Some(error) = &self.failed {
             return Err(error.clone());
         }
@@ -247,7 +251,11 @@ impl LedgerReader {
     }
 
     /// The replay report once every line has been pushed.
-    pub fn finish(mut self) -> Result<VerifyReport> {
+    pub fn finish(self) -> Result<VerifyReport> {
+        crate::progress::in_phase("verify", || self.finish_replay())
+    }
+
+    fn finish_replay(mut self) -> Result<VerifyReport> {
         self.finish_lines()?;
         let chain = self.chain_report();
         let entries = self.lines - 1;

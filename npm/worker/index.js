@@ -1,7 +1,7 @@
 // `import { createWorkerClient } from 'shenguan/worker'` in a browser: the
 // long calls (assign, verifyLedger, verifyHead, auditLedger, score,
 // standardCasesBulk) in a Web Worker, with progress and cancellation.
-import { createClient } from './worker-client.mjs';
+import { createClient } from './client.mjs';
 
 /**
  * A client whose calls run in a module Web Worker. `url`: where the worker

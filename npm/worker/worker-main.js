@@ -1,7 +1,7 @@
 // The Web Worker script (a module worker): loads the browser build and
 // runs the calls createWorkerClient sends.
-import init, * as shenguan from './web/shenguan.js';
-import { serve } from './worker-serve.mjs';
+import init, * as shenguan from '../web/shenguan.js';
+import { serve } from './serve.mjs';
 
 const ready = init();
 self.onmessage = async (event) => {

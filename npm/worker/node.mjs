@@ -1,7 +1,7 @@
 // `import { createWorkerClient } from 'shenguan/worker'` in Node: the same
 // API as the browser's, over worker_threads.
 import { Worker } from 'node:worker_threads';
-import { createClient } from './worker-client.mjs';
+import { createClient } from './client.mjs';
 
 /** A client whose calls run in a worker thread. `url`: the worker script (default: worker-node-main.mjs next to this file). */
 export function createWorkerClient({ url } = {}) {

@@ -2,7 +2,7 @@
 // createWorkerClient sends.
 import { parentPort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { serve } from './worker-serve.mjs';
+import { serve } from './serve.mjs';
 
-const shenguan = createRequire(import.meta.url)('./node/shenguan.js');
+const shenguan = createRequire(import.meta.url)('../node/shenguan.js');
 parentPort.on('message', (message) => serve(shenguan, message, (reply) => parentPort.postMessage(reply)));

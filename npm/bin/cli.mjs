@@ -5,7 +5,7 @@
 import { createReadStream, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const shenguan = createRequire(import.meta.url)('./node/shenguan.js');
+const shenguan = createRequire(import.meta.url)('../node/shenguan.js');
 
 const USAGE = `usage: shenguan <command> [--json] [--progress] ...
   verify INPUTS LEDGER   replay INPUTS and compare LEDGER with it line by line (streamed)

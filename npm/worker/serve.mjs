@@ -1,7 +1,7 @@
 // The worker's side, shared by the browser and Node worker scripts: runs
 // each call through the main module's export inside `withProgress`, so the
 // core's progress reports are posted back as they happen.
-import { WORKER_CALLS } from './worker-client.mjs';
+import { WORKER_CALLS } from './client.mjs';
 
 /** Answer `message` ({ id, op, input }) with `post`, using the loaded module `shenguan`. */
 export function serve(shenguan, message, post) {
