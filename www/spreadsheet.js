@@ -24,10 +24,20 @@ export async function exampleFile(name) {
   return new File([await response.blob()], name);
 }
 
+/**
+ * The context a court's sheets are read in: the example court's departments
+ * (names become ids) and standard configuration (case-type labels become keys).
+ */
+export async function courtContext() {
+  const [court, config] = await Promise.all([fetchJson(exampleUrl('court/judges.json')), fetchJson(exampleUrl('court/standard-config.json'))]);
+  return { court: court.court, departments: court.departments, config };
+}
+
 /** The example court: its name and departments (judges.json), its judges and cases from its spreadsheets. */
 export async function loadExampleCourt() {
-  const court = await fetchJson(exampleUrl('court/judges.json'));
-  const context = { departments: court.departments };
+  const { court: name, departments, config } = await courtContext();
+  const court = { court: name, departments };
+  const context = { departments, config };
   const judges = (await importFile('judges', await exampleFile('judges.xlsx'), context)).judges;
   const cases = (await importFile('cases', await exampleFile('cases.xlsx'), context)).cases;
   return { court: court.court, departments: court.departments, judges, cases };

@@ -25,7 +25,8 @@ const SHEETS = 'examples/court/spreadsheets';
 async function exampleRun(root, node, seed, committedAt) {
   const { importFile } = await import(pathToFileURL(join(root, 'pkg/import.mjs')).href);
   const court = JSON.parse(readFileSync(join(root, 'examples/court/judges.json'), 'utf8'));
-  const read = (kind, file) => importFile(node, readFileSync(join(root, SHEETS, file)), file, { kind, departments: court.departments });
+  const config = JSON.parse(readFileSync(join(root, 'examples/court/standard-config.json'), 'utf8'));
+  const read = (kind, file) => importFile(node, readFileSync(join(root, SHEETS, file)), file, { kind, departments: court.departments, config });
   const { judges } = await read('judges', 'judges.xlsx');
   const { cases } = await read('cases', 'cases.xlsx');
   return { court: court.court, judges, cases, seed, beacon: { kind: 'none' }, committedAt };

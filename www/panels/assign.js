@@ -7,7 +7,7 @@ import { t, applyI18n } from '../i18n.js';
 import { core, worker, progressBar } from '../core.js';
 import { figure } from '../chart.js';
 import { exportButtons } from '../export.js';
-import { importFile, loadExampleCourt } from '../spreadsheet.js';
+import { importFile, loadExampleCourt, courtContext } from '../spreadsheet.js';
 
 const randomSeed = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 const SHOWN = 30;
@@ -49,7 +49,8 @@ class ShenguanAssign extends HTMLElement {
   async importInto(kind, file) {
     if (!file) return;
     try {
-      const imported = await importFile(kind, file, this.data.departments ? { departments: this.data.departments } : {});
+      const { departments, config } = await courtContext();
+      const imported = await importFile(kind, file, { departments, config });
       this.data[kind] = imported[kind];
       this.showSize();
       fill(this.result);
