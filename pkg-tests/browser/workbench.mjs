@@ -257,12 +257,13 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     await page.waitForSelector('shenguan-standard .standard-judges');
     const data = await page.evaluate(async () => {
       const el = document.querySelector('shenguan-standard');
-      const { config, closed, current, year, departments, lastYearJudges, expectedIntake } = el.data;
-      return { config, closed, current, year, departments, lastYearJudges, expectedIntake };
+      const { config, closed, current, year, departments, lastYearJudges, expectedIntake, courtDepartments } = el.data;
+      return { config, closed, current, year, departments, lastYearJudges, expectedIntake, courtDepartments };
     });
-    const baseline = node.computeBaseline({ year: data.year - 1, scope: 'perCategory', config: data.config, cases: data.closed });
+    const closed = data.closed.map(({ judge, department, ...c }) => c);
+    const baseline = node.computeBaseline({ year: data.year - 1, scope: 'perCategory', config: data.config, cases: closed });
     assert.equal(await text('shenguan-standard .baseline-digest'), baseline.digest);
-    const lastYear = node.standardCases({ config: data.config, baseline, cases: data.closed });
+    const lastYear = node.standardCases({ config: data.config, baseline, cases: closed });
     const done = data.current.filter((c) => c.closedOn < '2026-04-01').map(({ closedOn, ...c }) => c);
     const out = node.standardCases({ config: data.config, baseline, cases: done });
     const targets = node.standardTargets({ year: data.year, lastYear: { totalStandard: lastYear.total, judges: data.lastYearJudges, intake: data.closed.length },
@@ -275,6 +276,31 @@ export async function workbenchTests({ browser, base, server, root, node, check 
       targets.judges.map((j) => [j.judge, j.progress.actual, j.target, j.progress.targetToDate, j.progress.remaining]));
     assert.equal(await page.$$eval('shenguan-standard svg.chart', (s) => s.length), 4);
     await shot('standard');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('shenguan-standard .export-xlsx')]);
+    const { readSpreadsheet } = await import(pathToFileURL(join(root, 'pkg/import.mjs')).href);
+    const grid = await readSpreadsheet(readFileSync(await xlsx.path()), 'targets.xlsx');
+    const table = node.exportTable({ kind: 'targets', data: targets, departments: data.courtDepartments });
+    assert.deepEqual(grid[0], table.columns);
+    assert.equal(grid.length, targets.judges.length + 1);
+  });
+
+  await check('标准案件与目标: a bad cell of a court\'s sheet is reported by row and column in Chinese, nothing imported, and the panel works on', async () => {
+    const before = await page.evaluate(() => document.querySelector('shenguan-standard').data.closed.length);
+    const digest = await text('shenguan-standard .baseline-digest');
+    for (const file of ['closed-cases-bad.xlsx', 'closed-cases-bad.csv']) {
+      await page.evaluate(() => document.querySelector('shenguan-standard .result').replaceChildren());
+      await page.setInputFiles('shenguan-standard input[type=file] >> nth=0', join(root, SHEETS, file));
+      await page.waitForSelector('shenguan-standard .result .error');
+      assert.equal(await text('shenguan-standard .error .code'), 'INVALID_CELL', file);
+      assert.match(await text('shenguan-standard .error .message'), /^第 12 行「卷宗页数」/, file);
+      assert.equal(await page.evaluate(() => document.querySelector('shenguan-standard').data.closed.length), before, 'nothing imported');
+    }
+    await shot('standard-bad-row');
+    await page.setInputFiles('shenguan-standard input[type=file] >> nth=0', join(root, SHEETS, 'closed-cases.csv'));
+    await page.waitForFunction(() => document.querySelector('shenguan-standard .data-status').textContent.startsWith('closed-cases.csv'));
+    await page.click('shenguan-standard .compute-button');
+    await page.waitForSelector('shenguan-standard .standard-judges');
+    assert.equal(await text('shenguan-standard .baseline-digest'), digest, 'the same cases from the CSV give the same baseline');
   });
 
   // ---- 绩效评分 -----------------------------------------------------------------
