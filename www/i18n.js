@@ -86,6 +86,7 @@ const words = {
   closedFile: ['上年已结案件（CSV/XLSX）', "Last year's closed cases (CSV/XLSX)"],
   currentFile: ['本年已结案件（CSV/XLSX）', "This year's closed cases (CSV/XLSX)"],
   goal: ['目标系数', 'Goal on last year'],
+  dataCounts: ['上年已结审判案件 {closed} 件 / 本年审判案件 {current} 件', "last year's closed trial cases {closed} / this year's trial cases {current}"],
   throughMonth: ['统计截至月份', 'Through month'],
   compute: ['计算', 'Compute'],
   baselineLine: ['{year} 年基数（{n} 件上年已结审判案件），摘要', '{year} baseline from {n} closed trial cases; digest'],

@@ -96,6 +96,7 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     await page.click('#lang-toggle');
     assert.equal(await text('#tab-verify'), 'Verify and audit');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await shot('page-en');
     await page.click('#lang-toggle');
     assert.equal(await text('#tab-verify'), '验证与审计');
   });
@@ -252,7 +253,7 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   await check('标准案件与目标: the example court\'s baseline, per-judge progress and targets equal Node\'s', async () => {
     await page.click('#tab-standard');
     await page.click('shenguan-standard .load-example');
-    await page.waitForFunction(() => document.querySelector('shenguan-standard .data-status').textContent.includes('/'));
+    await page.waitForFunction(() => document.querySelector('shenguan-standard').data?.closed?.length > 0);
     await page.click('shenguan-standard .compute-button');
     await page.waitForSelector('shenguan-standard .standard-judges');
     const data = await page.evaluate(async () => {

@@ -17,7 +17,7 @@ class ShenguanAssign extends HTMLElement {
     if (this.built) return;
     this.built = true;
     this.data = { court: '', departments: null, judges: null, cases: null };
-    this.courtName = h('input', { class: 'court-name', size: 28 });
+    this.courtName = h('input', { class: 'court-name', size: 28, placeholder: '某某市某某区人民法院' });
     this.progress = progressBar();
     this.size = h('p', { class: 'court-size' });
     this.seed = h('input', { class: 'seed', size: 66, spellcheck: 'false', value: randomSeed() });

@@ -59,7 +59,7 @@ class ShenguanStandard extends HTMLElement {
     try {
       // The example court's cases have no judge yet: its own draw (in the background thread) names them.
       this.data = await this.progress.run((options) => loadExampleStandard((run) => worker().assign(run, options)));
-      fill(this.status, `${this.data.court}: ${this.data.closed.length} / ${this.data.current.length}`);
+      fill(this.status, `${this.data.court}：${t('dataCounts', { closed: this.data.closed.length, current: this.data.current.length })}`);
       fill(this.result);
     } catch (err) {
       showError(this.result, err);

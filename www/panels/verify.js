@@ -123,7 +123,7 @@ class ShenguanVerify extends HTMLElement {
       const values = lines.map((l) => l.values[k]).filter((v) => v !== null);
       return values.length ? values.reduce((x, y) => (pick(Number(y), Number(x)) ? y : x)) : null;
     });
-    return figure({ title: `${title} ${caption}`, width: 620, height: 300, categories: indices.map(String),
+    return figure({ title: `${title} ${caption}`, width: 590, height: 300, categories: indices.map(String),
       band: { name: t('band'), low: at((y, x) => y < x), high: at((y, x) => y > x) }, lines });
   }
 
