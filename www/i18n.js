@@ -35,7 +35,7 @@ const words = {
   assign: ['分案', 'Assign'],
   court: ['法院', 'Court'],
   courtSize: ['{court}：{judges} 名法官，{cases} 件案件', '{court}: {judges} judges, {cases} cases'],
-  assigned: ['已分配 {n} 件案件，链头', '{n} cases assigned; chain head'],
+  assigned: ['分案记录 {n} 条，链头', '{n} ledger entries; chain head'],
   caseId: ['案号', 'Case'],
   judgesCol: ['承办人/合议庭', 'Judges'],
   eligible: ['符合条件', 'Eligible'],

@@ -97,8 +97,16 @@ class ShenguanAssign extends HTMLElement {
       const run = this.run();
       run.commitment = (await core()).commitRun(run).commitment;
       const ledger = await this.progress.run((options) => worker().assign(run, options));
-      const entries = ledger.trimEnd().split('\n').slice(1).map((line) => JSON.parse(line));
-      this.rendered = () => this.show(entries);
+      // Only the entries shown are parsed here: a large ledger stays text.
+      const lines = ledger.trimEnd().split('\n').slice(1);
+      const entries = lines.slice(0, SHOWN).map((line) => JSON.parse(line));
+      let sample = null;
+      for (let i = 0; i < lines.length && !sample; i++) {
+        const entry = i < SHOWN ? entries[i] : JSON.parse(lines[i]);
+        if (new Set(entry.seats?.[0]?.pool.map((p) => p[3])).size > 1) sample = entry;
+      }
+      const summary = { count: lines.length, head: JSON.parse(lines.at(-1)).hash };
+      this.rendered = () => this.show(entries, sample ?? entries.find((e) => e.seats?.length), summary);
       this.rendered();
       this.ledger = ledger;
       this.dispatchEvent(new CustomEvent('shenguan-run', { bubbles: true, composed: true, detail: { inputs: run, ledger, departments: this.data.departments } }));
@@ -108,7 +116,7 @@ class ShenguanAssign extends HTMLElement {
     }
   }
 
-  show(entries) {
+  show(entries, sample, summary) {
     const headers = ['#', t('caseId'), t('judgesCol'), t('eligible'), t('pool'), t('pChosen'), t('lowEntropy')];
     const rows = entries.map((e) => {
       const seat = e.seats?.[0];
@@ -116,16 +124,14 @@ class ShenguanAssign extends HTMLElement {
       return [e.index, e.caseId ?? '', e.judges.join(' '), seat?.eligible ?? '', seat?.pool.length ?? '', chosen?.[3] ?? '', seat?.lowEntropy ?? ''];
     });
     // The first seat whose judges had different chances, as an example of what every entry records.
-    const sample = entries.find((e) => new Set(e.seats?.[0]?.pool.map((p) => p[3])).size > 1) ?? entries.find((e) => e.seats?.length);
     const seat = sample?.seats[0];
     fill(this.result,
-      h('p', { class: 'assign-summary' }, t('assigned', { n: entries.filter((e) => e.kind === 'draw').length }), ' ',
-        h('code', { class: 'head' }, entries.at(-1)?.hash ?? '')),
+      h('p', { class: 'assign-summary' }, t('assigned', { n: summary.count }), ' ', h('code', { class: 'head' }, summary.head)),
       seat ? figure({ title: t('seatChart', { index: sample.index, case: sample.caseId }), height: 260,
         categories: seat.pool.map(([judge]) => judge), bars: [{ name: t('probability'), values: seat.pool.map((p) => p[3]) }] }) : null,
       h('div', { class: 'actions' }, button('downloadLedger', () => download('ledger.ndjson', this.ledger, 'application/x-ndjson'), { class: 'download-ledger' })),
       exportButtons('ledger', () => ({ kind: 'ledger', data: this.ledger }), this.result),
-      table(headers, rows.slice(0, SHOWN), { class: 'ledger-table' }),
+      table(headers, rows, { class: 'ledger-table' }),
       h('p', {}, t('firstRows', { n: SHOWN })));
   }
 }

@@ -11,6 +11,31 @@ import { exportButtons } from '../export.js';
 import { importFile, loadExampleStandard } from '../spreadsheet.js';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+const COMPONENTS = ['dossier', 'transcript', 'judgment'];
+
+/**
+ * Cases as standardCasesBulk's parallel arrays (distinct kinds, page counts,
+ * judges by index), so the per-judge totals are computed in the background
+ * thread; null when a case lacks a page count (standardCases then decides).
+ */
+function bulkInput(config, baseline, cases) {
+  if (!cases.every((c) => COMPONENTS.every((k) => c.pages?.[k] !== undefined))) return null;
+  const kinds = new Map();
+  const judges = new Map();
+  const input = { config, baseline, kinds: [], kind: [], dossier: [], transcript: [], judgment: [], judgeIds: [], judge: [] };
+  for (const c of cases) {
+    const kind = { caseType: c.caseType, category: c.category, procedure: c.procedure, complexity: c.complexity };
+    const key = JSON.stringify(kind);
+    if (!kinds.has(key)) { kinds.set(key, kinds.size); input.kinds.push(Object.fromEntries(Object.entries(kind).filter(([, v]) => v !== undefined))); }
+    if (!judges.has(c.judge)) { judges.set(c.judge, judges.size); input.judgeIds.push(c.judge ?? ''); }
+    input.kind.push(kinds.get(key));
+    for (const k of COMPONENTS) input[k].push(c.pages[k]);
+    input.judge.push(judges.get(c.judge));
+  }
+  if (cases.some((c) => c.judge === undefined)) { delete input.judgeIds; delete input.judge; }
+  return input;
+}
+
 const monthEnd = (year, month) => `${month === 12 ? year + 1 : year}-${String(month === 12 ? 1 : month + 1).padStart(2, '0')}-01`;
 
 class ShenguanStandard extends HTMLElement {
@@ -66,16 +91,24 @@ class ShenguanStandard extends HTMLElement {
     }
   }
 
+  /** Per-judge totals of `cases` ({ total, judges: [{ judge, cases, standard }] }), in the background thread when it can be. */
+  async totals(shenguan, config, baseline, cases, options) {
+    const bulk = bulkInput(config, baseline, cases);
+    if (!bulk) return shenguan.standardCases({ config, baseline, cases });
+    const out = await worker().standardCasesBulk(bulk, options);
+    return { total: out.total, judges: out.judges ?? [] };
+  }
+
   async compute() {
     try {
       const shenguan = await core();
       const { config, closed, current, year, departments, lastYearJudges } = this.data;
       const through = Number(this.through.value);
       const baseline = shenguan.computeBaseline({ year: year - 1, scope: 'perCategory', config, cases: closed.map(({ judge, department, ...c }) => c) });
-      const lastYear = shenguan.standardCases({ config, baseline, cases: closed.map(({ judge, department, ...c }) => c) });
-      const targetsThrough = (month) => {
+      const lastYear = await this.progress.run((options) => this.totals(shenguan, config, baseline, closed.map(({ judge, department, ...c }) => c), options));
+      const targetsThrough = async (month) => {
         const done = current.filter((c) => c.closedOn < monthEnd(year, month));
-        const out = shenguan.standardCases({ config, baseline, cases: done.map(({ closedOn, ...c }) => c) });
+        const out = await this.progress.run((options) => this.totals(shenguan, config, baseline, done.map(({ closedOn, ...c }) => c), options));
         const targets = shenguan.standardTargets({
           year, lastYear: { totalStandard: lastYear.total, judges: lastYearJudges, intake: closed.length },
           expectedIntake: this.data.expectedIntake, goal: this.goal.value.trim(), departments,
@@ -83,7 +116,8 @@ class ShenguanStandard extends HTMLElement {
         });
         return { out, targets };
       };
-      const byMonth = MONTHS.filter((m) => m <= through).map(targetsThrough);
+      const byMonth = [];
+      for (const m of MONTHS.filter((month) => month <= through)) byMonth.push(await targetsThrough(m));
       this.rendered = () => this.show(baseline, lastYear, byMonth, through);
       this.rendered();
     } catch (err) {

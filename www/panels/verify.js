@@ -10,21 +10,34 @@ import { exportButtons } from '../export.js';
 /** Ledgers up to this size are read on the page too, for each judge's load over the run. */
 const LOAD_SERIES_BYTES = 2 << 20;
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The ledger's entries as [index, [[judge, load], ...]] (what each pool recorded), parsed a few hundred lines a task. */
+async function poolLoads(ledgerText) {
+  const lines = ledgerText.split('\n');
+  const out = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (i % 300 === 0) await nextTask();
+    if (!lines[i]) continue;
+    const entry = JSON.parse(lines[i]);
+    out.push([entry.index, (entry.seats ?? []).flatMap((seat) => seat.pool.map(([judge, load]) => [judge, load]))]);
+  }
+  return out;
+}
+
 /**
  * Each judge's load at the sampled entries, as the ledger's pools record it
  * (the value at the judge's last draw at or before each sample): no sums, only
  * the core's own figures picked out of the ledger.
  */
-function loadsAt(ledgerText, indices) {
+function loadsAt(entries, indices) {
   const last = new Map();
   const series = new Map();
   let k = 0;
-  const lines = ledgerText.split('\n');
-  for (let i = 1; i < lines.length && k < indices.length; i++) {
-    if (!lines[i]) continue;
-    const entry = JSON.parse(lines[i]);
-    for (const seat of entry.seats ?? []) for (const [judge, load] of seat.pool) last.set(judge, load);
-    while (k < indices.length && entry.index >= indices[k]) {
+  for (const [index, pools] of entries) {
+    if (k >= indices.length) break;
+    for (const [judge, load] of pools) last.set(judge, load);
+    while (k < indices.length && index >= indices[k]) {
       for (const [judge, load] of last) {
         if (!series.has(judge)) series.set(judge, Array(indices.length).fill(null));
         series.get(judge)[k] = load;
@@ -98,7 +111,8 @@ class ShenguanVerify extends HTMLElement {
       const { ledger } = input;
       const size = typeof ledger === 'string' ? ledger.length : ledger.size;
       const text = size <= LOAD_SERIES_BYTES ? (typeof ledger === 'string' ? ledger : await ledger.text()) : null;
-      this.rendered = () => this.showAudit(report, text);
+      const pools = text === null ? null : await poolLoads(text);
+      this.rendered = () => this.showAudit(report, pools);
       this.rendered();
     } catch (err) {
       this.rendered = null;
@@ -107,17 +121,17 @@ class ShenguanVerify extends HTMLElement {
   }
 
   /** One department's chart: each judge's load over the run with the department's band, or (ledger too large to read here) the core's spread series. */
-  loadFigure(a, dept, ledgerText) {
+  loadFigure(a, dept, pools) {
     const spread = a.loadSpread[dept];
     const indices = spread.series.map(([index]) => index);
     const title = t('loadChart', { dept: this.departmentName(dept) });
     const caption = t('spreadCaption', { final: spread.finalSpread, worst: spread.worst, at: spread.worstAt });
-    if (ledgerText === null) {
+    if (pools === null) {
       return figure({ title: `${title} ${caption}`, width: 420, height: 260, categories: indices.map(String),
         lines: [{ name: t('spread'), values: spread.series.map(([, s]) => s) }] });
     }
     const judges = a.judges.filter((j) => j.department === dept).map((j) => j.judge);
-    const loads = loadsAt(ledgerText, indices);
+    const loads = loadsAt(pools, indices);
     const lines = judges.filter((j) => loads.has(j)).map((j) => ({ name: j, values: loads.get(j) }));
     const at = (pick) => indices.map((_, k) => {
       const values = lines.map((l) => l.values[k]).filter((v) => v !== null);
@@ -131,7 +145,7 @@ class ShenguanVerify extends HTMLElement {
     return this.departments?.get(id) ?? id;
   }
 
-  showAudit(a, ledgerText = null) {
+  showAudit(a, pools = null) {
     const c = a.counts;
     const p = a.positionBias;
     const judgeRows = a.judges.map((j) => [j.judge, j.department, j.drawn, j.expected, j.manual, j.load, j.normalisedLoad]);
@@ -151,7 +165,7 @@ class ShenguanVerify extends HTMLElement {
         figure({ title: t('positionBins'), categories: p.bins.map(([pos]) => String(pos + 1)), height: 240, width: 420,
           bars: [{ name: t('observed'), values: p.bins.map(([, observed]) => observed) }],
           lines: [{ name: t('expected'), values: p.bins.map(([, , expected]) => expected), pointsOnly: true, color: '#b8455a' }] }),
-        departments.map((dept) => this.loadFigure(a, dept, ledgerText))),
+        departments.map((dept) => this.loadFigure(a, dept, pools))),
       exportButtons('audit', () => ({ kind: 'audit', data: a }), this.result),
       table(judgeHeaders, judgeRows, { class: 'audit-judges' }));
   }
