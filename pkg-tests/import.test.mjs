@@ -245,7 +245,7 @@ test('CSV: RFC 4180 quoting, line ends, encodings', () => {
   assert.equal(decodeText(Buffer.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')])), text);
   assert.equal(decodeText(Buffer.from([0xb0, 0xb8, 0xba, 0xc5])), '案号', 'GBK bytes');
   const bytes = writeCsv({ columns: ['案号', '说明'], rows: [['C1', 'a,b'], ['C2', '引号"'], ['C3', ' 空格']] });
-  assert.equal(new TextDecoder().decode(bytes), '\ufeff案号,说明\r\nC1,"a,b"\r\nC2,"引号"""\r\nC3," 空格"\r\n');
+  assert.equal(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), '\ufeff案号,说明\r\nC1,"a,b"\r\nC2,"引号"""\r\nC3," 空格"\r\n');
   assert.deepEqual(parseCsv(decodeText(bytes)), [['案号', '说明'], ['C1', 'a,b'], ['C2', '引号"'], ['C3', ' 空格']]);
 });
 

@@ -171,6 +171,8 @@ fn evaluations_by_indicator_name_or_id() {
     );
     assert_eq!(out["columns"][5], json!({ "header": "结案数", "field": "values.closed" }));
     assert_eq!(out["ignoredColumns"], json!(["备注"]));
+    let e = import(rows("evaluations", json!([["法官编号", "结案数"], ["J1", "1"]]))).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidInput, "ruleSet"));
 }
 
 #[test]

@@ -96,7 +96,7 @@ for (let lead = 0x81; lead <= 0xfe; lead++) {
     if (ch.length === 1 && !gbk.has(ch)) gbk.set(ch, [lead, trail]);
   }
 }
-const csvText = new TextDecoder().decode(writeCsv(tables.judges)).slice(1); // without the byte order mark
+const csvText = new TextDecoder().decode(writeCsv(tables.judges)); // the decoder drops the byte order mark
 const encoded = [...csvText].flatMap((ch) => {
   if (ch.charCodeAt(0) < 0x80) return [ch.charCodeAt(0)];
   const bytes = gbk.get(ch);

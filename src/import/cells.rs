@@ -124,14 +124,18 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 pub fn date(text: &str) -> Result<Value, Reason> {
     let text = ascii_digits(text);
     let bad = || reason("not a date (such as 2026-01-31)", "不是日期（如 2026-01-31）");
-    let (year, month, day) = if !text.is_empty() && text.len() <= 7 && text.bytes().all(|b| b.is_ascii_digit()) {
-        // Day 60 is the 29 February 1900 that spreadsheets count; later days are one off.
-        let serial: i64 = text.parse().map_err(|_| bad())?;
-        if !(1..=2_958_465).contains(&serial) || serial == 60 {
+    // A date-and-time cell stores the time as the fraction of the day.
+    let day_number = text.split_once('.').filter(|(_, f)| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit())).map_or(text.as_str(), |(d, _)| d);
+    // Day numbers have 5 digits from 1927 on: shorter numbers ("2026.1",
+    // "2026") are not taken for days of 1905.
+    let (year, month, day) = if (5..=7).contains(&day_number.len()) && day_number.bytes().all(|b| b.is_ascii_digit()) {
+        // Counted from 1899-12-30 (spreadsheets count a 29 February 1900, so
+        // every day after it is one off from 1899-12-31).
+        let serial: i64 = day_number.parse().map_err(|_| bad())?;
+        if serial > 2_958_465 {
             return Err(bad());
         }
-        let offset = if serial < 60 { 1 } else { 0 };
-        civil_from_days(days_from_civil(1899, 12, 30) + serial + offset)
+        civil_from_days(days_from_civil(1899, 12, 30) + serial)
     } else {
         let cleaned = text.trim_end_matches('日');
         let parts: Vec<&str> = cleaned.split(['-', '/', '.', '年', '月']).collect();
@@ -239,12 +243,12 @@ mod tests {
 
     #[test]
     fn dates_in_every_accepted_form() {
-        for text in ["2026-01-31", "2026/1/31", "2026.1.31", "2026年1月31日", "２０２６-01-31", "46053"] {
+        for text in ["2026-01-31", "2026/1/31", "2026.1.31", "2026年1月31日", "２０２６-01-31", "46053", "46053.75"] {
             assert_eq!(date(text), Ok(Value::from("2026-01-31")), "{text}");
         }
-        assert_eq!(date("1"), Ok(Value::from("1900-01-01")));
-        assert_eq!(date("61"), Ok(Value::from("1900-03-01")));
-        for text in ["2026-02-30", "2026-13-01", "60", "0", "26-1-1", "2026-01", "明天"] {
+        assert_eq!(date("10000"), Ok(Value::from("1927-05-18")));
+        assert_eq!(date("2958465"), Ok(Value::from("9999-12-31")));
+        for text in ["2026-02-30", "2026-13-01", "60", "9999", "2958466", "26-1-1", "2026-01", "明天", "46053.", "2026.1"] {
             assert!(date(text).is_err(), "{text}");
         }
     }

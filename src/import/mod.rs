@@ -236,6 +236,9 @@ pub fn import_table(input: ImportInput) -> Result<Imported> {
     };
     crate::limits::check_count("rows[0]", "columns", "列", header_row.len(), MAX_COLUMNS)?;
     let headers = header_row.iter().enumerate().map(|(j, v)| cell_text(v, || format!("rows[0][{j}]"))).collect::<Result<Vec<_>>>()?;
+    if input.kind == TableKind::Evaluations && input.rule_set.is_none() {
+        return Err(Error::invalid("ruleSet", "evaluation values need the rule set whose indicators head their columns", "考核数据需要规则集（其指标名称即列名）"));
+    }
     let (sheet_columns, ignored_columns) = read_headers(input.kind, &headers, input.rule_set.as_ref())?;
     let lookups = Lookups {
         case_types: input.config.as_ref().and_then(|c| keyed(c.get("caseTypes"), "label")),
