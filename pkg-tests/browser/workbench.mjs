@@ -157,6 +157,17 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     assert.equal(readFileSync(await nd.path(), 'utf8'), ledger);
   });
 
+  await check('分案: a court\'s own files chosen in the page (judges as Excel\'s GB18030 CSV, cases as CSV) give the same run', async () => {
+    await page.fill('shenguan-assign .court-name', run.court);
+    await page.evaluate(() => Object.assign(document.querySelector('shenguan-assign').data, { judges: null, cases: null }));
+    await page.setInputFiles('shenguan-assign input[type=file] >> nth=0', join(root, SHEETS, 'judges-gb18030.csv'));
+    await page.setInputFiles('shenguan-assign input[type=file] >> nth=1', join(root, SHEETS, 'cases.csv'));
+    await page.waitForFunction(() => document.querySelector('shenguan-assign').data.cases?.length > 0 && document.querySelector('shenguan-assign').data.judges?.length > 0);
+    const data = await page.evaluate(() => { const { judges, cases } = document.querySelector('shenguan-assign').data; return { judges, cases }; });
+    assert.deepEqual(data.judges, run.judges);
+    assert.deepEqual(data.cases, run.cases);
+  });
+
   // ---- 验证与审计 -----------------------------------------------------------------
   await check('验证与审计: the drawn run verifies identical; the audit equals Node\'s, with its charts', async () => {
     await page.click('#tab-verify');
@@ -323,6 +334,11 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     const table = node.exportTable({ kind: 'scoreTable', data: node.scoreTable({ ruleSet, judges }), ruleSet });
     assert.deepEqual(grid, [table.columns, ...table.rows]);
     await shot('score-batch');
+    await page.setInputFiles('shenguan-score-form input[type=file]', join(root, SHEETS, 'evaluations.csv'));
+    await page.waitForFunction(() => !document.querySelector('shenguan-score-form .score-table'));
+    await page.click('shenguan-score-form .score-button');
+    await page.waitForSelector('shenguan-score-form .score-table');
+    assert.deepEqual((await scoreRows()).map((r) => [r[0], r[2]]), batch.judges.map((j) => [j.id, j.total ?? '—']), 'the CSV scores as the XLSX');
   });
 
   await check('绩效评分: another rule set\'s batch equals Node\'s; the form reproduces a judge (Yunnan Y3 101.55)', async () => {
