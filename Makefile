@@ -41,6 +41,7 @@ demo: pkg
 	node examples/demo.mjs
 
 serve: pkg
+	@test -f examples/court/spreadsheets/judges.xlsx || node examples/court/spreadsheets.mjs
 	node scripts/serve.mjs
 
 bench: pkg

@@ -3,10 +3,12 @@
 // server with fetch into LedgerVerifier. Prints time and WASM memory.
 // Usage: node bench/year-browser.mjs <verifyHead input file>
 import { chromium } from 'playwright-core';
+import { dirname } from 'node:path';
 import { serve } from '../scripts/serve.mjs';
 
 const inputFile = process.argv[2];
-const server = await serve(0);
+// The server serves only the page and the package unless told the folders of the workload.
+const server = await serve(0, { extra: ['pkg-tests/browser/', 'target/bench/', `${dirname(inputFile)}/`] });
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

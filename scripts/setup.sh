@@ -38,4 +38,14 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
     sudo apt-get install -y chromium >/dev/null
   fi
 fi
+
+# The page is in Chinese: without a CJK font its screenshots show boxes.
+if [ "${1:-}" = "--browser" ] && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  echo "setup: installing Debian's fonts-noto-cjk so the page's Chinese renders"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get install -y fonts-noto-cjk || { apt-get update && apt-get install -y fonts-noto-cjk; }) >/dev/null
+  else
+    sudo apt-get install -y fonts-noto-cjk >/dev/null
+  fi
+fi
 exit 0

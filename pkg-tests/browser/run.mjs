@@ -1,8 +1,7 @@
 // Browser tests in headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core): every test vector through the browser build, the pinned
-// ledger of the fixture court, and the page used like a person (verify,
-// tamper, errors, commitment, drawing, the standard-case calculator and the
-// evaluation form). `make test-browser`; exits non-zero on any failure.
+// ledger of the fixture court, and the workbench page used like a clerk
+// would (workbench.mjs). `make test-browser`; exits non-zero on any failure.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
+import { workbenchTests } from './workbench.mjs';
 
 const started = Date.now();
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,7 +38,8 @@ async function check(name, fn) {
 let server;
 let browser;
 try {
-  server = await serve(0);
+  // The vector runner and its fixtures are served besides the page and the package.
+  server = await serve(0, { extra: ['pkg-tests/browser/', 'tests/vectors/', 'tests/fixtures/'] });
   const base = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -91,162 +92,10 @@ try {
     assert.equal(report.entries, pinned.trimEnd().split('\n').length - 1);
   });
 
-  // ---- the page ---------------------------------------------------------------
-  await page.goto(`${base}/www/`);
-  await page.waitForSelector('#status[data-ready="true"]');
+  // ---- the workbench page (pkg-tests/browser/workbench.mjs) --------------------
+  await workbenchTests({ browser, base, server, root, node, check });
 
-  let exampleInputs;
-  let exampleLedger;
-  await check('load example: the page draws the pinned ledger', async () => {
-    await page.click('#load-example');
-    await page.waitForFunction(() => document.querySelector('#ledger').value.length > 100);
-    exampleInputs = await page.inputValue('#inputs');
-    exampleLedger = await page.inputValue('#ledger');
-    assert.equal(exampleLedger, pinned);
-  });
-
-  await check('verify: untouched ledger is identical, with the head to publish', async () => {
-    await page.click('#verify-button');
-    assert.match(await text('#verify-verdict'), /Identical/);
-    assert.match(await text('#verify-result'), new RegExp(JSON.parse(pinned.trimEnd().split('\n').at(-1)).hash));
-  });
-
-  await check('tamper then verify: differs', async () => {
-    await page.click('#tamper');
-    await page.click('#verify-button');
-    assert.match(await text('#verify-verdict'), /Differs/);
-  });
-
-  await check('malformed inputs: a coded error box, then the next verify still works', async () => {
-    await page.fill('#inputs', '{ "court": not json');
-    await page.click('#verify-button');
-    await page.waitForSelector('#verify-result .error');
-    const code = await text('#verify-result .error b');
-    assert.match(code, /^[A-Z][A-Z_]+$/, `error code: ${code}`);
-    assert.notEqual(code, 'ERROR');
-    await page.fill('#inputs', exampleInputs);
-    await page.fill('#ledger', exampleLedger);
-    await page.click('#verify-button');
-    assert.match(await text('#verify-verdict'), /Identical/);
-  });
-
-  await check('commit: the commitment is 64 hex digits', async () => {
-    await page.click('#commit');
-    assert.match(await text('#commitment'), /^[0-9a-f]{64}$/);
-  });
-
-  await check('assign the example court: 2000 cases', async () => {
-    await page.click('#assign-button');
-    await page.waitForSelector('#assign-summary');
-    assert.match(await text('#assign-summary'), /\b2000 cases\b/);
-  });
-
-  // ---- standard-case calculator ----------------------------------------------
-  const config = readJson('examples/court/standard-config.json');
-  const closed = readJson('examples/court/closed-last-year.json');
-  const baseline = node.computeBaseline({
-    year: 2025, scope: 'perCategory', config,
-    cases: closed.filter((c) => c.category !== 'enforcement').map(({ id, caseType, category, procedure, complexity, pages }) =>
-      ({ id, caseType, category, procedure, complexity, pages })),
-  });
-
-  await check('standard cases: baseline digest and averages as computed by the core', async () => {
-    await page.waitForSelector('#baseline-digest');
-    assert.equal(await text('#baseline-digest'), baseline.digest);
-    assert.match(await text('#baseline-averages'), new RegExp(baseline.categories.civil.averages.dossier.replace('.', '\\.')));
-  });
-
-  await check('standard cases: one case computed live, with its explanation', async () => {
-    await page.waitForSelector('#sc-value');
-    await page.selectOption('#sc-type', 'fraud');
-    await page.selectOption('#sc-procedure', 'summary');
-    await page.selectOption('#sc-complexity', 'complex');
-    await page.fill('#sc-transcript', '10');
-    await page.fill('#sc-judgment', '12');
-    await page.fill('#sc-dossier', '240');
-    await page.waitForFunction(() => document.querySelector('#sc-formula')?.textContent.includes('240'));
-    const expected = node.standardCases({ config, baseline, cases: [{ id: 'form', caseType: 'fraud', procedure: 'summary',
-      complexity: 'complex', pages: { dossier: 240, transcript: 10, judgment: 12 } }] }).cases[0];
-    assert.equal(await text('#sc-value'), expected.standard);
-    assert.equal(await text('#sc-formula'), expected.explanation.formula);
-    assert.equal(await text('#sc-averages'), 'criminal');
-  });
-
-  await check('standard cases: a bad page count shows a coded error with its path, then recovers', async () => {
-    await page.fill('#sc-judgment', 'twelve');
-    await page.waitForSelector('#sc-case-result .error');
-    const box = await text('#sc-case-result .error');
-    assert.match(box, /INVALID_INPUT/);
-    assert.match(box, /cases\[0\]\.pages\.judgment/);
-    await page.fill('#sc-judgment', '12');
-    await page.waitForSelector('#sc-value');
-    assert.match(await text('#sc-value'), /^\d+\.\d{2}$/);
-  });
-
-  await check('standard cases: per-judge totals of a sample and the targets with months', async () => {
-    await page.click('#sc-sample-button');
-    await page.waitForSelector('#sc-judges table');
-    assert.match(await text('#sc-basic-target'), /^\d+\.\d{2}$/);
-    assert.ok(Number(await text('#sc-sample-count')) > 0);
-    const monthCells = await page.$$eval('#sc-monthly tbody tr:first-child td', (tds) => tds.length);
-    assert.equal(monthCells, 13, 'a label and twelve months');
-    const trialJudges = readJson('examples/court/judges.json').judges.filter((j) => j.department !== 'enforcement').length;
-    assert.equal(await page.$$eval('#sc-judges tbody tr', (rows) => rows.length), trialJudges);
-  });
-
-  // ---- evaluation form -----------------------------------------------------------
-  const missingCount = () => page.$$eval('#rs-missing li', (li) => li.length);
-  await check('evaluation form: missing inputs shrink as the form is filled', async () => {
-    await page.waitForSelector('#rs-missing');
-    const before = await missingCount();
-    assert.ok(before > 1, `missing ${before}`);
-    await page.fill('[data-indicator="handledCases"]', '50');
-    await page.waitForFunction((n) => document.querySelectorAll('#rs-missing li').length === n - 1, before);
-    await page.fill('[data-indicator="panelCases"]', '30');
-    await page.waitForFunction((n) => document.querySelectorAll('#rs-missing li').length === n - 2, before);
-  });
-
-  await check('evaluation form: an example judge reproduces the office\'s total (Yunnan Y3 101.55)', async () => {
-    await page.selectOption('#rs-example', 'Y3');
-    await page.waitForSelector('#rs-total');
-    assert.equal(await text('#rs-total'), '101.55');
-    assert.equal(await text('#rs-total'), await text('#rs-office-total'));
-    assert.equal(await text('#rs-grade'), 'excellent');
-    assert.ok(await page.$$eval('#rs-explanation details details details', (d) => d.length) > 0, 'nested explanation');
-    assert.match(await text('#rs-explanation'), /indicators\[2\]\.method/);
-    assert.match(await text('#rs-explanation'), /E = B × share/);
-  });
-
-  await check('evaluation form: a veto is shown (Yunnan Y5)', async () => {
-    await page.selectOption('#rs-example', 'Y5');
-    await page.waitForFunction(() => document.querySelector('#rs-total')?.textContent === '92.70');
-    assert.equal(await text('#rs-grade'), 'incompetent');
-    assert.match(await text('#rs-vetoes'), /违纪违法/);
-  });
-
-  await check('evaluation form: a bad value is a coded error, then the form recovers', async () => {
-    await page.fill('[data-indicator="documentQuality"]', 'ninety');
-    await page.waitForSelector('#scoring-result .error');
-    assert.match(await text('#scoring-result .error b'), /^[A-Z][A-Z_]+$/);
-    await page.fill('[data-indicator="documentQuality"]', '90');
-    await page.waitForFunction(() => document.querySelector('#rs-total')?.textContent === '92.70');
-  });
-
-  await check('evaluation form: population statistics from the batch (Kunming z-score, Shenzhen zones)', async () => {
-    await page.selectOption('#rs-select', '1');
-    await page.waitForSelector('#rs-example option[value="K2"]', { state: 'attached' });
-    await page.selectOption('#rs-example', 'K2');
-    await page.waitForFunction(() => document.querySelector('#rs-total')?.textContent === '86.00');
-    assert.equal(await text('#rs-office-total'), '86.00');
-    await page.selectOption('#rs-select', '2');
-    await page.waitForSelector('#rs-example option[value="C1"]', { state: 'attached' });
-    await page.selectOption('#rs-example', 'C1');
-    await page.waitForFunction(() => document.querySelector('#rs-total')?.textContent === '91.00');
-    // Above the excellent threshold, but its quality part is not excellent.
-    assert.equal(await text('#rs-grade'), 'good');
-  });
-
-  await check('no uncaught errors on the pages', async () => {
+  await check('no uncaught errors on the vector page', async () => {
     assert.deepEqual(pageErrors, []);
   });
 } catch (err) {

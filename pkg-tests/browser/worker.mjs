@@ -14,7 +14,8 @@ const ledger = shenguan.assign(runText);
 const verifyInput = `{"inputs":${runText},"ledger":${JSON.stringify(ledger)}}`;
 const big = inputs.assignment(shenguan, { judges: 60, cases: 100_000, departments: 3 });
 
-const server = await serve(0);
+// The worker's test page is served besides the page and the package.
+const server = await serve(0, { extra: ['pkg-tests/browser/'] });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,

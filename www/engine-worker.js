@@ -1,0 +1,56 @@
+// The page's background thread: the package's worker (pkg/worker/serve.mjs
+// runs each call with the core's progress reports), plus one thing the page
+// needs: files (File or Blob) are read here, in parts with their own
+// progress, so a large ledger never passes through the page's thread.
+import init, * as shenguan from '../pkg/full/index.js';
+import { serve } from '../pkg/worker/serve.mjs';
+
+const ready = init(new URL('../pkg/full/shenguan_bg.wasm', import.meta.url));
+
+/** A Blob's text, read in parts, reporting bytes read as the phase 'read'. */
+async function readText(blob, report) {
+  const reader = blob.stream().getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts = [];
+  let done = 0;
+  let last = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    parts.push(decoder.decode(part.value, { stream: true }));
+    done += part.value.length;
+    if (performance.now() - last > 50) { last = performance.now(); report(done, blob.size); }
+  }
+  parts.push(decoder.decode());
+  report(blob.size, blob.size);
+  return parts.join('');
+}
+
+/**
+ * The input with its files read: a Blob is a JSON document, and an object
+ * with Blob members becomes JSON text (a ledger member as a string), so the
+ * core parses it and reports a malformed file with its own coded error.
+ */
+async function withFilesRead(input, report) {
+  if (input instanceof Blob) return readText(input, report);
+  if (input === null || typeof input !== 'object' || !Object.values(input).some((v) => v instanceof Blob)) return input;
+  const members = [];
+  for (const [key, value] of Object.entries(input)) {
+    const text = value instanceof Blob ? await readText(value, report) : null;
+    const json = key === 'ledger' ? JSON.stringify(text ?? value) : text ?? JSON.stringify(value);
+    members.push(`${JSON.stringify(key)}:${json}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
+self.onmessage = async ({ data }) => {
+  const post = (reply) => self.postMessage(reply);
+  try {
+    const input = await withFilesRead(data.input, (done, total) => post({ id: data.id, type: 'progress', phase: 'read', done, total }));
+    await ready;
+    serve(shenguan, { ...data, input }, post);
+  } catch (e) {
+        post({ id: data.id, type: 'error', error: {
+      name: 'ShenguanError', code: 'MALFORMED_JSON', path: '', details: null, more: [], moreOmitted: 0,
+      message: `a file could not be read: ${e.message ?? e}`, messageZh: `文件无法读取：${e.message ?? e}`,
+    } });
+  }
+};
