@@ -24,7 +24,9 @@ test('scoring methods take only their own parameters, and need their own', () =>
   assert.deepEqual(problems(q({ type: 'baseline', points: [{ x: 0, score: 0 }, { x: 1, score: 100 }] })), [`${at}.points`]);
   assert.deepEqual(problems(q({ type: 'zScore', center: 50, base: 60 })), [`${at}.base`]);
   assert.deepEqual(problems(q({ type: 'minMax', min: 0, max: 100 })), [`${at}.min`, `${at}.max`]);
-  assert.deepEqual(problems(q({ type: 'inRange', min: '0.95' })), [at]);
+  assert.deepEqual(problems(q({ type: 'inRange', min: '0.95' })), []);
+  assert.deepEqual(problems(q({ type: 'inRange' })), [at]);
+  assert.deepEqual(problems(q({ type: 'efficacy', satisfactory: '1' })), [`${at}.unallowed`]);
   assert.deepEqual(problems(q({ type: 'piecewise', points: [{ x: 0, score: 60 }] })), [`${at}.points`]);
   assert.deepEqual(problems(q({ type: 'inRange', min: 0, max: 1, outside: { rule: 'fixed' } })), [`${at}.outside.score`]);
   assert.deepEqual(problems(q({ type: 'inRange', min: 0, max: 1, outside: { rule: 'zero', perUnit: 400 } })), [`${at}.outside.perUnit`]);

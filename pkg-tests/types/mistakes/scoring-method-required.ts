@@ -1,8 +1,10 @@
-// Parameters a method cannot do without: inRange's bounds, piecewise's two breakpoints, an outside rule's own figure.
+// Parameters a method cannot do without: inRange's bound (one at least), efficacy's fixed bounds (both or neither), piecewise's two breakpoints, an outside rule's own figure.
 import type { ScoringMethod, OutsideRule } from 'shenguan';
 
-// expect-error TS2322: Property 'max' is missing
-export const noUpperBound: ScoringMethod = { type: 'inRange', min: '0.95' };
+// expect-error TS2322: Type '{ type: "inRange"; }' is not assignable
+export const noBound: ScoringMethod = { type: 'inRange' };
+// expect-error TS2322: Type '{ type: "efficacy"; satisfactory: "1"; }' is not assignable
+export const halfFixedBounds: ScoringMethod = { type: 'efficacy', satisfactory: '1' };
 // expect-error TS2322: Source has 1 element(s) but target requires 2
 export const onePoint: ScoringMethod = { type: 'piecewise', points: [{ x: 0, score: 60 }] };
 // expect-error TS2322: Property 'score' is missing
