@@ -6,6 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Every `make test-*` target depends on pkg: skip the build when nothing it is
+# built from changed since the last one (the hash is kept in pkg/.inputs).
+inputs_hash=$( { rustc --version; wasm-bindgen --version;
+  find src npm scripts Cargo.toml Cargo.lock package-lock.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE -type f -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -d' ' -f1)
+if [ -f pkg/.inputs ] && [ "$(cat pkg/.inputs)" = "$inputs_hash" ]; then
+  echo "pkg: up to date"
+  node scripts/sizes.mjs
+  exit 0
+fi
+
 builds=(full assign standard score)
 wasm_features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
 
@@ -51,3 +61,4 @@ done
 node scripts/package-json.mjs # after the copies: it exports ./worker and the bin when they are there
 
 node scripts/sizes.mjs
+echo "$inputs_hash" > pkg/.inputs

@@ -126,6 +126,27 @@ const words = {
   veto: ['一票否决', 'Veto'],
   noVeto: ['无一票否决情形', 'No veto applies'],
   officeBatch: ['考核办批量结果：总分 {total}，等次 {grade}', "The office's batch: total {total}, grade {grade}"],
+  // the explanation tree (the core's node kinds and outcomes, docs/scoring.md)
+  formula: ['公式', 'formula'],
+  population: ['统计总体', 'population'],
+  inputs: ['输入', 'inputs'],
+  values: ['取值', 'values'],
+  clause: ['条款', 'clause'],
+  node_judge: ['法官', 'judge'],
+  node_group: ['指标组', 'group'],
+  node_indicator: ['指标', 'indicator'],
+  node_credit: ['折算案件', 'credit'],
+  node_adjustment: ['加扣分', 'adjustment'],
+  node_veto: ['一票否决', 'veto'],
+  node_check: ['办案要求', 'check'],
+  node_grade: ['等次', 'grade'],
+  outcome_bonus: ['加分', 'bonus'],
+  outcome_deduction: ['扣分', 'deduction'],
+  outcome_triggered: ['触发', 'triggered'],
+  outcome_notTriggered: ['未触发', 'not triggered'],
+  outcome_pass: ['达到', 'pass'],
+  outcome_fail: ['未达到', 'fail'],
+  outcome_incomplete: ['数据不全', 'incomplete'],
 };
 
 let lang = (typeof localStorage !== 'undefined' && localStorage.getItem('shenguan-lang')) || 'zh';

@@ -358,6 +358,12 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     await page.selectOption('shenguan-score-form .example-judge', 'Y5');
     await page.waitForFunction(() => document.querySelector('shenguan-score-form .form-total')?.textContent === '92.70');
     assert.match(await text('shenguan-score-form .vetoes'), /违纪违法/);
+    // The explanation speaks Chinese: the core's formulaZh, the node kinds and the grade's name.
+    const y5 = node.scoreOne({ ruleSet, judge: population.judges.find((j) => j.id === 'Y5'), statistics: batch.statistics }).judge.explanation;
+    assert.equal(await text('shenguan-score-form .explanation > details > .formula code'), y5.formulaZh);
+    assert.match(await text('shenguan-score-form .explanation > details > summary'), /^法官 /);
+    const gradeNode = await text('shenguan-score-form .explanation details[data-kind="grade"] > summary');
+    assert.ok(gradeNode.startsWith('等次 ') && gradeNode.includes(`（${gradeName.get(y5.children.find((c) => c.kind === 'grade').outcome)}）`), gradeNode);
     await shot('score');
     await page.fill('shenguan-score-form [data-indicator="documentQuality"]', 'ninety');
     await page.waitForSelector('shenguan-score-form .form-result .error');

@@ -19,16 +19,23 @@ const RULE_SETS = [
   { file: 'spc-style', population: 'spc', zh: '最高法式（合理区间）', en: 'SPC style (in range)' },
 ];
 
-/** One explanation node as nested <details>: formula, inputs, values, clause, children. */
-function explain(node, depth = 0) {
-  const terms = (list, caption) => (list?.length ? h('div', {}, caption, '：', list.map((x, i) => [i ? '；' : '', h('code', {}, `${x.name} = ${x.value ?? '?'}`)])) : null);
+/** One explanation node as nested <details>, in the page's language: the
+ * core's formula and note (formulaZh/noteZh in Chinese), the population its
+ * statistics came from, inputs, values, clause, children. */
+function explain(ruleSet, node, depth = 0) {
+  const en = currentLang() === 'en';
+  const terms = (list, caption) => (list?.length ? h('div', {}, t(caption), '：', list.map((x, i) => [i ? '；' : '', h('code', {}, `${x.name} = ${x.value ?? '?'}`)])) : null);
+  const outcome = node.kind === 'grade' ? gradeLabel(ruleSet, node.outcome) : node.outcome && t(`outcome_${node.outcome}`);
+  const formula = en ? node.formula : node.formulaZh ?? node.formula;
+  const note = en ? node.note : node.noteZh ?? node.note;
   return h('details', { open: depth === 0, dataset: { kind: node.kind, id: node.id } },
-    h('summary', {}, `${node.kind} ${node.label ?? node.id}：`, h('b', {}, node.value ?? '—'), node.outcome ? `（${node.outcome}）` : ''),
-    node.formula ? h('div', {}, 'formula：', h('code', {}, node.formula)) : null,
+    h('summary', {}, `${t(`node_${node.kind}`)} ${node.label ?? node.id}：`, h('b', {}, node.value ?? '—'), outcome ? `（${outcome}）` : ''),
+    formula ? h('div', { class: 'formula' }, t('formula'), '：', h('code', {}, formula)) : null,
+    node.population ? h('div', { class: 'population' }, t('population'), '：', en ? node.population.label : node.population.labelZh) : null,
     terms(node.inputs, 'inputs'), terms(node.steps, 'values'),
-    node.clause ? h('div', {}, 'clause：', h('code', {}, node.clause)) : null,
-    node.note ? h('div', {}, node.note) : null,
-    (node.children ?? []).map((c) => explain(c, depth + 1)));
+    node.clause ? h('div', {}, t('clause'), '：', h('code', {}, node.clause)) : null,
+    note ? h('div', { class: 'note' }, note) : null,
+    (node.children ?? []).map((c) => explain(ruleSet, c, depth + 1)));
 }
 
 /** A grade as the rule set names it (its id in English). */
@@ -181,7 +188,7 @@ class ShenguanScoreForm extends HTMLElement {
           : h('p', {}, t('noVeto'))) : null,
         office ? h('p', { class: 'office-line' }, t('officeBatch', { total: office.total, grade: gradeLabel(ruleSet, office.grade) })) : null,
         out.complete ? null : h('ul', { class: 'missing-list' }, out.missing.map((m) => h('li', {}, ruleSet.indicators.find((i) => i.id === m.indicator)?.name ?? m.indicator))),
-        out.explanation ? h('div', { class: 'explanation' }, explain(out.explanation)) : null);
+        out.explanation ? h('div', { class: 'explanation' }, explain(ruleSet, out.explanation)) : null);
     } catch (err) {
       fill(this.formResult, errorBox(err));
     }
