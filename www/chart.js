@@ -31,7 +31,7 @@ function ticks(min, max, count = 5) {
 /**
  * An SVG chart element.
  * spec: { title, categories: [label], bars: [{ name, values }], lines: [{ name, values, points? }],
- *         band: { name, low: [v], high: [v] }, yLabel, width, height, labelEvery }
+ *         band: { name, low: [v], high: [v] }, yLabel, width, height, labelEvery, class }
  * Values are numbers or decimal strings; null or '' leaves a gap.
  */
 export function chart(spec) {
@@ -65,7 +65,7 @@ export function chart(spec) {
   const slot = plotW / Math.max(1, categories.length);
   const x = (i) => m.left + slot * (i + 0.5);
 
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart' });
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: spec.class ? `chart ${spec.class}` : 'chart' });
   root.append(svg('title', {}, title));
   root.append(svg('text', { x: 8, y: 18, class: 'chart-title', 'font-size': 14, 'font-weight': 'bold', fill: '#1d232a' }, title));
   for (const v of axis) {

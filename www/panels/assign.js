@@ -6,11 +6,11 @@ import { h, fill, button, fileField, table, showError, download } from '../dom.j
 import { t, applyI18n } from '../i18n.js';
 import { core, worker, progressBar } from '../core.js';
 import { figure } from '../chart.js';
+import { DRAW_ROWS } from '../ledger-views.js';
 import { exportButtons } from '../export.js';
 import { importFile, loadExampleCourt, courtContext } from '../spreadsheet.js';
 
 const randomSeed = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
-const SHOWN = 30;
 
 class ShenguanAssign extends HTMLElement {
   connectedCallback() {
@@ -96,17 +96,10 @@ class ShenguanAssign extends HTMLElement {
     try {
       const run = this.run();
       run.commitment = (await core()).commitRun(run).commitment;
-      const ledger = await this.progress.run((options) => worker().assign(run, options));
-      // Only the entries shown are parsed here: a large ledger stays text.
-      const lines = ledger.trimEnd().split('\n').slice(1);
-      const entries = lines.slice(0, SHOWN).map((line) => JSON.parse(line));
-      let sample = null;
-      for (let i = 0; i < lines.length && !sample; i++) {
-        const entry = i < SHOWN ? entries[i] : JSON.parse(lines[i]);
-        if (new Set(entry.seats?.[0]?.pool.map((p) => p[3])).size > 1) sample = entry;
-      }
-      const summary = { count: lines.length, head: JSON.parse(lines.at(-1)).hash };
-      this.rendered = () => this.show(entries, sample ?? entries.find((e) => e.seats?.length), summary);
+      // The ledger comes back with what is shown of it, picked out in the background thread.
+      const view = await this.progress.run((options) => worker().draw(run, options));
+      const { ledger } = view;
+      this.rendered = () => this.show(view);
       this.rendered();
       this.ledger = ledger;
       this.dispatchEvent(new CustomEvent('shenguan-run', { bubbles: true, composed: true, detail: { inputs: run, ledger, departments: this.data.departments } }));
@@ -116,7 +109,7 @@ class ShenguanAssign extends HTMLElement {
     }
   }
 
-  show(entries, sample, summary) {
+  show({ entries, sample, count, head }) {
     const headers = ['#', t('caseId'), t('judgesCol'), t('eligible'), t('pool'), t('pChosen'), t('lowEntropy')];
     const rows = entries.map((e) => {
       const seat = e.seats?.[0];
@@ -126,13 +119,13 @@ class ShenguanAssign extends HTMLElement {
     // The first seat whose judges had different chances, as an example of what every entry records.
     const seat = sample?.seats[0];
     fill(this.result,
-      h('p', { class: 'assign-summary' }, t('assigned', { n: summary.count }), ' ', h('code', { class: 'head' }, summary.head)),
+      h('p', { class: 'assign-summary' }, t('assigned', { n: count }), ' ', h('code', { class: 'head' }, head)),
       seat ? figure({ title: t('seatChart', { index: sample.index, case: sample.caseId }), height: 260,
         categories: seat.pool.map(([judge]) => judge), bars: [{ name: t('probability'), values: seat.pool.map((p) => p[3]) }] }) : null,
       h('div', { class: 'actions' }, button('downloadLedger', () => download('ledger.ndjson', this.ledger, 'application/x-ndjson'), { class: 'download-ledger' })),
       exportButtons('ledger', () => ({ kind: 'ledger', data: this.ledger }), this.result),
       table(headers, rows, { class: 'ledger-table' }),
-      h('p', {}, t('firstRows', { n: SHOWN })));
+      h('p', {}, t('firstRows', { n: DRAW_ROWS })));
   }
 }
 

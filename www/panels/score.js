@@ -3,7 +3,7 @@
 // as a batch in the background thread: table, distribution of totals and
 // grades, export. One judge's evaluation form is then filled in and scored
 // live with scoreOne against the batch's statistics. Every figure is the core's.
-import { h, fill, button, fileField, table, showError, errorBox } from '../dom.js';
+import { h, fill, fillInParts, button, fileField, pagedTable, showError, errorBox } from '../dom.js';
 import { t, applyI18n, currentLang } from '../i18n.js';
 import { core, worker, progressBar, fetchJson, exampleUrl } from '../core.js';
 import { figure } from '../chart.js';
@@ -97,8 +97,8 @@ class ShenguanScoreForm extends HTMLElement {
       if (!this.state) await this.loadRuleSet();
       const { ruleSet, population } = this.state;
       this.state.batch = await this.progress.run((options) => worker().score({ ruleSet, ...population, detail: 'summary' }, options));
-      this.rendered = () => { this.showBatch(); this.buildForm(); };
-      this.rendered();
+      this.rendered = async () => { await this.showBatch(); this.buildForm(); };
+      await this.rendered();
     } catch (err) {
       this.rendered = null;
       showError(this.batchResult, err);
@@ -113,16 +113,18 @@ class ShenguanScoreForm extends HTMLElement {
     const ranked = [...judges].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const grades = [...new Set(judges.map((j) => j.grade ?? '—'))];
     const gradeNames = grades.map((g) => gradeLabel(ruleSet, g));
-    fill(this.batchResult,
-      h('div', { class: 'charts' },
-        figure({ title: t('totalsChart'), categories: ranked.map((j) => j.name ?? j.id), height: 260, bars: [{ name: t('total'), values: ranked.map((j) => j.total) }] }),
-        figure({ title: t('gradesChart'), categories: gradeNames, width: 360, height: 260,
-          bars: [{ name: t('count'), values: grades.map((g) => judges.filter((j) => (j.grade ?? '—') === g).length) }] })),
-      exportButtons('scores', async () => {
-        const { population } = this.state;
-        return { kind: 'scoreTable', data: (await core()).scoreTable({ ruleSet, judges: population.judges, ...(population.baselines ? { baselines: population.baselines } : {}) }), ruleSet };
-      }, this.batchResult),
-      table(headers, rows, { class: 'score-table' }));
+    const charts = h('div', { class: 'charts' });
+    // The table first, then one chart a task (a thousand judges are a thousand bars).
+    return fillInParts(this.batchResult, [
+      () => [charts,
+        exportButtons('scores', async () => {
+          const { population } = this.state;
+          return { kind: 'scoreTable', data: await worker().scoreTable({ ruleSet, judges: population.judges, ...(population.baselines ? { baselines: population.baselines } : {}) }), ruleSet };
+        }, this.batchResult),
+        pagedTable(headers, rows, { class: 'score-table' })],
+      () => charts.append(figure({ title: t('totalsChart'), categories: ranked.map((j) => j.name ?? j.id), height: 260, bars: [{ name: t('total'), values: ranked.map((j) => j.total) }] })),
+      () => charts.append(figure({ title: t('gradesChart'), categories: gradeNames, width: 360, height: 260,
+        bars: [{ name: t('count'), values: grades.map((g) => judges.filter((j) => (j.grade ?? '—') === g).length) }] }))]);
   }
 
   buildForm() {
