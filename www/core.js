@@ -11,7 +11,7 @@ let loading;
 export const core = () => (loading ??= init(new URL('../pkg/full/shenguan_bg.wasm', import.meta.url)).then(() => shenguan));
 
 /** The calls engine-worker.js answers besides the core's long calls (it says what each does). */
-const PAGE_CALLS = ['draw', 'loadSeries', 'importFile', 'exportFile', 'computeBaseline', 'scoreTable'];
+const PAGE_CALLS = ['draw', 'loadSeries', 'importFile', 'exportFile', 'commitRun', 'computeBaseline', 'scoreTable'];
 
 let client;
 /** The shared background thread (started on first use). */

@@ -134,5 +134,13 @@ export function fileField(label, accept, onchange) {
     h('span', { class: 'file-row' }, input, h('span', { class: 'file-button', 'aria-hidden': 'true', 'data-i18n': 'chooseFile' }, t('chooseFile')), name));
 }
 
+/** A fileField back to no file chosen (its data now comes from elsewhere). */
+export function clearFileField(field) {
+  field.querySelector('input[type=file]').value = '';
+  const name = field.querySelector('.file-name');
+  name.dataset.i18n = 'noFile';
+  fill(name, t('noFile'));
+}
+
 /** A button whose text (and accessible name) is the i18n key's word. */
 export const button = (label, onclick, attrs = {}) => h('button', { type: 'button', 'data-i18n': label, onclick, ...attrs }, t(label));

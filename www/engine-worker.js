@@ -57,6 +57,7 @@ const pageCalls = {
   importFile: async ({ file, ...context }) => importFile(shenguan, new Uint8Array(await file.arrayBuffer()), file.name, context),
   /** A result as CSV or XLSX bytes, laid out by the core's exportTable. */
   exportFile: ({ input, format, sheetName }) => exportFile(shenguan, input, format, { sheetName }),
+  commitRun: (input) => shenguan.commitRun(input),
   computeBaseline: (input) => shenguan.computeBaseline(input),
   scoreTable: (input) => shenguan.scoreTable(input),
 };

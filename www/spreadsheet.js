@@ -5,7 +5,7 @@
 // The page only hands files over and offers the bytes for download; both
 // directions run in the background thread (a court's year of cases is more
 // than the page's thread should parse at once).
-import { core, worker, exampleUrl, fetchJson } from './core.js';
+import { worker, exampleUrl, fetchJson } from './core.js';
 
 /** A spreadsheet File imported as `kind` (judges, cases, closedCases, evaluations); `context` as importTable takes it. */
 export async function importFile(kind, file, context = {}) {
@@ -60,7 +60,7 @@ export async function loadExampleStandard(draw) {
   const { judges, cases } = await loadExampleCourt();
   const trialIds = new Set(thisYear.map((c) => c.id));
   const run = { court: court.court, judges, cases: cases.filter((c) => trialIds.has(c.id)), seed: '5f'.repeat(32), beacon: { kind: 'none' }, committedAt: '2026-01-01T00:00:00Z' };
-  run.commitment = (await core()).commitRun(run).commitment;
+  run.commitment = (await worker().commitRun(run)).commitment;
   const handling = new Map((await draw(run)).handling);
   const trialJudges = court.judges.filter((j) => j.department !== 'enforcement');
   return {

@@ -455,6 +455,7 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   await check('绩效评分: another rule set\'s batch equals Node\'s; the form reproduces a judge (Yunnan Y3 101.55)', async () => {
     await page.selectOption('shenguan-score-form .rule-set', '1');
     await page.waitForFunction(() => !document.querySelector('shenguan-score-form .score-table'));
+    assert.equal(await text('shenguan-score-form .file-name'), '未选择文件', 'the file chosen before no longer applies');
     await page.click('shenguan-score-form .score-button');
     await page.waitForSelector('shenguan-score-form .score-table');
     await page.waitForSelector('shenguan-score-form .batch:not([aria-busy])');

@@ -4,7 +4,7 @@
 // and its ledger is shown, charted, exported and handed to <shenguan-verify>.
 import { h, fill, button, fileField, table, showError, download } from '../dom.js';
 import { t, applyI18n } from '../i18n.js';
-import { core, worker, progressBar } from '../core.js';
+import { worker, progressBar } from '../core.js';
 import { figure } from '../chart.js';
 import { DRAW_ROWS } from '../ledger-views.js';
 import { exportButtons } from '../export.js';
@@ -83,7 +83,7 @@ class ShenguanAssign extends HTMLElement {
 
   async commit() {
     try {
-      const committed = (await core()).commitRun(this.run());
+      const committed = await worker().commitRun(this.run());
       fill(this.commitment, h('p', {}, t('commitment'), '：', h('code', { class: 'commitment' }, committed.commitment)));
       return committed.commitment;
     } catch (err) {
@@ -95,7 +95,7 @@ class ShenguanAssign extends HTMLElement {
   async assign() {
     try {
       const run = this.run();
-      run.commitment = (await core()).commitRun(run).commitment;
+      run.commitment = (await worker().commitRun(run)).commitment;
       // The ledger comes back with what is shown of it, picked out in the background thread.
       const view = await this.progress.run((options) => worker().draw(run, options));
       const { ledger } = view;

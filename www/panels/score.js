@@ -3,7 +3,7 @@
 // as a batch in the background thread: table, distribution of totals and
 // grades, export. One judge's evaluation form is then filled in and scored
 // live with scoreOne against the batch's statistics. Every figure is the core's.
-import { h, fill, fillInParts, button, fileField, pagedTable, showError, errorBox } from '../dom.js';
+import { h, fill, fillInParts, button, fileField, clearFileField, pagedTable, showError, errorBox } from '../dom.js';
 import { t, applyI18n, currentLang } from '../i18n.js';
 import { core, worker, progressBar, fetchJson, exampleUrl } from '../core.js';
 import { figure } from '../chart.js';
@@ -40,7 +40,7 @@ class ShenguanScoreForm extends HTMLElement {
     if (this.built) return;
     this.built = true;
     this.progress = progressBar();
-    this.ruleSelect = h('select', { class: 'rule-set', onchange: () => this.loadRuleSet() },
+    this.ruleSelect = h('select', { class: 'rule-set', onchange: () => this.exampleValues() },
       RULE_SETS.map((r, i) => h('option', { value: i }, r.zh)));
     this.batchResult = h('div', { class: 'result batch', 'aria-live': 'polite' });
     this.form = h('div', { class: 'judge-form' });
@@ -49,8 +49,8 @@ class ShenguanScoreForm extends HTMLElement {
       h('p', { class: 'intro', 'data-i18n': 'scoreIntro' }),
       h('div', { class: 'fields' },
         h('label', { class: 'field' }, h('span', { 'data-i18n': 'ruleSet' }), this.ruleSelect),
-        fileField('valuesFile', '.csv,.xlsx', (f) => this.importValues(f)),
-        button('loadExample', () => this.loadRuleSet(), { class: 'load-example' })),
+        this.valuesField = fileField('valuesFile', '.csv,.xlsx', (f) => this.importValues(f)),
+        button('loadExample', () => this.exampleValues(), { class: 'load-example' })),
       h('div', { class: 'actions' }, button('scoreBatch', () => this.scoreBatch(), { class: 'score-button' })),
       this.progress.el, this.batchResult,
       h('h3', { 'data-i18n': 'formFor' }), this.form, this.formResult);
@@ -60,6 +60,12 @@ class ShenguanScoreForm extends HTMLElement {
       [...this.ruleSelect.options].forEach((o, i) => { o.textContent = en ? RULE_SETS[i].en : RULE_SETS[i].zh; });
       this.rendered?.();
     });
+  }
+
+  /** The chosen rule set with its example values (the file chosen before no longer applies). */
+  exampleValues() {
+    clearFileField(this.valuesField);
+    return this.loadRuleSet();
   }
 
   async loadRuleSet() {
