@@ -7,6 +7,8 @@
 // tslib, which a browser resolves only through a bundler or an inline import
 // map, and an inline import map is exactly what the CSP forbids.)
 const NS = 'http://www.w3.org/2000/svg';
+/** More categories than this draw each bar series as one path. */
+const DENSE_BARS = 200;
 const PALETTE = ['#2f6db5', '#d9822b', '#3a9a5b', '#b8455a', '#7a5cb8', '#6b7785', '#1f9aa8', '#c2a300', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
 
 const svg = (tag, attrs = {}, text) => {
@@ -82,14 +84,26 @@ export function chart(spec) {
   }
 
   const barW = Math.max(1, Math.min(28, (slot * 0.8) / Math.max(1, bars.length)));
-  bars.forEach((s, k) => s.values.forEach((raw, i) => {
-    const v = num(raw);
-    if (v === null) return;
-    const left = x(i) - (barW * bars.length) / 2 + k * barW;
-    const rect = svg('rect', { x: left, y: Math.min(y(v), y(0)), width: Math.max(1, barW - 1), height: Math.abs(y(0) - y(v)), fill: s.color ?? PALETTE[k % PALETTE.length], class: 'bar' });
-    rect.append(svg('title', {}, `${categories[i]} ${s.name}: ${raw}`));
-    root.append(rect);
-  }));
+  // Past DENSE_BARS categories a bar is too thin to point at: each series is
+  // one path, without a tooltip per bar (a thousand bars were thousands of elements).
+  const dense = categories.length > DENSE_BARS;
+  bars.forEach((s, k) => {
+    const fill = s.color ?? PALETTE[k % PALETTE.length];
+    const outline = [];
+    s.values.forEach((raw, i) => {
+      const v = num(raw);
+      if (v === null) return;
+      const box = { x: x(i) - (barW * bars.length) / 2 + k * barW, y: Math.min(y(v), y(0)), width: Math.max(1, barW - 1), height: Math.abs(y(0) - y(v)) };
+      if (dense) {
+        outline.push(`M${box.x} ${box.y}h${box.width}v${box.height}h${-box.width}z`);
+        return;
+      }
+      const rect = svg('rect', { ...box, fill, class: 'bar' });
+      rect.append(svg('title', {}, `${categories[i]} ${s.name}: ${raw}`));
+      root.append(rect);
+    });
+    if (dense) root.append(svg('path', { d: outline.join(''), fill, class: 'bars' }));
+  });
 
   lines.forEach((s, k) => {
     const color = s.color ?? PALETTE[(bars.length + k) % PALETTE.length];

@@ -32,6 +32,9 @@ export function fill(el, ...children) {
   return el;
 }
 
+/** Resolves in a later task, so the page can paint and answer input in between. */
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
  * Replace an element's content in parts, each built in a task of its own so
  * that no single task holds the page long (a result with many charts takes
@@ -45,7 +48,7 @@ export async function fillInParts(el, parts) {
   el.fillRun = run;
   el.setAttribute('aria-busy', 'true');
   for (const [i, part] of parts.entries()) {
-    if (i) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (i) await nextTask();
     if (el.fillRun !== run) return;
     append(el, [part()]);
   }
@@ -64,7 +67,7 @@ export function table(headers, rows, attrs = {}) {
 }
 
 /** Rows a paged table shows at first and adds on each "show more". */
-export const PAGE_ROWS = 100;
+export const PAGE_ROWS = 50;
 
 /**
  * A table of many rows that never holds the page up: the first PAGE_ROWS

@@ -2,7 +2,7 @@
 // court's spreadsheets (or the example court); the seed is committed and the
 // commitment shown before the draw; the draw runs in the background thread,
 // and its ledger is shown, charted, exported and handed to <shenguan-verify>.
-import { h, fill, button, fileField, table, showError, download } from '../dom.js';
+import { h, fill, fillInParts, button, fileField, table, showError, download } from '../dom.js';
 import { t, applyI18n } from '../i18n.js';
 import { worker, progressBar } from '../core.js';
 import { figure } from '../chart.js';
@@ -118,14 +118,17 @@ class ShenguanAssign extends HTMLElement {
     });
     // The first seat whose judges had different chances, as an example of what every entry records.
     const seat = sample?.seats[0];
-    fill(this.result,
+    const chart = h('div');
+    // The summary and the table first, then the chart in a task of its own (fillInParts).
+    return fillInParts(this.result, [() => [
       h('p', { class: 'assign-summary' }, t('assigned', { n: count }), ' ', h('code', { class: 'head' }, head)),
-      seat ? figure({ title: t('seatChart', { index: sample.index, case: sample.caseId }), height: 260,
-        categories: seat.pool.map(([judge]) => judge), bars: [{ name: t('probability'), values: seat.pool.map((p) => p[3]) }] }) : null,
+      chart,
       h('div', { class: 'actions' }, button('downloadLedger', () => download('ledger.ndjson', this.ledger, 'application/x-ndjson'), { class: 'download-ledger' })),
       exportButtons('ledger', () => ({ kind: 'ledger', data: this.ledger }), this.result),
       table(headers, rows, { class: 'ledger-table' }),
-      h('p', {}, t('firstRows', { n: DRAW_ROWS })));
+      h('p', {}, t('firstRows', { n: DRAW_ROWS }))],
+    () => seat && chart.replaceWith(figure({ title: t('seatChart', { index: sample.index, case: sample.caseId }), height: 260,
+      categories: seat.pool.map(([judge]) => judge), bars: [{ name: t('probability'), values: seat.pool.map((p) => p[3]) }] }))]);
   }
 }
 

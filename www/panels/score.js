@@ -3,7 +3,7 @@
 // as a batch in the background thread: table, distribution of totals and
 // grades, export. One judge's evaluation form is then filled in and scored
 // live with scoreOne against the batch's statistics. Every figure is the core's.
-import { h, fill, fillInParts, button, fileField, clearFileField, pagedTable, showError, errorBox } from '../dom.js';
+import { h, fill, fillInParts, nextTask, button, fileField, clearFileField, pagedTable, showError, errorBox } from '../dom.js';
 import { t, applyI18n, currentLang } from '../i18n.js';
 import { core, worker, progressBar, fetchJson, exampleUrl } from '../core.js';
 import { figure } from '../chart.js';
@@ -103,7 +103,7 @@ class ShenguanScoreForm extends HTMLElement {
       if (!this.state) await this.loadRuleSet();
       const { ruleSet, population } = this.state;
       this.state.batch = await this.progress.run((options) => worker().score({ ruleSet, ...population, detail: 'summary' }, options));
-      this.rendered = async () => { await this.showBatch(); this.buildForm(); };
+      this.rendered = async () => { await this.showBatch(); await nextTask(); this.buildForm(); };
       await this.rendered();
     } catch (err) {
       this.rendered = null;
@@ -173,6 +173,8 @@ class ShenguanScoreForm extends HTMLElement {
   }
 
   async update() {
+    // In a task of its own: a form of a thousand judges' choices is a task's worth already.
+    await nextTask();
     const { ruleSet, batch } = this.state;
     try {
       const judge = this.readJudge();
