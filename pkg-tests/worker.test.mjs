@@ -149,3 +149,17 @@ test('require(\'shenguan/worker\') gives the same client (node.cjs)', async () =
     client.terminate();
   }
 });
+
+test('a worker script of one\'s own answers the calls named in `calls`, besides the core\'s', async () => {
+  const client = createWorkerClient({ url: new URL('./fixtures/own-worker.mjs', import.meta.url), calls: ['countLines'] });
+  try {
+    const reports = [];
+    assert.equal(await client.countLines(ledger, { onProgress: (p) => reports.push(p) }), 2_501);
+    assert.deepEqual(reports, [{ phase: 'lines', done: 2_501, total: 2_501 }]);
+    await assert.rejects(client.countLines(42), { name: 'ShenguanError', code: 'INVALID_INPUT', path: 'text', messageZh: '不是文本' });
+    assert.equal((await client.verifyHead({ inputs: run, head })).ok, true);
+    assert.equal(createWorkerClient().countLines, undefined, 'only the named calls become methods');
+  } finally {
+    client.terminate();
+  }
+});

@@ -29,6 +29,8 @@ if (existsSync('pkg/worker')) {
     node: { import: './worker/node.mjs', require: './worker/node.cjs' },
     default: './worker/index.js',
   };
+  // The worker side, for a worker script of one's own (docs/worker.md).
+  exports['./worker/serve'] = { types: './worker/serve.d.mts', default: './worker/serve.mjs' };
   files.push('worker');
 }
 if (existsSync('pkg/import.mjs')) {

@@ -7,6 +7,8 @@
 // tslib, which a browser resolves only through a bundler or an inline import
 // map, and an inline import map is exactly what the CSP forbids.)
 const NS = 'http://www.w3.org/2000/svg';
+/** More categories than this draw each bar series as one path. */
+const DENSE_BARS = 200;
 const PALETTE = ['#2f6db5', '#d9822b', '#3a9a5b', '#b8455a', '#7a5cb8', '#6b7785', '#1f9aa8', '#c2a300', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
 
 const svg = (tag, attrs = {}, text) => {
@@ -31,7 +33,7 @@ function ticks(min, max, count = 5) {
 /**
  * An SVG chart element.
  * spec: { title, categories: [label], bars: [{ name, values }], lines: [{ name, values, points? }],
- *         band: { name, low: [v], high: [v] }, yLabel, width, height, labelEvery }
+ *         band: { name, low: [v], high: [v] }, yLabel, width, height, labelEvery, class }
  * Values are numbers or decimal strings; null or '' leaves a gap.
  */
 export function chart(spec) {
@@ -65,7 +67,7 @@ export function chart(spec) {
   const slot = plotW / Math.max(1, categories.length);
   const x = (i) => m.left + slot * (i + 0.5);
 
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart' });
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: spec.class ? `chart ${spec.class}` : 'chart' });
   root.append(svg('title', {}, title));
   root.append(svg('text', { x: 8, y: 18, class: 'chart-title', 'font-size': 14, 'font-weight': 'bold', fill: '#1d232a' }, title));
   for (const v of axis) {
@@ -82,14 +84,26 @@ export function chart(spec) {
   }
 
   const barW = Math.max(1, Math.min(28, (slot * 0.8) / Math.max(1, bars.length)));
-  bars.forEach((s, k) => s.values.forEach((raw, i) => {
-    const v = num(raw);
-    if (v === null) return;
-    const left = x(i) - (barW * bars.length) / 2 + k * barW;
-    const rect = svg('rect', { x: left, y: Math.min(y(v), y(0)), width: Math.max(1, barW - 1), height: Math.abs(y(0) - y(v)), fill: s.color ?? PALETTE[k % PALETTE.length], class: 'bar' });
-    rect.append(svg('title', {}, `${categories[i]} ${s.name}: ${raw}`));
-    root.append(rect);
-  }));
+  // Past DENSE_BARS categories a bar is too thin to point at: each series is
+  // one path, without a tooltip per bar (a thousand bars were thousands of elements).
+  const dense = categories.length > DENSE_BARS;
+  bars.forEach((s, k) => {
+    const fill = s.color ?? PALETTE[k % PALETTE.length];
+    const outline = [];
+    s.values.forEach((raw, i) => {
+      const v = num(raw);
+      if (v === null) return;
+      const box = { x: x(i) - (barW * bars.length) / 2 + k * barW, y: Math.min(y(v), y(0)), width: Math.max(1, barW - 1), height: Math.abs(y(0) - y(v)) };
+      if (dense) {
+        outline.push(`M${box.x} ${box.y}h${box.width}v${box.height}h${-box.width}z`);
+        return;
+      }
+      const rect = svg('rect', { ...box, fill, class: 'bar' });
+      rect.append(svg('title', {}, `${categories[i]} ${s.name}: ${raw}`));
+      root.append(rect);
+    });
+    if (dense) root.append(svg('path', { d: outline.join(''), fill, class: 'bars' }));
+  });
 
   lines.forEach((s, k) => {
     const color = s.color ?? PALETTE[(bars.length + k) % PALETTE.length];

@@ -10,9 +10,12 @@ let loading;
 /** The core's module, once its WebAssembly is instantiated. */
 export const core = () => (loading ??= init(new URL('../pkg/full/shenguan_bg.wasm', import.meta.url)).then(() => shenguan));
 
+/** The calls engine-worker.js answers besides the core's long calls (it says what each does). */
+const PAGE_CALLS = ['draw', 'loadSeries', 'importFile', 'exportFile', 'commitRun', 'computeBaseline', 'scoreTable'];
+
 let client;
 /** The shared background thread (started on first use). */
-export const worker = () => (client ??= createWorkerClient({ url: new URL('./engine-worker.js', import.meta.url) }));
+export const worker = () => (client ??= createWorkerClient({ url: new URL('./engine-worker.js', import.meta.url), calls: PAGE_CALLS }));
 
 /** The example court and rule sets, beside the page (examples/). */
 export const exampleUrl = (path) => new URL(`../examples/${path}`, import.meta.url);

@@ -23,19 +23,74 @@ function append(el, children) {
   }
 }
 
-/** Replace an element's content. */
+/** Replace an element's content (and stop a fillInParts still filling it). */
 export function fill(el, ...children) {
+  el.fillRun = undefined;
+  el.removeAttribute('aria-busy');
   el.replaceChildren();
   append(el, children);
   return el;
 }
 
-/** A table; cells that are decimal numbers are right-aligned. */
+/** Resolves in a later task, so the page can paint and answer input in between. */
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Replace an element's content in parts, each built in a task of its own so
+ * that no single task holds the page long (a result with many charts takes
+ * longer to build than a frame). A part returns what to append, or appends
+ * it itself (into a container an earlier part made). The element is
+ * aria-busy until the last part is in; a later fill stops an earlier one.
+ */
+export async function fillInParts(el, parts) {
+  fill(el);
+  const run = {};
+  el.fillRun = run;
+  el.setAttribute('aria-busy', 'true');
+  for (const [i, part] of parts.entries()) {
+    if (i) await nextTask();
+    if (el.fillRun !== run) return;
+    append(el, [part()]);
+  }
+  el.removeAttribute('aria-busy');
+}
+
+const numeric = (c) => /^-?[\d.]+%?$/.test(String(c));
+/** A table row; cells that are decimal numbers are right-aligned. */
+const tableRow = (r) => h('tr', {}, r.map((c) => h('td', numeric(c) ? { class: 'num' } : {}, c ?? '—')));
+
+/** A table of every row given. */
 export function table(headers, rows, attrs = {}) {
-  const numeric = (c) => /^-?[\d.]+%?$/.test(String(c));
   return h('div', { class: 'table-wrap' }, h('table', attrs,
     h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', numeric(c) ? { class: 'num' } : {}, c ?? '—')))))));
+    h('tbody', {}, rows.map(tableRow))));
+}
+
+/** Rows a paged table shows at first and adds on each "show more". */
+export const PAGE_ROWS = 50;
+
+/**
+ * A table of many rows that never holds the page up: the first PAGE_ROWS
+ * rows, then a button adding the next PAGE_ROWS (building a thousand rows at
+ * once would freeze the tab). The export buttons give the whole table.
+ */
+export function pagedTable(headers, rows, attrs = {}) {
+  const first = table(headers, rows.slice(0, PAGE_ROWS), attrs);
+  if (rows.length <= PAGE_ROWS) return first;
+  const body = first.querySelector('tbody');
+  const count = h('span', { class: 'rows-shown' });
+  let shown = PAGE_ROWS;
+  const more = button('showMore', () => {
+    body.append(...rows.slice(shown, shown + PAGE_ROWS).map(tableRow));
+    shown = Math.min(rows.length, shown + PAGE_ROWS);
+    update();
+  }, { class: 'show-more' });
+  const update = () => {
+    fill(count, t('rowsShown', { shown, total: rows.length }));
+    more.hidden = shown >= rows.length;
+  };
+  update();
+  return h('div', { class: 'paged-table' }, first, h('div', { class: 'actions' }, count, more));
 }
 
 /** A coded error (code, path, message in the page's language and the other). */
@@ -80,6 +135,14 @@ export function fileField(label, accept, onchange) {
   } });
   return h('label', { class: 'field file-field' }, h('span', { 'data-i18n': label }, t(label)),
     h('span', { class: 'file-row' }, input, h('span', { class: 'file-button', 'aria-hidden': 'true', 'data-i18n': 'chooseFile' }, t('chooseFile')), name));
+}
+
+/** A fileField back to no file chosen (its data now comes from elsewhere). */
+export function clearFileField(field) {
+  field.querySelector('input[type=file]').value = '';
+  const name = field.querySelector('.file-name');
+  name.dataset.i18n = 'noFile';
+  fill(name, t('noFile'));
 }
 
 /** A button whose text (and accessible name) is the i18n key's word. */

@@ -22,6 +22,8 @@ const words = {
   progress: ['进度', 'Progress'],
   loadExample: ['载入示例法院', 'Load the example court'],
   errorAt: ['位置', 'at'],
+  showMore: ['显示更多', 'Show more'],
+  rowsShown: ['已显示 {shown} / {total} 行（导出可得全表）', 'Showing {shown} of {total} rows (export for the whole table)'],
   moreProblems: ['另有 {n} 个问题未列出', '{n} more problems not listed'],
   // 分案
   assignIntro: ['先承诺随机种子与输入并公布承诺值，再分案。本页不取信标（门户应指定未来的 drand 轮次）。', 'Commit to a seed and the inputs, publish the commitment, then draw. This page names no beacon (a portal names a future drand round).'],

@@ -2,18 +2,19 @@
 // the package's (pkg/import.mjs); the column mapping (Chinese headers to the
 // engines' fields), every check of a row, and the layout of an exported
 // table belong to the core's importTable and exportTable (docs/import.md).
-// The page only hands files over and offers the bytes for download.
-import { importFile as readInto, exportFile } from '../pkg/import.mjs';
-import { core, exampleUrl, fetchJson } from './core.js';
+// The page only hands files over and offers the bytes for download; both
+// directions run in the background thread (a court's year of cases is more
+// than the page's thread should parse at once).
+import { worker, exampleUrl, fetchJson } from './core.js';
 
 /** A spreadsheet File imported as `kind` (judges, cases, closedCases, evaluations); `context` as importTable takes it. */
 export async function importFile(kind, file, context = {}) {
-  return readInto(await core(), new Uint8Array(await file.arrayBuffer()), file.name, { kind, ...context });
+  return worker().importFile({ file, kind, ...context });
 }
 
 /** The bytes of an exported table: `input` is exportTable's ({ kind, data, ... }), `format` csv or xlsx. */
 export async function exportBytes(input, format, sheetName) {
-  return exportFile(await core(), input, format, { sheetName });
+  return worker().exportFile({ input, format, sheetName });
 }
 
 /** One of the example court's spreadsheets (examples/court/spreadsheets/) as a File. */
@@ -48,7 +49,7 @@ export async function loadExampleCourt() {
  * closed trial cases and this year's trial cases from its spreadsheets (this
  * year's taken as closed in the month they were filed), each case of this
  * year with the judge the court's own draw names; `draw(run)` runs that draw
- * (in the background thread) and returns the ledger.
+ * (in the background thread) and returns its view (ledger-views.js drawView).
  */
 export async function loadExampleStandard(draw) {
   const [config, court] = await Promise.all([fetchJson(exampleUrl('court/standard-config.json')), fetchJson(exampleUrl('court/judges.json'))]);
@@ -59,10 +60,8 @@ export async function loadExampleStandard(draw) {
   const { judges, cases } = await loadExampleCourt();
   const trialIds = new Set(thisYear.map((c) => c.id));
   const run = { court: court.court, judges, cases: cases.filter((c) => trialIds.has(c.id)), seed: '5f'.repeat(32), beacon: { kind: 'none' }, committedAt: '2026-01-01T00:00:00Z' };
-  run.commitment = (await core()).commitRun(run).commitment;
-  const ledger = await draw(run);
-  const handling = new Map(ledger.trimEnd().split('\n').slice(1).map((line) => JSON.parse(line))
-    .filter((e) => e.caseId !== null).map((e) => [e.caseId, e.judges[0]]));
+  run.commitment = (await worker().commitRun(run)).commitment;
+  const handling = new Map((await draw(run)).handling);
   const trialJudges = court.judges.filter((j) => j.department !== 'enforcement');
   return {
     court: court.court,

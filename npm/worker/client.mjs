@@ -24,8 +24,10 @@ function errorFrom(fields) {
 /**
  * `spawn()` starts one worker and returns
  * `{ post(message), terminate(), onMessage(listener), onError(listener), busy?(), idle?() }`.
+ * `calls` names further calls that a worker script of one's own answers
+ * (see `serve`'s `own`); the client gains a method for each.
  */
-export function createClient(spawn) {
+export function createClient(spawn, calls = []) {
   let worker = null;
   let running = null; // the call the worker is running
   let nextId = 1;
@@ -119,6 +121,6 @@ export function createClient(spawn) {
       }
     },
   };
-  for (const op of WORKER_CALLS) client[op] = (input, options) => run(op, input, options);
+  for (const op of [...WORKER_CALLS, ...calls]) client[op] = (input, options) => run(op, input, options);
   return client;
 }

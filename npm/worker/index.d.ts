@@ -30,5 +30,11 @@ export interface WorkerClient {
   terminate(): void;
 }
 
-/** `url`: where the worker script is served (default: next to this module). */
-export function createWorkerClient(options?: { url?: string | URL }): WorkerClient;
+/** The calls a worker script of one's own answers besides the core's (serve.mjs's `own`). */
+export type OwnCalls<Name extends string> = { [K in Name]: (input: unknown, options?: WorkerCallOptions) => Promise<any> };
+
+/**
+ * `url`: where the worker script is served (default: next to this module);
+ * `calls`: the further calls that script answers, each becoming a method.
+ */
+export function createWorkerClient<Name extends string = never>(options?: { url?: string | URL; calls?: readonly Name[] }): WorkerClient & OwnCalls<Name>;

@@ -7,6 +7,6 @@ const CALLS = ['assign', 'verifyLedger', 'verifyHead', 'auditLedger', 'score', '
 exports.createWorkerClient = function createWorkerClient(options) {
   const ready = import('./node.mjs').then((m) => m.createWorkerClient(options));
   const client = { terminate: () => { ready.then((c) => c.terminate()); } };
-  for (const op of CALLS) client[op] = (input, callOptions) => ready.then((c) => c[op](input, callOptions));
+  for (const op of [...CALLS, ...(options?.calls ?? [])]) client[op] = (input, callOptions) => ready.then((c) => c[op](input, callOptions));
   return client;
 };

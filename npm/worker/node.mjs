@@ -3,8 +3,12 @@
 import { Worker } from 'node:worker_threads';
 import { createClient } from './client.mjs';
 
-/** A client whose calls run in a worker thread. `url`: the worker script (default: worker-node-main.mjs next to this file). */
-export function createWorkerClient({ url } = {}) {
+/**
+ * A client whose calls run in a worker thread. `url`: the worker script
+ * (default: worker-node-main.mjs next to this file); `calls`: the further
+ * calls a worker script of one's own answers (serve.mjs's `own`).
+ */
+export function createWorkerClient({ url, calls } = {}) {
   const scriptUrl = url ?? new URL('./worker-node-main.mjs', import.meta.url);
   return createClient(() => {
     const worker = new Worker(scriptUrl);
@@ -20,5 +24,5 @@ export function createWorkerClient({ url } = {}) {
       busy: () => worker.ref(),
       idle: () => worker.unref(),
     };
-  });
+  }, calls);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { loadavg, availableParallelism } from 'node:os';
 
 const SHOTS = 'target/screenshots';
 const DATA = 'target/browser';
@@ -48,6 +49,51 @@ async function bigRun(root, node, count) {
   writeFileSync(inputsFile, JSON.stringify(inputs));
   writeFileSync(ledgerFile, parts.join(''));
   return { inputsFile, ledgerFile, inputs };
+}
+
+/** The page must never freeze longer than this (the longest main-thread task, ms). */
+const CALM_MS = 100;
+
+/**
+ * The longest main-thread task (ms, as the longtask observer reports it)
+ * from the start of `action` until the page has painted twice after it.
+ */
+async function longestTaskOnce(page, action) {
+  await page.evaluate(() => {
+    window.longTasks = [];
+    window.longTaskObserver?.disconnect();
+    window.longTaskObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); });
+    window.longTaskObserver.observe({ type: 'longtask' });
+  });
+  await action();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+  return page.evaluate(() => { window.longTaskObserver.disconnect(); return Math.max(0, ...window.longTasks); });
+}
+
+/**
+ * The longest main-thread task of `action` (repeatable), logged under `what`.
+ * A task is wall-clock time, so other processes on a shared machine stretch
+ * it: an action over CALM_MS is run once more, both figures and the load
+ * average are logged, and the lower counts. A page that really blocks fails
+ * both times.
+ */
+async function longestTask(page, what, action) {
+  // The observer reports only tasks over 50 ms, so 0 means none reached 50 ms.
+  const said = (ms) => (ms ? `longest main-thread task ${ms.toFixed(0)} ms` : 'no main-thread task over 50 ms');
+  const first = await longestTaskOnce(page, action);
+  if (first < CALM_MS) {
+    console.log(`       ${what}: ${said(first)}`);
+    return { what, ms: first };
+  }
+  const load = loadavg()[0].toFixed(1);
+  const again = await longestTaskOnce(page, action);
+  console.log(`       ${what}: ${said(first)}, then ${said(again)} (machine load average ${load} on ${availableParallelism()} cores)`);
+  return { what, ms: Math.min(first, again) };
+}
+
+/** Requires a measured action's longest task under CALM_MS. */
+function assertCalm({ what, ms }) {
+  assert.ok(ms < CALM_MS, `${what}: the longest main-thread task took ${ms.toFixed(0)} ms`);
 }
 
 export async function workbenchTests({ browser, base, server, root, node, check }) {
@@ -124,8 +170,10 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   let ledger;
   await check('分案: the example court committed and drawn in the background equals the Node ledger', async () => {
     await page.click('#tab-assign');
-    await page.click('shenguan-assign .load-example');
-    await page.waitForFunction(() => document.querySelector('shenguan-assign .court-size').textContent.includes('2000'));
+    const loading = await longestTask(page, 'loading the example court (2,000 cases from its XLSX)', async () => {
+      await page.click('shenguan-assign .load-example');
+      await page.waitForFunction(() => document.querySelector('shenguan-assign .court-size').textContent.includes('2000'));
+    });
     await page.click('shenguan-assign .commit-button');
     const seed = await page.inputValue('shenguan-assign .seed');
     const committedAt = await page.inputValue('shenguan-assign .committed-at');
@@ -134,12 +182,17 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     assert.equal(await text('shenguan-assign .commitment'), commitment);
     run.commitment = commitment;
     ledger = node.assign(run);
-    await page.click('shenguan-assign .assign-button');
-    await page.waitForSelector('shenguan-assign .assign-summary');
+    const drawing = await longestTask(page, 'drawing 2,000 cases', async () => {
+      await page.click('shenguan-assign .assign-button');
+      await page.waitForSelector('shenguan-assign .assign-summary');
+      await page.waitForSelector('shenguan-assign .result:not([aria-busy])');
+    });
     assert.equal(await text('shenguan-assign .assign-summary .head'), JSON.parse(ledger.trimEnd().split('\n').at(-1)).hash);
     assert.match(await text('shenguan-assign .assign-summary'), /2000/);
     assert.equal(await page.$$eval('shenguan-assign svg.chart rect.bar', (r) => r.length) > 1, true, 'the seat chart has bars');
     await shot('assign');
+    assertCalm(loading);
+    assertCalm(drawing);
   });
 
   await check('分案: the ledger exports as CSV and XLSX (the core\'s table, read back equal) and downloads as NDJSON equal to Node\'s', async () => {
@@ -171,17 +224,24 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   // ---- 验证与审计 -----------------------------------------------------------------
   await check('验证与审计: the drawn run verifies identical; the audit equals Node\'s, with its charts', async () => {
     await page.click('#tab-verify');
-    await page.click('shenguan-verify .verify-button');
-    await page.waitForSelector('shenguan-verify .verdict');
+    const verifying = await longestTask(page, 'verifying the 2,000-case ledger', async () => {
+      await page.click('shenguan-verify .verify-button');
+      await page.waitForSelector('shenguan-verify .verdict');
+    });
     assert.match(await text('shenguan-verify .verdict'), /复核一致/);
-    await page.click('shenguan-verify .audit-button');
-    await page.waitForSelector('shenguan-verify .audit-summary');
+    const auditing = await longestTask(page, 'auditing the 2,000-case ledger', async () => {
+      await page.click('shenguan-verify .audit-button');
+      await page.waitForSelector('shenguan-verify .audit-summary');
+      await page.waitForSelector('shenguan-verify .result:not([aria-busy])');
+    });
     const audit = node.auditLedger({ inputs: run, ledger });
     assert.match(await text('shenguan-verify .position-test'), new RegExp(`χ² = ${audit.positionBias.chiSquare.replace('.', '\\.')}`));
     const rows = await page.$$eval('shenguan-verify .audit-judges tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
     assert.deepEqual(rows, audit.judges.map((j) => [j.judge, j.department, String(j.drawn), j.expected, String(j.manual), j.load, j.normalisedLoad]));
     assert.equal(await page.$$eval('shenguan-verify svg.chart', (s) => s.length), 2 + Object.keys(audit.loadSpread).length);
     await shot('verify-audit');
+    assertCalm(verifying);
+    assertCalm(auditing);
   });
 
   await check('验证与审计: files chosen in the page; a tampered ledger differs at its entry', async () => {
@@ -248,6 +308,24 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     assert.ok([...distinct].filter((s) => !s.startsWith('read') && !s.startsWith('start')).length > 1, `the replay progress moved: ${[...distinct].slice(-5)}`);
   });
 
+  await check('验证与审计: the 100,000-entry ledger audited in the background, each judge\'s load charted from the worker\'s series, no main-thread task over 100 ms', async () => {
+    const big = await bigRun(root, node, 100_000);
+    const started = Date.now();
+    const auditing = await longestTask(page, 'auditing the 100,000-entry ledger', async () => {
+      await page.click('shenguan-verify .audit-button');
+      await page.waitForSelector('shenguan-verify .audit-summary', { timeout: 300_000 });
+      await page.waitForSelector('shenguan-verify .result:not([aria-busy])');
+    });
+    console.log(`       100k audit: report shown after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    assert.match(await text('shenguan-verify .verdict'), /100000/);
+    assert.equal(await page.$$eval('shenguan-verify .audit-judges tbody tr', (trs) => trs.length), big.inputs.judges.length);
+    // Every department's chart has a line per judge (the worker's series), not only the spread.
+    const lines = await page.$$eval('shenguan-verify svg.chart.load-chart', (charts) => charts.map((c) => c.querySelectorAll('polyline.line').length));
+    assert.ok(lines.length > 0 && lines.every((n) => n > 1), `lines per load chart: ${lines}`);
+    await shot('verify-audit-100k');
+    assertCalm(auditing);
+  });
+
   await check('验证与审计: cancelling a long verification stops it and the panel works on', async () => {
     await page.click('shenguan-verify .verify-button');
     await page.waitForFunction(() => Number(document.querySelector('shenguan-verify progress').value) > 0);
@@ -263,10 +341,15 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   // ---- 标准案件与目标 ---------------------------------------------------------------
   await check('标准案件与目标: the example court\'s baseline, per-judge progress and targets equal Node\'s', async () => {
     await page.click('#tab-standard');
-    await page.click('shenguan-standard .load-example');
-    await page.waitForFunction(() => document.querySelector('shenguan-standard').data?.closed?.length > 0);
-    await page.click('shenguan-standard .compute-button');
-    await page.waitForSelector('shenguan-standard .standard-judges');
+    const loading = await longestTask(page, 'loading the example court\'s standard-case data (its sheets and its draw)', async () => {
+      await page.click('shenguan-standard .load-example');
+      await page.waitForFunction(() => document.querySelector('shenguan-standard').data?.closed?.length > 0);
+    });
+    const computing = await longestTask(page, 'computing standard cases and targets through March', async () => {
+      await page.click('shenguan-standard .compute-button');
+      await page.waitForSelector('shenguan-standard .standard-judges');
+      await page.waitForSelector('shenguan-standard .result:not([aria-busy])');
+    });
     const data = await page.evaluate(async () => {
       const el = document.querySelector('shenguan-standard');
       const { config, closed, current, year, departments, lastYearJudges, expectedIntake, courtDepartments } = el.data;
@@ -294,6 +377,8 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     const table = node.exportTable({ kind: 'targets', data: targets, departments: data.courtDepartments });
     assert.deepEqual(grid[0], table.columns);
     assert.equal(grid.length, targets.judges.length + 1);
+    assertCalm(loading);
+    assertCalm(computing);
   });
 
   await check('标准案件与目标: a bad cell of a court\'s sheet is reported by row and column in Chinese, nothing imported, and the panel works on', async () => {
@@ -319,9 +404,12 @@ export async function workbenchTests({ browser, base, server, root, node, check 
   const scoreRows = () => page.$$eval('shenguan-score-form .score-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
   await check('绩效评分: the example court\'s evaluation sheet scored in the background equals Node\'s, and exports', async () => {
     await page.click('#tab-score');
-    await page.click('shenguan-score-form .load-example');
-    await page.click('shenguan-score-form .score-button');
-    await page.waitForSelector('shenguan-score-form .score-table');
+    const scoring = await longestTask(page, 'scoring the example court\'s batch', async () => {
+      await page.click('shenguan-score-form .load-example');
+      await page.click('shenguan-score-form .score-button');
+      await page.waitForSelector('shenguan-score-form .score-table');
+      await page.waitForSelector('shenguan-score-form .batch:not([aria-busy])');
+    });
     const { importFile, readSpreadsheet } = await import(pathToFileURL(join(root, 'pkg/import.mjs')).href);
     const ruleSet = JSON.parse(readFileSync(join(root, 'examples/rulesets/demo-court.json'), 'utf8'));
     const { judges } = await importFile(node, readFileSync(join(root, SHEETS, 'evaluations.xlsx')), 'evaluations.xlsx', { kind: 'evaluations', ruleSet });
@@ -339,13 +427,57 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     await page.click('shenguan-score-form .score-button');
     await page.waitForSelector('shenguan-score-form .score-table');
     assert.deepEqual((await scoreRows()).map((r) => [r[0], r[2]]), batch.judges.map((j) => [j.id, j.total ?? '—']), 'the CSV scores as the XLSX');
+    assertCalm(scoring);
+  });
+
+  await check('绩效评分: a batch of 1,000 judges (a CSV) scores in the background equal to Node\'s, its table a page at a time, no main-thread task over 100 ms', async () => {
+    // The example court's evaluation sheet, its judges repeated under new ids with their values varied.
+    const [header, ...lines] = readFileSync(join(root, SHEETS, 'evaluations.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const rows = Array.from({ length: 1000 }, (_, i) => {
+      const cells = lines[i % lines.length].split(',');
+      cells[0] = `K${String(i + 1).padStart(4, '0')}`;
+      cells[3] = (Number(cells[3]) + (i % 17) / 10).toFixed(2);
+      return cells.join(',');
+    });
+    const file = join(root, DATA, 'evaluations-1000.csv');
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    await page.selectOption('shenguan-score-form .rule-set', '0');
+    await page.waitForFunction(() => !document.querySelector('shenguan-score-form .score-table'));
+    const importing = await longestTask(page, 'importing 1,000 judges\' evaluations (CSV)', async () => {
+      await page.setInputFiles('shenguan-score-form input[type=file]', file);
+      await page.waitForFunction(() => document.querySelector('shenguan-score-form .batch').textContent.includes('evaluations-1000.csv'));
+    });
+    const scoring = await longestTask(page, 'scoring a batch of 1,000 judges', async () => {
+      await page.click('shenguan-score-form .score-button');
+      await page.waitForSelector('shenguan-score-form .score-table');
+      await page.waitForSelector('shenguan-score-form .batch:not([aria-busy])');
+    });
+    const { importFile } = await import(pathToFileURL(join(root, 'pkg/import.mjs')).href);
+    const ruleSet = JSON.parse(readFileSync(join(root, 'examples/rulesets/demo-court.json'), 'utf8'));
+    const { judges } = await importFile(node, readFileSync(file), 'evaluations-1000.csv', { kind: 'evaluations', ruleSet });
+    const batch = node.score({ ruleSet, judges, detail: 'summary' });
+    const shown = await scoreRows();
+    assert.ok(shown.length < 1000, `the table shows a first page, not ${shown.length} rows`);
+    assert.deepEqual(shown.map((r) => [r[0], r[2]]), batch.judges.slice(0, shown.length).map((j) => [j.id, j.total ?? '—']));
+    const more = await longestTask(page, 'showing the next page of the 1,000 judges', async () => {
+      await page.click('shenguan-score-form .show-more');
+      await page.waitForFunction((n) => document.querySelectorAll('shenguan-score-form .score-table tbody tr').length > n, shown.length);
+    });
+    const next = await scoreRows();
+    assert.deepEqual(next.map((r) => [r[0], r[2]]), batch.judges.slice(0, next.length).map((j) => [j.id, j.total ?? '—']));
+    await shot('score-1000');
+    assertCalm(importing);
+    assertCalm(scoring);
+    assertCalm(more);
   });
 
   await check('绩效评分: another rule set\'s batch equals Node\'s; the form reproduces a judge (Yunnan Y3 101.55)', async () => {
     await page.selectOption('shenguan-score-form .rule-set', '1');
     await page.waitForFunction(() => !document.querySelector('shenguan-score-form .score-table'));
+    assert.equal(await text('shenguan-score-form .file-name'), '未选择文件', 'the file chosen before no longer applies');
     await page.click('shenguan-score-form .score-button');
     await page.waitForSelector('shenguan-score-form .score-table');
+    await page.waitForSelector('shenguan-score-form .batch:not([aria-busy])');
     const ruleSet = JSON.parse(readFileSync(join(root, 'examples/rulesets/yunnan-style.json'), 'utf8'));
     const population = JSON.parse(readFileSync(join(root, 'examples/court/scoring-inputs.json'), 'utf8')).yunnan;
     const batch = node.score({ ruleSet, ...population, detail: 'summary' });

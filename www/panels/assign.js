@@ -2,15 +2,15 @@
 // court's spreadsheets (or the example court); the seed is committed and the
 // commitment shown before the draw; the draw runs in the background thread,
 // and its ledger is shown, charted, exported and handed to <shenguan-verify>.
-import { h, fill, button, fileField, table, showError, download } from '../dom.js';
+import { h, fill, fillInParts, button, fileField, table, showError, download } from '../dom.js';
 import { t, applyI18n } from '../i18n.js';
-import { core, worker, progressBar } from '../core.js';
+import { worker, progressBar } from '../core.js';
 import { figure } from '../chart.js';
+import { DRAW_ROWS } from '../ledger-views.js';
 import { exportButtons } from '../export.js';
 import { importFile, loadExampleCourt, courtContext } from '../spreadsheet.js';
 
 const randomSeed = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
-const SHOWN = 30;
 
 class ShenguanAssign extends HTMLElement {
   connectedCallback() {
@@ -83,7 +83,7 @@ class ShenguanAssign extends HTMLElement {
 
   async commit() {
     try {
-      const committed = (await core()).commitRun(this.run());
+      const committed = await worker().commitRun(this.run());
       fill(this.commitment, h('p', {}, t('commitment'), '：', h('code', { class: 'commitment' }, committed.commitment)));
       return committed.commitment;
     } catch (err) {
@@ -95,18 +95,11 @@ class ShenguanAssign extends HTMLElement {
   async assign() {
     try {
       const run = this.run();
-      run.commitment = (await core()).commitRun(run).commitment;
-      const ledger = await this.progress.run((options) => worker().assign(run, options));
-      // Only the entries shown are parsed here: a large ledger stays text.
-      const lines = ledger.trimEnd().split('\n').slice(1);
-      const entries = lines.slice(0, SHOWN).map((line) => JSON.parse(line));
-      let sample = null;
-      for (let i = 0; i < lines.length && !sample; i++) {
-        const entry = i < SHOWN ? entries[i] : JSON.parse(lines[i]);
-        if (new Set(entry.seats?.[0]?.pool.map((p) => p[3])).size > 1) sample = entry;
-      }
-      const summary = { count: lines.length, head: JSON.parse(lines.at(-1)).hash };
-      this.rendered = () => this.show(entries, sample ?? entries.find((e) => e.seats?.length), summary);
+      run.commitment = (await worker().commitRun(run)).commitment;
+      // The ledger comes back with what is shown of it, picked out in the background thread.
+      const view = await this.progress.run((options) => worker().draw(run, options));
+      const { ledger } = view;
+      this.rendered = () => this.show(view);
       this.rendered();
       this.ledger = ledger;
       this.dispatchEvent(new CustomEvent('shenguan-run', { bubbles: true, composed: true, detail: { inputs: run, ledger, departments: this.data.departments } }));
@@ -116,7 +109,7 @@ class ShenguanAssign extends HTMLElement {
     }
   }
 
-  show(entries, sample, summary) {
+  show({ entries, sample, count, head }) {
     const headers = ['#', t('caseId'), t('judgesCol'), t('eligible'), t('pool'), t('pChosen'), t('lowEntropy')];
     const rows = entries.map((e) => {
       const seat = e.seats?.[0];
@@ -125,14 +118,17 @@ class ShenguanAssign extends HTMLElement {
     });
     // The first seat whose judges had different chances, as an example of what every entry records.
     const seat = sample?.seats[0];
-    fill(this.result,
-      h('p', { class: 'assign-summary' }, t('assigned', { n: summary.count }), ' ', h('code', { class: 'head' }, summary.head)),
-      seat ? figure({ title: t('seatChart', { index: sample.index, case: sample.caseId }), height: 260,
-        categories: seat.pool.map(([judge]) => judge), bars: [{ name: t('probability'), values: seat.pool.map((p) => p[3]) }] }) : null,
+    const chart = h('div');
+    // The summary and the table first, then the chart in a task of its own (fillInParts).
+    return fillInParts(this.result, [() => [
+      h('p', { class: 'assign-summary' }, t('assigned', { n: count }), ' ', h('code', { class: 'head' }, head)),
+      chart,
       h('div', { class: 'actions' }, button('downloadLedger', () => download('ledger.ndjson', this.ledger, 'application/x-ndjson'), { class: 'download-ledger' })),
       exportButtons('ledger', () => ({ kind: 'ledger', data: this.ledger }), this.result),
       table(headers, rows, { class: 'ledger-table' }),
-      h('p', {}, t('firstRows', { n: SHOWN })));
+      h('p', {}, t('firstRows', { n: DRAW_ROWS }))],
+    () => seat && chart.replaceWith(figure({ title: t('seatChart', { index: sample.index, case: sample.caseId }), height: 260,
+      categories: seat.pool.map(([judge]) => judge), bars: [{ name: t('probability'), values: seat.pool.map((p) => p[3]) }] }))]);
   }
 }
 

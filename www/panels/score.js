@@ -3,7 +3,7 @@
 // as a batch in the background thread: table, distribution of totals and
 // grades, export. One judge's evaluation form is then filled in and scored
 // live with scoreOne against the batch's statistics. Every figure is the core's.
-import { h, fill, button, fileField, table, showError, errorBox } from '../dom.js';
+import { h, fill, fillInParts, nextTask, button, fileField, clearFileField, pagedTable, showError, errorBox } from '../dom.js';
 import { t, applyI18n, currentLang } from '../i18n.js';
 import { core, worker, progressBar, fetchJson, exampleUrl } from '../core.js';
 import { figure } from '../chart.js';
@@ -47,7 +47,7 @@ class ShenguanScoreForm extends HTMLElement {
     if (this.built) return;
     this.built = true;
     this.progress = progressBar();
-    this.ruleSelect = h('select', { class: 'rule-set', onchange: () => this.loadRuleSet() },
+    this.ruleSelect = h('select', { class: 'rule-set', onchange: () => this.exampleValues() },
       RULE_SETS.map((r, i) => h('option', { value: i }, r.zh)));
     this.batchResult = h('div', { class: 'result batch', 'aria-live': 'polite' });
     this.form = h('div', { class: 'judge-form' });
@@ -56,8 +56,8 @@ class ShenguanScoreForm extends HTMLElement {
       h('p', { class: 'intro', 'data-i18n': 'scoreIntro' }),
       h('div', { class: 'fields' },
         h('label', { class: 'field' }, h('span', { 'data-i18n': 'ruleSet' }), this.ruleSelect),
-        fileField('valuesFile', '.csv,.xlsx', (f) => this.importValues(f)),
-        button('loadExample', () => this.loadRuleSet(), { class: 'load-example' })),
+        this.valuesField = fileField('valuesFile', '.csv,.xlsx', (f) => this.importValues(f)),
+        button('loadExample', () => this.exampleValues(), { class: 'load-example' })),
       h('div', { class: 'actions' }, button('scoreBatch', () => this.scoreBatch(), { class: 'score-button' })),
       this.progress.el, this.batchResult,
       h('h3', { 'data-i18n': 'formFor' }), this.form, this.formResult);
@@ -67,6 +67,12 @@ class ShenguanScoreForm extends HTMLElement {
       [...this.ruleSelect.options].forEach((o, i) => { o.textContent = en ? RULE_SETS[i].en : RULE_SETS[i].zh; });
       this.rendered?.();
     });
+  }
+
+  /** The chosen rule set with its example values (the file chosen before no longer applies). */
+  exampleValues() {
+    clearFileField(this.valuesField);
+    return this.loadRuleSet();
   }
 
   async loadRuleSet() {
@@ -104,8 +110,8 @@ class ShenguanScoreForm extends HTMLElement {
       if (!this.state) await this.loadRuleSet();
       const { ruleSet, population } = this.state;
       this.state.batch = await this.progress.run((options) => worker().score({ ruleSet, ...population, detail: 'summary' }, options));
-      this.rendered = () => { this.showBatch(); this.buildForm(); };
-      this.rendered();
+      this.rendered = async () => { await this.showBatch(); await nextTask(); this.buildForm(); };
+      await this.rendered();
     } catch (err) {
       this.rendered = null;
       showError(this.batchResult, err);
@@ -120,16 +126,18 @@ class ShenguanScoreForm extends HTMLElement {
     const ranked = [...judges].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const grades = [...new Set(judges.map((j) => j.grade ?? '—'))];
     const gradeNames = grades.map((g) => gradeLabel(ruleSet, g));
-    fill(this.batchResult,
-      h('div', { class: 'charts' },
-        figure({ title: t('totalsChart'), categories: ranked.map((j) => j.name ?? j.id), height: 260, bars: [{ name: t('total'), values: ranked.map((j) => j.total) }] }),
-        figure({ title: t('gradesChart'), categories: gradeNames, width: 360, height: 260,
-          bars: [{ name: t('count'), values: grades.map((g) => judges.filter((j) => (j.grade ?? '—') === g).length) }] })),
-      exportButtons('scores', async () => {
-        const { population } = this.state;
-        return { kind: 'scoreTable', data: (await core()).scoreTable({ ruleSet, judges: population.judges, ...(population.baselines ? { baselines: population.baselines } : {}) }), ruleSet };
-      }, this.batchResult),
-      table(headers, rows, { class: 'score-table' }));
+    const charts = h('div', { class: 'charts' });
+    // The table first, then one chart a task (a thousand judges are a thousand bars).
+    return fillInParts(this.batchResult, [
+      () => [charts,
+        exportButtons('scores', async () => {
+          const { population } = this.state;
+          return { kind: 'scoreTable', data: await worker().scoreTable({ ruleSet, judges: population.judges, ...(population.baselines ? { baselines: population.baselines } : {}) }), ruleSet };
+        }, this.batchResult),
+        pagedTable(headers, rows, { class: 'score-table' })],
+      () => charts.append(figure({ title: t('totalsChart'), categories: ranked.map((j) => j.name ?? j.id), height: 260, bars: [{ name: t('total'), values: ranked.map((j) => j.total) }] })),
+      () => charts.append(figure({ title: t('gradesChart'), categories: gradeNames, width: 360, height: 260,
+        bars: [{ name: t('count'), values: grades.map((g) => judges.filter((j) => (j.grade ?? '—') === g).length) }] }))]);
   }
 
   buildForm() {
@@ -172,6 +180,8 @@ class ShenguanScoreForm extends HTMLElement {
   }
 
   async update() {
+    // In a task of its own: a form of a thousand judges' choices is a task's worth already.
+    await nextTask();
     const { ruleSet, batch } = this.state;
     try {
       const judge = this.readJudge();

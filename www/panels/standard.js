@@ -3,7 +3,7 @@
 // judge, become standard cases per judge; the targets and each judge's
 // progress come from standardTargets, month by month. Every number is the
 // core's; the page picks the cases of each month and renders.
-import { h, fill, button, fileField, table, showError } from '../dom.js';
+import { h, fill, fillInParts, button, fileField, pagedTable, showError } from '../dom.js';
 import { t, applyI18n } from '../i18n.js';
 import { core, worker, progressBar } from '../core.js';
 import { figure, heatmap } from '../chart.js';
@@ -69,7 +69,7 @@ class ShenguanStandard extends HTMLElement {
     if (!file) return;
     try {
       // A court's own files are read with the example court's configuration, departments and judges.
-      if (!this.data.config) this.data = await this.progress.run((options) => loadExampleStandard((run) => worker().assign(run, options)));
+      if (!this.data.config) this.data = await this.progress.run((options) => loadExampleStandard((run) => worker().draw(run, options)));
       const { config, courtDepartments } = this.data;
       const imported = await importFile(kind, file, { config, departments: courtDepartments });
       this.data[slot] = imported.cases.filter((c) => c.category !== 'enforcement').map((c) => ({ ...c, closedOn: c.closedOn ?? c.filedOn }));
@@ -83,7 +83,7 @@ class ShenguanStandard extends HTMLElement {
   async loadExample() {
     try {
       // The example court's cases have no judge yet: its own draw (in the background thread) names them.
-      this.data = await this.progress.run((options) => loadExampleStandard((run) => worker().assign(run, options)));
+      this.data = await this.progress.run((options) => loadExampleStandard((run) => worker().draw(run, options)));
       fill(this.status, `${this.data.court}：${t('dataCounts', { closed: this.data.closed.length, current: this.data.current.length })}`);
       fill(this.result);
     } catch (err) {
@@ -104,7 +104,7 @@ class ShenguanStandard extends HTMLElement {
       const shenguan = await core();
       const { config, closed, current, year, departments, lastYearJudges } = this.data;
       const through = Number(this.through.value);
-      const baseline = shenguan.computeBaseline({ year: year - 1, scope: 'perCategory', config, cases: closed.map(({ judge, department, ...c }) => c) });
+      const baseline = await worker().computeBaseline({ year: year - 1, scope: 'perCategory', config, cases: closed.map(({ judge, department, ...c }) => c) });
       const lastYear = await this.progress.run((options) => this.totals(shenguan, config, baseline, closed.map(({ judge, department, ...c }) => c), options));
       const targetsThrough = async (month) => {
         const done = current.filter((c) => c.closedOn < monthEnd(year, month));
@@ -119,7 +119,7 @@ class ShenguanStandard extends HTMLElement {
       const byMonth = [];
       for (const m of MONTHS.filter((month) => month <= through)) byMonth.push(await targetsThrough(m));
       this.rendered = () => this.show(baseline, lastYear, byMonth, through);
-      this.rendered();
+      await this.rendered();
     } catch (err) {
       this.rendered = null;
       showError(this.result, err);
@@ -135,21 +135,23 @@ class ShenguanStandard extends HTMLElement {
     const rows = targets.judges.map((j) => [j.judge, deptName(j.department), cases.get(j.judge) ?? 0, j.progress.actual, j.target,
       j.progress.targetToDate, j.progress.percentToDate ?? '—', j.progress.percentOfTarget ?? '—', j.progress.remaining]);
     const deptNames = targets.departments.map((d) => d.department);
-    fill(this.result,
+    const charts = h('div', { class: 'charts' });
+    // The figures and the table first, then one chart a task (fillInParts).
+    return fillInParts(this.result, [() => [
       h('p', { class: 'baseline-line' }, t('baselineLine', { year: baseline.year, n: baseline.pooled.cases }), ' ', h('code', { class: 'baseline-digest' }, baseline.digest)),
       h('p', {}, t('standardTotal'), '：', h('b', { class: 'standard-total' }, out.total), '；', t('basicTarget'), '：', h('b', { class: 'basic-target' }, targets.basicTarget)),
-      h('div', { class: 'charts' },
-        figure({ title: t('progressChart', { m: through }), categories: targets.judges.map((j) => j.judge),
-          bars: [{ name: t('actual'), values: targets.judges.map((j) => j.progress.actual) }],
-          lines: [{ name: t('targetToDate'), values: targets.judges.map((j) => j.progress.targetToDate), pointsOnly: true, color: '#b8455a' }] }),
-        figure({ title: `${t('pctToDate')}（${t('department')} × ${t('month')}）`, categories: byMonth.map((_, i) => `${i + 1}${t('month')}`), width: 420, height: 260,
-          lines: deptNames.map((d) => ({ name: deptName(d), values: byMonth.map((m) => m.targets.departments.find((x) => x.department === d)?.progress?.percentToDate ?? null) })) }),
-        heatmap({ title: t('heatmapChart'), rows: targets.judges.map((j) => j.judge), cols: byMonth.map((_, i) => `${i + 1}${t('month')}`),
-          values: targets.judges.map((j) => byMonth.map((m) => m.targets.judges.find((x) => x.judge === j.judge)?.progress.percentToDate ?? null)) }),
-        figure({ title: t('monthlyChart'), categories: MONTHS.map((m) => `${m}${t('month')}`), width: 420, height: 260,
-          bars: [{ name: t('monthlyTarget'), values: targets.monthly }] })),
+      charts,
       exportButtons('standard-targets', () => ({ kind: 'targets', data: this.targets, departments: this.data.courtDepartments }), this.result),
-      table(headers, rows, { class: 'standard-judges' }));
+      pagedTable(headers, rows, { class: 'standard-judges' })],
+    () => charts.append(figure({ title: t('progressChart', { m: through }), categories: targets.judges.map((j) => j.judge),
+      bars: [{ name: t('actual'), values: targets.judges.map((j) => j.progress.actual) }],
+      lines: [{ name: t('targetToDate'), values: targets.judges.map((j) => j.progress.targetToDate), pointsOnly: true, color: '#b8455a' }] })),
+    () => charts.append(figure({ title: `${t('pctToDate')}（${t('department')} × ${t('month')}）`, categories: byMonth.map((_, i) => `${i + 1}${t('month')}`), width: 420, height: 260,
+      lines: deptNames.map((d) => ({ name: deptName(d), values: byMonth.map((m) => m.targets.departments.find((x) => x.department === d)?.progress?.percentToDate ?? null) })) })),
+    () => charts.append(heatmap({ title: t('heatmapChart'), rows: targets.judges.map((j) => j.judge), cols: byMonth.map((_, i) => `${i + 1}${t('month')}`),
+      values: targets.judges.map((j) => byMonth.map((m) => m.targets.judges.find((x) => x.judge === j.judge)?.progress.percentToDate ?? null)) })),
+    () => charts.append(figure({ title: t('monthlyChart'), categories: MONTHS.map((m) => `${m}${t('month')}`), width: 420, height: 260,
+      bars: [{ name: t('monthlyTarget'), values: targets.monthly }] }))]);
   }
 }
 
