@@ -13,7 +13,7 @@ export const budgets = {
   // were optimised for size throughout (profile wasm-small, wasm-opt -Oz) and
   // nested inputs were read by one deserializer per type instead of two
   // (docs/package.md, "Where the size goes").
-  score: { target: 120, budget: 242 },
+  score: { target: 120, budget: 243 },
   standard: { target: 120, budget: 204 },
   assign: { target: 200, budget: 355 },
   full: { target: 350, budget: 673 },
