@@ -25,16 +25,23 @@ for build in "${builds[@]}"; do
   work=target/pkg-build/$build
   out=pkg/$build
   mkdir -p "$work"
-  cargo build --release --lib --target wasm32-unknown-unknown --no-default-features --features "$build" --quiet
+  # The builds that replay ledgers (assign, full) keep their hot paths fast;
+  # the standard-cases and scoring builds are optimised for size throughout
+  # (Cargo.toml, profile wasm-small; docs/package.md).
+  case $build in
+    assign | full) profile=release wasm_opt=-O3 ;;
+    *) profile=wasm-small wasm_opt=-Oz ;;
+  esac
+  cargo build --profile "$profile" --lib --target wasm32-unknown-unknown --no-default-features --features "$build" --quiet
   # The same file name in every build, so the entries are the same files.
-  cp target/wasm32-unknown-unknown/release/shenguan.wasm "$work/shenguan.wasm"
+  cp "target/wasm32-unknown-unknown/$profile/shenguan.wasm" "$work/shenguan.wasm"
   wasm-bindgen "$work/shenguan.wasm" --target web --out-dir "$out"
   wasm-bindgen "$work/shenguan.wasm" --target nodejs --out-dir "$work/node"
   # Both targets emit the same wasm: ship it once, and let the Node glue read it.
   cmp -s "$out/shenguan_bg.wasm" "$work/node/shenguan_bg.wasm" || { echo "pkg: web and nodejs wasm differ ($build)" >&2; exit 1; }
   mv "$work/node/shenguan.js" "$out/shenguan.node.cjs"
   rm "$out/shenguan_bg.wasm.d.ts"
-  node_modules/.bin/wasm-opt -O3 $wasm_features "$out/shenguan_bg.wasm" -o "$out/shenguan_bg.wasm"
+  node_modules/.bin/wasm-opt "$wasm_opt" $wasm_features "$out/shenguan_bg.wasm" -o "$out/shenguan_bg.wasm"
   # The glue's own default URL would put import.meta in every entry; index.js
   # passes the URL instead, and legacy.js (webpack 4) takes it from init(url).
   default_url="module_or_path = new URL('shenguan_bg.wasm', import.meta.url);"

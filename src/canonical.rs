@@ -154,23 +154,53 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
 }
 
 /// Deserialize from a parsed JSON value, reporting the path of the offending field.
+///
+/// Read through the value's text, so every input type has one set of serde
+/// visitors (serde_json's text reader) rather than a second set for `Value`
+/// in each build. The text keeps the value's member order, so the first
+/// fault, its message and its path are those the value itself gives.
 pub fn from_json_value<T: DeserializeOwned>(value: Value) -> Result<T> {
-    T::deserialize(&value).map_err(|e| {
-        // A parsed value is JSON: any failure is a wrong shape, not malformed
-        // text. Its path is found in the value's text, which fails at the
-        // same member (serde_json's objects keep their keys in order).
-        let text = value.to_string();
-        let path = match serde_json::from_str::<T>(&text) {
-            Err(at) => error_path(text.as_bytes(), &at),
-            Ok(_) => String::new(),
-        };
-        let error = coded_error(path, &e.to_string());
+    let text = value.to_string();
+    drop(value);
+    serde_json::from_str(&text).map_err(|e| {
+        let path = error_path(text.as_bytes(), &e);
+        // A parsed value is JSON: any failure is a wrong shape, not
+        // malformed text. The text reader's "expected value" for an enum
+        // given another kind of value is said as the value's reader says it.
+        let mut message = e.to_string();
+        if message.starts_with("expected value") {
+            message = enum_of_wrong_kind(&text, &e);
+        }
+        let error = coded_error(path, &message);
         if error.code == ErrorCode::MalformedJson {
             Error::invalid_input(error.path, error.message.trim_start_matches("malformed JSON: "))
         } else {
             error
         }
     })
+}
+
+/// serde_json's message for a `Value` that is neither a string nor an
+/// object where an enum is read: "invalid type: integer `5`, expected
+/// string or map", from the value that starts where `error` peeked.
+#[cold]
+fn enum_of_wrong_kind(text: &str, error: &serde_json::Error) -> String {
+    use serde::de::Unexpected;
+    let offset = json_path::offset_of(text.as_bytes(), error.line(), error.column()).saturating_sub(1);
+    let found = text.get(offset..).and_then(|rest| serde_json::Deserializer::from_str(rest).into_iter::<Value>().next()?.ok());
+    let unexpected = match &found {
+        Some(Value::Null) => Unexpected::Unit,
+        Some(Value::Bool(b)) => Unexpected::Bool(*b),
+        Some(Value::Number(n)) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            (None, None) => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Some(Value::Array(_)) => Unexpected::Seq,
+        Some(Value::Object(_)) => Unexpected::Map,
+        Some(Value::String(_)) | None => return error.to_string(),
+    };
+    <serde_json::Error as serde::de::Error>::invalid_type(unexpected, &"string or map").to_string()
 }
 
 /// A serde_json error on `text` as a coded error with the path of the field
@@ -222,6 +252,7 @@ fn coded_error(path: String, inner: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
     use serde_json::json;
 
     #[test]
@@ -262,6 +293,26 @@ mod tests {
             assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidInput, "role"), "{text}");
         }
         assert_eq!(from_json_str::<Judge>(r#"{"role":}"#).unwrap_err().code, ErrorCode::MalformedJson);
+    }
+
+    #[test]
+    fn a_nested_enum_of_the_wrong_kind_is_reported_as_the_value_reader_reports_it() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(rename_all = "camelCase")]
+        enum Role { Judge }
+        #[derive(serde::Deserialize, Debug)]
+        struct Judge { #[allow(dead_code)] role: Role }
+        #[derive(serde::Deserialize, Debug)]
+        struct Court { #[allow(dead_code)] judges: Vec<Judge> }
+        for (value, shown) in [(json!(5), "integer `5`"), (json!(-2), "integer `-2`"), (json!(1.5), "floating point `1.5`"),
+            (json!(true), "boolean `true`"), (json!(null), "null"), (json!([1]), "sequence")] {
+            let input = json!({"judges": [{"role": "judge"}, {"role": value}]});
+            let by_value = Judge::deserialize(&input["judges"][1]).unwrap_err().to_string();
+            assert_eq!(by_value, format!("invalid type: {shown}, expected string or map"));
+            let err = from_json_value::<Court>(input).unwrap_err();
+            assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidInput, "judges[1].role"), "{value}");
+            assert_eq!(err.message, format!("invalid input: role: {by_value}"), "{value}");
+        }
     }
 
     #[test]
