@@ -42,3 +42,47 @@ fn parser_failures_are_said_in_chinese_with_the_field() {
     let e = shenguan::api::call_str("standardTargets", "{\"lastYear\": {").unwrap_err();
     assert_eq!(e.message_zh, "JSON 格式错误：第 1 行第 14 列，文本在此处意外结束");
 }
+
+fn kunming_rule_set() -> Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/scoring/kunming-style-live-form.json")).unwrap();
+    let vector: Value = serde_json::from_str(&text).unwrap();
+    vector["steps"][0]["input"]["ruleSet"].clone()
+}
+
+#[test]
+fn rule_set_problems_name_the_indicator_by_its_label_and_id() {
+    let mut rule_set = kunming_rule_set();
+    rule_set["indicators"][2]["method"]["min"] = json!("2");
+    rule_set["indicators"][1]["method"]["base"] = json!("60");
+    rule_set["tiers"][1]["overrides"]["closedCases"]["satisfactory"] = json!("1");
+    let out = shenguan::api::call_json("validateRuleSet", rule_set).unwrap();
+    let problems: Vec<(&str, &str, &str)> =
+        out["problems"].as_array().unwrap().iter().map(|p| (p["path"].as_str().unwrap(), p["message"].as_str().unwrap(), p["messageZh"].as_str().unwrap())).collect();
+    assert_eq!(
+        problems,
+        [
+            ("indicators[1].method.base", "indicator 'averageTrialDays' (平均审理天数): base does not apply to this method", "指标「平均审理天数」（averageTrialDays）：base 不适用于该计分方法"),
+            ("indicators[2].method.min", "indicator 'timelyRate' (审限内结案率): min is above max", "指标「审限内结案率」（timelyRate）：下界高于上界"),
+            (
+                "tiers[1].overrides.closedCases.satisfactory",
+                "indicator 'closedCases' (结案数): satisfactory does not apply to this method",
+                "指标「结案数」（closedCases）：satisfactory 不适用于该计分方法"
+            ),
+        ]
+    );
+    let mut rule_set = kunming_rule_set();
+    rule_set["indicators"][0].as_object_mut().unwrap().remove("method");
+    let e = shenguan::api::call_json("validateRuleSet", rule_set).unwrap();
+    assert_eq!(e["problems"][0]["path"], "groups[0].indicators[0].indicator");
+    assert_eq!(e["problems"][0]["messageZh"], "指标「结案数」（closedCases）：没有计分方法");
+}
+
+#[test]
+fn an_underscore_in_a_pinned_number_is_refused_with_the_hint() {
+    let mut rule_set = kunming_rule_set();
+    rule_set["groups"][0]["weight"] = json!("1_000");
+    let e = shenguan::api::call_json("score", json!({ "ruleSet": rule_set, "judges": [] })).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_RULE_SET", "ruleSet.groups[0].weight"));
+    assert_eq!(e.message_zh, "输入无效：「权重」（weight）：“1_000”含有千位分隔符，请去掉分隔符，写作 1000");
+    assert_eq!(e.message, "invalid input: weight: \"1_000\" contains a thousands separator; write 1000");
+}
