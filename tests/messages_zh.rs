@@ -86,3 +86,40 @@ fn an_underscore_in_a_pinned_number_is_refused_with_the_hint() {
     assert_eq!(e.message_zh, "输入无效：「权重」（weight）：“1_000”含有千位分隔符，请去掉分隔符，写作 1000");
     assert_eq!(e.message, "invalid input: weight: \"1_000\" contains a thousands separator; write 1000");
 }
+
+#[test]
+fn a_slip_refused_while_reading_names_the_judge_or_the_case() {
+    let mut input = commit_input();
+    input["judges"][1]["load"] = json!("1,200");
+    let (name, id) = (input["judges"][1]["name"].as_str().unwrap().to_string(), input["judges"][1]["id"].as_str().unwrap().to_string());
+    let e = shenguan::api::call_json("commitRun", input.clone()).unwrap_err();
+    assert_eq!(e.path, "judges[1].load");
+    assert_eq!(e.message_zh, format!("法官{name}（{id}）：输入无效：「已有工作量」（load）：“1,200”含有千位分隔符，请去掉分隔符，写作 1200"));
+    assert_eq!(e.message, format!("judge {name} ({id}): invalid input: load: \"1,200\" contains a thousands separator; write 1200"));
+    // The same from JSON text, as the WebAssembly boundary reads it.
+    let e = shenguan::api::call_str("commitRun", &input.to_string()).unwrap_err();
+    assert!(e.message_zh.starts_with(&format!("法官{name}（{id}）：输入无效：「已有工作量」")), "{}", e.message_zh);
+
+    let cases = json!({
+        "baseline": {"pooled": {"averages": {"dossier": "100", "judgment": "8", "transcript": "8"}}, "scope": "pooled", "year": 2025},
+        "cases": [
+            {"id": "(2026)民初1号", "caseType": "civil", "pages": {"dossier": 10, "judgment": 2, "transcript": 2}},
+            {"id": "(2026)民初2号", "caseType": "civil", "judge": 7, "pages": {"dossier": 10, "judgment": 2, "transcript": 2}}
+        ],
+        "config": {"caseTypes": {"civil": {"coefficient": "1"}}}
+    });
+    let e = shenguan::api::call_json("standardCases", cases).unwrap_err();
+    assert_eq!(e.path, "cases[1].judge");
+    assert_eq!(e.message_zh, "案件(2026)民初2号：输入无效：「承办法官」（judge）：类型不符：应为文本，实为整数 7");
+}
+
+#[test]
+fn a_scoring_form_that_cannot_be_read_names_its_judge() {
+    let judges = json!([{"id": "K1", "name": "李法官", "role": "judge", "colour": "red", "values": {}}]);
+    let e = shenguan::api::call_json("score", json!({ "ruleSet": kunming_rule_set(), "judges": judges })).unwrap_err();
+    assert_eq!(e.path, "judges[0].colour");
+    assert_eq!(e.message_zh, "法官李法官（K1）：输入无效：「colour」：不认识的字段「colour」（可选：id、name、role、zone、court、values）");
+    let judge = json!({"name": "李法官", "values": {}});
+    let e = shenguan::api::call_json("scoreOne", json!({ "ruleSet": kunming_rule_set(), "judge": judge })).unwrap_err();
+    assert_eq!(e.message_zh, "法官李法官：输入无效：「承办法官」（judge）：缺少必填字段「编号」（id）");
+}

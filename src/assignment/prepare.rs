@@ -354,20 +354,15 @@ fn check_case(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: 
     let before = problems.len();
     let weight = check_case_fields(case, i, judges, problems);
     if problems.len() > before && !case.id.is_empty() {
-        let (en, zh) = (format!("case {}", case.id), format!("案件{}", case.id));
-        problems.iter_mut().skip(before).for_each(|e| e.about(&en, &zh));
+        problems.iter_mut().skip(before).for_each(|e| e.about_case(&case.id));
     }
     weight
 }
 
 /// Problems of a judge name the judge by name and id, not by a row.
 fn name_the_judge(problems: &mut [Error], judge: &super::model::Judge) {
-    let (en, zh) = if judge.name.is_empty() {
-        (format!("judge {}", judge.id), format!("法官 {}", judge.id))
-    } else {
-        (format!("judge {} ({})", judge.name, judge.id), format!("法官{}（{}）", judge.name, judge.id))
-    };
-    problems.iter_mut().for_each(|e| e.about(&en, &zh));
+    let name = Some(judge.name.as_str()).filter(|n| !n.is_empty());
+    problems.iter_mut().for_each(|e| e.about_judge(name, &judge.id));
 }
 
 fn check_case_fields(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: &mut Vec<Error>) -> i64 {
