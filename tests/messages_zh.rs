@@ -123,3 +123,33 @@ fn a_scoring_form_that_cannot_be_read_names_its_judge() {
     let e = shenguan::api::call_json("scoreOne", json!({ "ruleSet": kunming_rule_set(), "judge": judge })).unwrap_err();
     assert_eq!(e.message_zh, "法官李法官：输入无效：「承办法官」（judge）：缺少必填字段「编号」（id）");
 }
+
+fn standard_vector(file: &str) -> Value {
+    let text = std::fs::read_to_string(format!("{}/tests/vectors/standard/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let vector: Value = serde_json::from_str(&text).unwrap();
+    vector.get("steps").map_or(vector.clone(), |s| s[0].clone())["input"].clone()
+}
+
+#[test]
+fn bulk_and_baseline_problems_name_the_case_number() {
+    let mut input = standard_vector("bulk.json");
+    let n = input["kind"].as_array().unwrap().len();
+    input["ids"] = json!((1..=n).map(|i| format!("(2026)民初{i}号")).collect::<Vec<_>>());
+    input["transcript"][1] = json!(-3);
+    let e = shenguan::api::call_json("standardCasesBulk", input.clone()).unwrap_err();
+    assert_eq!(e.path, "transcript[1]");
+    assert_eq!(e.message_zh, "案件(2026)民初2号：庭审笔录页数 -3 为负数");
+    let text = shenguan::api::call_str("standardCasesBulk", &input.to_string()).unwrap_err();
+    assert_eq!(text.message_zh, e.message_zh);
+    input.as_object_mut().unwrap().remove("ids");
+    assert_eq!(shenguan::api::call_json("standardCasesBulk", input).unwrap_err().message_zh, "庭审笔录页数 -3 为负数");
+
+    let mut input = standard_vector("baseline.json");
+    let case = input["cases"][0].clone();
+    input["cases"][0]["pages"]["dossier"] = json!("1,200");
+    let e = shenguan::api::call_json("computeBaseline", input).unwrap_err();
+    assert_eq!(e.path, "cases[0].pages.dossier");
+    assert_eq!(case["id"], "K1");
+    assert_eq!(e.message_zh, "案件K1：卷宗页数“1,200”含有千位分隔符，请去掉分隔符，写作 1200");
+    assert_eq!(e.message, "case K1: page count \"1,200\" contains a thousands separator; write 1200");
+}

@@ -348,6 +348,7 @@ pub fn compute_baseline(input: BaselineInput) -> Result<Baseline> {
             pooled.add(p);
         }
     }
+    super::naming::name_cases(&mut problems, &input.cases, input.config.as_ref());
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }
