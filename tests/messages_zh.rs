@@ -153,3 +153,12 @@ fn bulk_and_baseline_problems_name_the_case_number() {
     assert_eq!(e.message_zh, "案件K1：卷宗页数“1,200”含有千位分隔符，请去掉分隔符，写作 1200");
     assert_eq!(e.message, "case K1: page count \"1,200\" contains a thousands separator; write 1200");
 }
+
+#[test]
+fn enforcement_problems_name_the_case_and_its_judge() {
+    let mut input = standard_vector("enforcement.json");
+    input["cases"][1]["closing"] = json!("settled");
+    let e = shenguan::api::call_json("enforcementCases", input).unwrap_err();
+    assert_eq!(e.path, "cases[1].closing");
+    assert_eq!(e.message_zh, "案件E2（承办法官 J1）：执行结案方式“settled”在配置中没有系数");
+}
