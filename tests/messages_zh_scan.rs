@@ -4,7 +4,11 @@
 //! letters are all quoted from the input (an id, a name, a value or a key
 //! the clerk wrote).
 
+#[path = "support/slips.rs"]
+mod slips;
+
 use serde_json::Value;
+use slips::with_slip;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -71,7 +75,7 @@ fn no_english_in_the_chinese_of_any_error_vector_or_slip() {
             }
         }
     }
-    let table: Value = serde_json::from_str(&std::fs::read_to_string(root.join("tests/fixtures/typing-slips.json")).unwrap()).unwrap();
+    let table = slips::table();
     for engine in table["engines"].as_array().unwrap() {
         for slip in table["slips"].as_array().unwrap() {
             let input = with_slip(&engine["input"], slip["text"].as_str().unwrap());
@@ -81,14 +85,4 @@ fn no_english_in_the_chinese_of_any_error_vector_or_slip() {
     }
     assert!(checked > 100, "{checked}");
     assert!(failures.is_empty(), "{} of {checked} messages hold English:\n{}", failures.len(), failures.join("\n"));
-}
-
-/// The input with every `"@"` string replaced by `text` (as tests/typing_slips.rs).
-fn with_slip(input: &Value, text: &str) -> Value {
-    match input {
-        Value::String(s) if s == "@" => Value::String(text.to_string()),
-        Value::Array(items) => Value::Array(items.iter().map(|v| with_slip(v, text)).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), with_slip(v, text))).collect()),
-        other => other.clone(),
-    }
 }
