@@ -19,6 +19,9 @@ use std::fmt;
 pub struct Pinned(Decimal);
 
 impl<'de> Deserialize<'de> for Pinned {
+    // Out of line: one copy per JSON reader, not one in every field that
+    // holds a pinned decimal.
+    #[inline(never)]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(PinnedVisitor).map(Pinned)
     }
@@ -84,6 +87,7 @@ impl<T: Shape> Shape for BTreeMap<String, T> {
 }
 
 /// Read a field of pinned decimals (for `#[serde(deserialize_with)]`).
+#[inline(never)]
 pub fn read<'de, D: Deserializer<'de>, T: Shape>(deserializer: D) -> Result<T, D::Error> {
     T::Raw::deserialize(deserializer).map(T::from_raw)
 }
