@@ -12,11 +12,14 @@ export const budgets = {
   // Raised from 276/235/346/646 by the rule-book clauses, populations and
   // Chinese explanations (score), the parser messages in Chinese and the
   // typing-slip hints (every build), weekly targets (standard) and the
-  // spreadsheet import (full only, about 38 KiB).
-  score: { target: 120, budget: 316 },
-  standard: { target: 120, budget: 252 },
-  assign: { target: 200, budget: 358 },
-  full: { target: 350, budget: 714 },
+  // spreadsheet import (full only, about 38 KiB). Raised again, from
+  // 316/252/358/714, by the reader that refuses typing slips in every pinned
+  // decimal (serde's wrapper per field: about 11 KiB of score) and the
+  // naming of judges, cases and indicators in messages.
+  score: { target: 120, budget: 328 },
+  standard: { target: 120, budget: 255 },
+  assign: { target: 200, budget: 359 },
+  full: { target: 350, budget: 725 },
 };
 
 export function measure(pkgDir = new URL('../pkg/', import.meta.url)) {
