@@ -13,12 +13,12 @@ export const budgets = {
   // Chinese explanations (score), the parser messages in Chinese and the
   // typing-slip hints (every build), weekly targets (standard) and the
   // spreadsheet import (full only, about 38 KiB). Raised again, from
-  // 316/252/358/714, by the reader that refuses typing slips in every pinned
+  // 316/252/358/714 to 328/255/360/725, by the reader that refuses typing slips in every pinned
   // decimal (serde's wrapper per field: about 11 KiB of score) and the
   // naming of judges, cases and indicators in messages.
   score: { target: 120, budget: 328 },
   standard: { target: 120, budget: 255 },
-  assign: { target: 200, budget: 359 },
+  assign: { target: 200, budget: 360 },
   full: { target: 350, budget: 725 },
 };
 
