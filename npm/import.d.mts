@@ -1,5 +1,5 @@
 // Declarations of import.mjs (docs/import.md).
-import type { ExportTableInput, ExportTableOutput, ImportTableInput, ImportTableOutput } from './web/shenguan.js';
+import type { ExportTableInput, ExportTableOutput, ImportTableInput, ImportTableOutput } from './full/shenguan.js';
 
 /** The loaded shenguan module (Node or web build): what import.mjs calls. */
 export interface SpreadsheetEngine {
