@@ -145,11 +145,15 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         // serde_json reports a value of the wrong kind for an enum (`"role": 5`)
         // as "expected value", as it does a syntax error: only text that is
         // not JSON at all is MALFORMED_JSON.
-        if error.code == ErrorCode::MalformedJson && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        let mut error = if error.code == ErrorCode::MalformedJson && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
             Error::invalid_input(error.path, error.message.trim_start_matches("malformed JSON: "))
         } else {
             error
+        };
+        if error.code != ErrorCode::MalformedJson {
+            crate::error::subject::name_from_input(&mut error, text);
         }
+        error
     })
 }
 
@@ -172,11 +176,13 @@ pub fn from_json_value<T: DeserializeOwned>(value: Value) -> Result<T> {
             message = enum_of_wrong_kind(&text, &e);
         }
         let error = coded_error(path, &message);
-        if error.code == ErrorCode::MalformedJson {
+        let mut error = if error.code == ErrorCode::MalformedJson {
             Error::invalid_input(error.path, error.message.trim_start_matches("malformed JSON: "))
         } else {
             error
-        }
+        };
+        crate::error::subject::name_from_input(&mut error, &text);
+        error
     })
 }
 

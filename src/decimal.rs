@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use rust_decimal::Decimal;
 
+pub mod pinned;
 pub mod slips;
 pub mod text;
 

@@ -9,6 +9,7 @@ use serde_json::Value;
 use std::fmt;
 
 pub mod parser;
+pub mod subject;
 
 /// Stable machine-readable error codes. New codes may be added; existing
 /// codes never change meaning.
@@ -242,6 +243,21 @@ impl Error {
     pub fn about(&mut self, en: &str, zh: &str) {
         self.message = shortened(format!("{en}: {}", self.message));
         self.message_zh = shortened(format!("{zh}：{}", self.message_zh));
+    }
+
+    /// Say the problem is a judge's: by name and id (法官王某（J07）), or by
+    /// whichever of the two is known.
+    pub fn about_judge(&mut self, name: Option<&str>, id: &str) {
+        match (name, id.is_empty()) {
+            (Some(name), false) => self.about(&format!("judge {name} ({id})"), &format!("法官{name}（{id}）")),
+            (Some(name), true) => self.about(&format!("judge {name}"), &format!("法官{name}")),
+            (None, _) => self.about(&format!("judge {id}"), &format!("法官 {id}")),
+        }
+    }
+
+    /// Say the problem is a case's, by its id (案号 where the court uses it).
+    pub fn about_case(&mut self, id: &str) {
+        self.about(&format!("case {id}"), &format!("案件{id}"));
     }
 
     /// Prefix the path (and the paths in `more`) with `prefix`.

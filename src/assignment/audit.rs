@@ -108,6 +108,7 @@ pub struct PositionBias {
 pub struct AuditOptions {
     /// Flag any seat where a judge's probability exceeds this, in (0, 1] [0.5].
     #[serde(default = "default_ceiling")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub probability_ceiling: Decimal,
     /// A judge made unavailable and restored within this many entries is
     /// flagged when a draw of the judge's department fell in between [50].

@@ -300,7 +300,9 @@ pub fn parse_line<T: Serialize + DeserializeOwned>(line: &[u8], path: &str, cano
     let value: T = serde_json::from_slice(line).map_err(|e| {
         let inner = crate::canonical::parse_error(line, &e).path;
         let at = if inner.is_empty() { path.to_string() } else { crate::error::join_path(path, &inner) };
-        malformed(&at, e.to_string(), e.to_string())
+        let raw = e.to_string();
+        let zh = if e.is_syntax() || e.is_eof() { crate::error::parser::malformed_json_zh(&raw) } else { crate::error::parser::reason(&raw, &at).1 };
+        malformed(&at, raw, zh)
     })?;
     if canonical(&value)? != line {
         return Err(malformed(

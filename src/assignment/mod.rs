@@ -99,7 +99,7 @@ pub struct RoundChoice {
 /// within one period (3 s on quicknet), so a filing clerk waits seconds.
 pub fn drand_round(input: RoundInput) -> Result<RoundChoice> {
     let at = model::unix_seconds(&input.after)
-        .ok_or_else(|| crate::error::Error::invalid("after", "expected a UTC time YYYY-MM-DDTHH:MM:SSZ", "时间应为 UTC 格式 YYYY-MM-DDTHH:MM:SSZ"))?;
+        .ok_or_else(|| crate::error::Error::invalid("after", "expected a UTC time YYYY-MM-DDTHH:MM:SSZ", "时间应为协调世界时（UTC），写作如 2026-03-01T09:30:00Z"))?;
     let round = crate::beacon::round_at(input.network, at);
     let round_time = crate::beacon::round_time(input.network, round);
     // Times are written YYYY-MM-DDTHH:MM:SSZ: the round must come out by the end of year 9999.

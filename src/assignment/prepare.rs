@@ -149,7 +149,7 @@ pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
     });
     let committed_at = super::model::unix_seconds(&input.committed_at);
     if committed_at.is_none() {
-        problems.push(Error::invalid("committedAt", "expected a UTC time YYYY-MM-DDTHH:MM:SSZ", "时间应为 UTC 格式 YYYY-MM-DDTHH:MM:SSZ"));
+        problems.push(Error::invalid("committedAt", "expected a UTC time YYYY-MM-DDTHH:MM:SSZ", "时间应为协调世界时（UTC），写作如 2026-03-01T09:30:00Z"));
     }
     if let Err(e) = crate::beacon::check_reference(&input.beacon, "beacon") {
         problems.push(e);
@@ -161,7 +161,7 @@ pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
                 ErrorCode::BeaconNotFuture,
                 "beacon.round",
                 format!("round {round} was published at {published} (Unix time), not after the commitment at {at}: name a later round"),
-                format!("第 {round} 轮已于 {published}（Unix 时间）公布，不晚于承诺时间 {at}：请指定之后的轮次"),
+                format!("第 {round} 轮已于 {published}（自 1970-01-01 起的秒数）公布，不晚于承诺时间 {at}：请指定之后的轮次"),
             ));
         }
     }
@@ -252,7 +252,7 @@ pub fn prepare(input: AssignmentInput, purpose: Purpose) -> Result<Prepared> {
             None => problems.push(Error::invalid(
                 "commitment",
                 "the published run commitment is required to draw or verify (compute it with commitRun before the beacon round)",
-                "抽签或验证须提供事先公布的运行承诺值（在信标轮次之前用 commitRun 计算）",
+                "抽签或验证须提供事先公布的运行承诺值（在信标轮次公布之前计算并公布）",
             )),
             Some(published) if !published.eq_ignore_ascii_case(&hex(&commitment)) || published.len() != 64 => problems.push(
                 Error::new(
@@ -354,20 +354,15 @@ fn check_case(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: 
     let before = problems.len();
     let weight = check_case_fields(case, i, judges, problems);
     if problems.len() > before && !case.id.is_empty() {
-        let (en, zh) = (format!("case {}", case.id), format!("案件{}", case.id));
-        problems.iter_mut().skip(before).for_each(|e| e.about(&en, &zh));
+        problems.iter_mut().skip(before).for_each(|e| e.about_case(&case.id));
     }
     weight
 }
 
 /// Problems of a judge name the judge by name and id, not by a row.
 fn name_the_judge(problems: &mut [Error], judge: &super::model::Judge) {
-    let (en, zh) = if judge.name.is_empty() {
-        (format!("judge {}", judge.id), format!("法官 {}", judge.id))
-    } else {
-        (format!("judge {} ({})", judge.name, judge.id), format!("法官{}（{}）", judge.name, judge.id))
-    };
-    problems.iter_mut().for_each(|e| e.about(&en, &zh));
+    let name = Some(judge.name.as_str()).filter(|n| !n.is_empty());
+    problems.iter_mut().for_each(|e| e.about_judge(name, &judge.id));
 }
 
 fn check_case_fields(case: &Case, i: usize, judges: &HashMap<String, usize>, problems: &mut Vec<Error>) -> i64 {

@@ -25,10 +25,13 @@ pub enum Scope {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Weights {
     /// Dossier weight (Shapingba: 0.15).
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub dossier: Decimal,
     /// Transcript weight (Shapingba: 0.25).
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub transcript: Decimal,
     /// Judgment weight (Shapingba: 0.60).
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub judgment: Decimal,
 }
 
@@ -90,10 +93,13 @@ pub struct PageTotals {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AverageValues {
     /// Average dossier pages.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub dossier: Decimal,
     /// Average transcript pages.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub transcript: Decimal,
     /// Average judgment pages.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub judgment: Decimal,
 }
 
@@ -342,6 +348,7 @@ pub fn compute_baseline(input: BaselineInput) -> Result<Baseline> {
             pooled.add(p);
         }
     }
+    super::naming::name_cases(&mut problems, &input.cases, input.config.as_ref());
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }

@@ -5,7 +5,7 @@ use super::compute::BaselineRef;
 use super::plan::{internal, overflow, Kind, Plan, Scorer};
 use super::totals::{dec, Tally};
 use super::baseline::Baseline;
-use super::model::{Count, StandardConfig};
+use super::model::{Component, Count, StandardConfig};
 use crate::decimal::{Decimal, RoundingRule};
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::{SeqAccess, Visitor};
@@ -90,6 +90,10 @@ pub struct BulkInput {
     /// Per case: index into `judgeIds` (optional).
     #[serde(default)]
     pub judge: Option<Vec<u32>>,
+    /// Per case: its case number (案号), used only to name the case in an
+    /// error (optional).
+    #[serde(default)]
+    pub ids: Vec<String>,
     /// Also return each case's value (slower for large batches).
     #[serde(default)]
     pub values: bool,
@@ -153,13 +157,14 @@ pub fn standard_cases_bulk(input: BulkInput) -> Result<BulkOutput> {
         })
         .collect();
     let n = input.kind.len();
-    let columns = [("dossier", &input.dossier), ("transcript", &input.transcript), ("judgment", &input.judgment)];
-    for (name, col) in columns {
+    let columns = [(Component::Dossier, &input.dossier), (Component::Transcript, &input.transcript), (Component::Judgment, &input.judgment)];
+    for (component, col) in columns {
+        let name = component.name();
         if col.values.len() != n {
             problems.push(length_mismatch(name, col.values.len(), n));
         }
         for (i, count) in &col.bad {
-            if let Err(e) = count.check(&format!("{name}[{i}]")) {
+            if let Err(e) = count.check_named(&format!("{name}[{i}]"), component.name_zh()) {
                 problems.push(e);
             }
         }
@@ -179,6 +184,10 @@ pub fn standard_cases_bulk(input: BulkInput) -> Result<BulkOutput> {
             problems.push(bad_index(&format!("kind[{i}]"), k, "kinds"));
         }
     }
+    if !input.ids.is_empty() && input.ids.len() != n {
+        problems.push(length_mismatch("ids", input.ids.len(), n));
+    }
+    super::naming::name_bulk_rows(&mut problems, &input.ids);
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }
@@ -191,7 +200,12 @@ pub fn standard_cases_bulk(input: BulkInput) -> Result<BulkOutput> {
         let (Some(Some(plan)), Some(d), Some(t), Some(j)) = (plans.get(k as usize), cols.0.get(i), cols.1.get(i), cols.2.get(i)) else {
             return Err(internal());
         };
-        let units = plan.units([*d, *t, *j]).ok_or_else(|| overflow(&format!("kind[{i}]")))?;
+        let units = plan.units([*d, *t, *j]).ok_or_else(|| {
+            let mut e = [overflow(&format!("kind[{i}]"))];
+            super::naming::name_bulk_rows(&mut e, &input.ids);
+            let [e] = e;
+            e
+        })?;
         total.add(units);
         if let Some(t) = kinds.get_mut(k as usize) {
             t.add(units);
@@ -241,6 +255,8 @@ struct BulkText {
     #[serde(default)]
     judge: Option<Vec<u32>>,
     #[serde(default)]
+    ids: Vec<String>,
+    #[serde(default)]
     values: bool,
 }
 
@@ -268,6 +284,7 @@ pub fn standard_cases_bulk_text(text: &str) -> Result<BulkOutput> {
         judgment: raw.judgment,
         judge_ids: raw.judge_ids,
         judge: raw.judge,
+        ids: raw.ids,
         values: raw.values,
     };
     standard_cases_bulk(input)

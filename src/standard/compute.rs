@@ -204,10 +204,7 @@ pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
             }
         }
         let Some((plan, category)) = cache.get(&key) else { continue };
-        let before = problems.len();
         let Some(pages) = case.pages.check(&join_path(&path, "pages"), plan.fixed.is_some(), &mut problems) else {
-            let label = case.case_type.as_ref().and_then(|t| input.config.case_types.get(t)).and_then(|r| r.label.as_deref());
-            problems.iter_mut().skip(before).for_each(|e| about_case(e, case, label));
             continue;
         };
         let Some(units) = plan.units(pages) else {
@@ -216,6 +213,7 @@ pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
         };
         scored.push((case, plan.explain(pages, units), units, category.clone()));
     }
+    super::naming::name_cases(&mut problems, &input.cases, Some(&input.config));
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }
@@ -243,18 +241,4 @@ pub fn standard_cases(input: StandardInput) -> Result<StandardOutput> {
 pub fn standard_case_weights(input: StandardInput) -> Result<WeightsOutput> {
     let out = standard_cases(input)?;
     Ok(WeightsOutput { baseline: out.baseline, weights: out.cases.into_iter().map(|c| (c.id, c.standard)).collect() })
-}
-
-/// A problem of a case, naming it by id, with its type's label and its judge.
-fn about_case(e: &mut Error, case: &Case, label: Option<&str>) {
-    let mut zh = format!("案件{}", case.id);
-    let mut en = format!("case {}", case.id);
-    let details: Vec<String> = label.map(str::to_string).into_iter().chain(case.judge.as_ref().map(|j| format!("承办法官 {j}"))).collect();
-    if !details.is_empty() {
-        zh.push_str(&format!("（{}）", details.join("，")));
-    }
-    if let Some(j) = &case.judge {
-        en.push_str(&format!(" (judge {j})"));
-    }
-    e.about(&en, &zh);
 }

@@ -177,6 +177,7 @@ pub fn enforcement_cases(input: EnforcementInput) -> Result<EnforcementOutput> {
             },
         ));
     }
+    super::naming::name_enforcement_cases(&mut problems, &input.cases);
     if let Some(e) = Error::collect(problems) {
         return Err(e);
     }

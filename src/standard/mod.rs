@@ -24,6 +24,7 @@ mod compute;
 mod enforcement;
 mod exact;
 mod model;
+mod naming;
 mod plan;
 mod targets;
 mod totals;

@@ -283,13 +283,16 @@ pub struct CaseTypeRule {
     pub category: Option<String>,
     /// Conversion coefficient (转换系数); 1 for ordinary types.
     #[serde(default = "one")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub coefficient: Decimal,
     /// Base case-weight coefficient (基础案件权重系数, Shenzhen); default 1.
     #[serde(default = "one")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub base_weight: Decimal,
     /// A page-free score used instead of the page score (for types whose
     /// pages say little, e.g. preservation orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub fixed: Option<Decimal>,
 }
 
@@ -302,6 +305,7 @@ pub struct ClosingRule {
     pub label: Option<String>,
     /// Standard enforcement cases per closed case.
     #[serde(default = "one")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub coefficient: Decimal,
     /// Counted only with the required approval.
     #[serde(default)]
@@ -355,10 +359,12 @@ pub struct StandardConfig {
     /// Procedure coefficients (程序案件权重系数), e.g. `{"ordinary": "1.2"}`.
     /// A case without a procedure uses 1.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub procedures: BTreeMap<String, Decimal>,
     /// Simple/complex floating coefficients (繁简案件浮动系数), e.g.
     /// `{"simple": "0.8", "complex": "1.5"}`. A case without one uses 1.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub complexity: BTreeMap<String, Decimal>,
     /// The enforcement standard.
     #[serde(default)]

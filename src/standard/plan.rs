@@ -200,7 +200,7 @@ impl<'a> Scorer<'a> {
                 ErrorCode::MissingBaseline,
                 "baseline",
                 "a baseline is required: compute one with computeBaseline or write one by hand",
-                "缺少基准：请用 computeBaseline 计算或手工填写",
+                "缺少基准：请由上年结案计算基准，或手工填写",
             ));
             return Err(Error::collect(problems).unwrap_or_else(internal));
         };

@@ -17,9 +17,11 @@ pub struct LastYear {
     /// Standard cases closed per judge last year. If absent, it is
     /// `totalStandard / judges`, rounded by the rule.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub per_judge_average: Option<Decimal>,
     /// Standard cases closed by the court last year.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub total_standard: Option<Decimal>,
     /// Judges last year.
     #[serde(default)]
@@ -57,6 +59,7 @@ pub struct Progress {
     /// Last month covered (1..=12).
     pub through_month: u32,
     /// Standard cases closed so far, per judge (judges not listed: 0).
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub actual: BTreeMap<String, Decimal>,
 }
 
@@ -76,10 +79,12 @@ pub struct TargetsInput {
     pub expected_intake: u64,
     /// The yearly goal as a factor on last year's output (default 1; 1.05 = 5% more).
     #[serde(default = "one")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub goal: Decimal,
     /// Twelve non-negative month weights (e.g. last year's monthly intake);
     /// default equal months.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub monthly_profile: Option<Vec<Decimal>>,
     /// Departments and their judges.
     pub departments: Vec<TargetDepartment>,

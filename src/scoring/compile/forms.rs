@@ -30,7 +30,14 @@ pub fn read_judges(c: &Compiled, text: &str, path: &str) -> Result<Vec<BatchJudg
     let failure = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
     let read = JudgesSeed::new(c, path, &failure).deserialize(&mut de).and_then(|judges| de.end().map(|()| judges));
-    finish(read, failure, path)
+    finish(read, failure, path).map_err(|mut e| {
+        // A failure of the reading itself (a judge's name that is not text,
+        // an unknown member) is named from the text afterwards.
+        if path == "judges" {
+            crate::error::subject::name_from_judges(&mut e, text);
+        }
+        e
+    })
 }
 
 /// A serde error's message without "at line 1 column 20": the position is
@@ -49,7 +56,10 @@ pub fn read_judge(c: &Compiled, text: &str, path: &str) -> Result<BatchJudge> {
     let reader = Reader { c, path, failure: &failure };
     let mut de = serde_json::Deserializer::from_str(text);
     let read = JudgeSeed { reader, index: None }.deserialize(&mut de).and_then(|judge| de.end().map(|()| judge));
-    finish(read, failure, path)
+    finish(read, failure, path).map_err(|mut e| {
+        crate::error::subject::name_from_form(&mut e, text);
+        e
+    })
 }
 
 /// The result of a read, with the recorded error (which carries its path) first.
@@ -201,7 +211,7 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
             let slot = match &field {
                 Field::Unknown(name) => {
                     let expected = quoted(FIELDS);
-                    let e = Error::invalid(format!("{}.{name}", prefix()), format!("unknown field `{name}`, expected one of {expected}"), format!("未知字段“{name}”，应为 {expected} 之一"));
+                    let e = Error::invalid_input(format!("{}.{name}", prefix()), format!("unknown field `{name}`, expected one of {expected}"));
                     return Err(r.fail(e));
                 }
                 Field::Id => 0,
@@ -214,7 +224,7 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
             let name = FIELDS.get(slot).copied().unwrap_or("");
             let here = || format!("{}.{name}", prefix());
             if std::mem::replace(seen.get_mut(slot).unwrap_or(&mut false), true) {
-                return Err(r.fail(Error::invalid(prefix(), format!("duplicate field `{name}`"), format!("字段“{name}”重复"))));
+                return Err(r.fail(Error::invalid_input(prefix(), format!("duplicate field `{name}`"))));
             }
             match field {
                 Field::Id => id = Some(r.at(map.next_value::<String>(), here)?),
@@ -228,7 +238,7 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
         }
         judge.id = match id {
             Some(id) => id,
-            None => return Err(r.fail(Error::invalid(prefix(), "missing field `id`", "缺少字段“id”"))),
+            None => return Err(r.fail(Error::invalid_input(prefix(), "missing field `id`"))),
         };
         let values = match values {
             Some(values) => values,
@@ -241,10 +251,7 @@ impl<'de> Visitor<'de> for JudgeSeed<'_, '_> {
 
 /// A problem in a judge's values, naming the judge by name and id.
 fn about_judge(mut e: Error, judge: &JudgeInput) -> Error {
-    match &judge.name {
-        Some(name) => e.about(&format!("judge {name} ({})", judge.id), &format!("法官{name}（{}）", judge.id)),
-        None => e.about(&format!("judge {}", judge.id), &format!("法官 {}", judge.id)),
-    }
+    e.about_judge(judge.name.as_deref(), &judge.id);
     e
 }
 

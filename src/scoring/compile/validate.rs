@@ -39,8 +39,47 @@ pub(super) fn unique<'a>(path: &str, ids: impl Iterator<Item = &'a str>, out: &m
     }
 }
 
-/// Every problem of `rs`, paths relative to the rule set.
+/// Every problem of `rs`, paths relative to the rule set; a problem of an
+/// indicator names it as the office knows it (「裁判文书评查得分」（docQuality）).
 pub fn problems(rs: &RuleSet) -> Vec<Error> {
+    let mut out = unnamed_problems(rs);
+    for e in &mut out {
+        if let Some(ind) = indicator_at(rs, &e.path) {
+            let (en, zh) = crate::scoring::input::calls::indicator_names(ind);
+            e.about(&format!("indicator {en}"), &format!("指标{zh}"));
+        }
+    }
+    out
+}
+
+/// The indicator whose definition, group membership or override holds
+/// `path` (`indicators[2].method.max`, `groups[0].indicators[1].weight`,
+/// `tiers[0].overrides.docQuality.cap`), when it is defined.
+fn indicator_at<'r>(rs: &'r RuleSet, path: &str) -> Option<&'r Indicator> {
+    let by_id = |id: &str| rs.indicators.iter().find(|i| i.id == id);
+    let index = |rest: &str| -> Option<usize> { rest.split_once(']').and_then(|(n, _)| n.parse().ok()) };
+    if let Some(rest) = path.strip_prefix("indicators[") {
+        return rs.indicators.get(index(rest)?);
+    }
+    // A zone's lists first: `zones[z].groups[…]`, `zones[z].overrides.…`.
+    let (groups, tail) = match path.strip_prefix("zones[") {
+        Some(rest) => {
+            let zone = rs.zones.get(index(rest)?)?;
+            let tail = rest.split_once("].")?.1;
+            (zone.groups.as_deref().unwrap_or(&rs.groups), tail)
+        }
+        None => (rs.groups.as_slice(), path),
+    };
+    if let Some(rest) = tail.strip_prefix("groups[") {
+        let group = groups.get(index(rest)?)?;
+        let member = rest.split_once("].indicators[")?.1;
+        return by_id(&group.indicators.get(index(member)?)?.indicator);
+    }
+    let overrides = if tail.starts_with("tiers[") { tail.split_once("].overrides.")?.1 } else { tail.strip_prefix("overrides.")? };
+    by_id(overrides.split('.').next()?)
+}
+
+fn unnamed_problems(rs: &RuleSet) -> Vec<Error> {
     use crate::limits::{check_count, INDICATORS};
     if let Err(e) = check_count("indicators", "indicators", "指标", rs.indicators.len(), INDICATORS) {
         return vec![e];
@@ -269,8 +308,8 @@ fn groups(
                 None => out.push(unknown(format!("{mpath}.indicator"), &member.indicator)),
                 Some(ind) if ind.method.is_none() && !zone_overrides.contains_key(&ind.id) => out.push(bad(
                     format!("{mpath}.indicator"),
-                    format!("indicator '{}' has no scoring method", ind.id),
-                    format!("指标“{}”没有计分方法", ind.id),
+                    "it has no scoring method".into(),
+                    "没有计分方法".into(),
                 )),
                 Some(_) => {}
             }

@@ -125,6 +125,7 @@ pub struct ScoreInput {
     pub judges: Box<serde_json::value::RawValue>,
     /// Court baselines.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub baselines: Baselines,
     /// How much to return.
     #[serde(default)]
@@ -142,6 +143,7 @@ pub struct ScoreTableInput {
     pub judges: Box<serde_json::value::RawValue>,
     /// Court baselines.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub baselines: Baselines,
 }
 

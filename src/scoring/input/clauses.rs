@@ -19,6 +19,7 @@ pub struct Tier {
     pub roles: Vec<String>,
     /// Expected share of the baseline (president 0.05...), default 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub baseline_share: Option<Decimal>,
     /// Methods replaced on this tier, by indicator id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -69,9 +70,11 @@ pub struct Adjustment {
     /// Indicator counting the occurrences.
     pub indicator: String,
     /// Points per occurrence.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub per_unit: Decimal,
     /// Most points this item can give or take.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub cap: Option<Decimal>,
 }
 
@@ -100,6 +103,7 @@ pub struct Condition {
     /// Operator.
     pub op: Op,
     /// Right-hand side.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub value: Decimal,
 }
 
@@ -158,9 +162,11 @@ pub struct LeaderCheck {
     pub denominator: Option<String>,
     /// `minShareOfBaseline`: the share (default: the tier's baseline share).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub share: Option<Decimal>,
     /// `minRatio`: the lowest ratio that passes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub min: Option<Decimal>,
     /// Grade forced on failure (a veto); absent: the failure is only reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -207,9 +213,11 @@ pub struct GradeLevel {
     pub name: Option<String>,
     /// Lowest total for this grade (absent on the last level only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub min_score: Option<Decimal>,
     /// Largest share of the zone's judges with this grade (slots = floor(share × n)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub max_share: Option<Decimal>,
     /// Further conditions for this grade (not on the last level); a judge
     /// who reaches `minScore` but fails one takes the next grade.
@@ -230,6 +238,7 @@ pub struct GradeRequirement {
     pub group: Option<String>,
     /// Lowest group score `G` (before the group's weight) that meets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub min_score: Option<Decimal>,
     /// `true`: every indicator the judge has scored by `inRange` is inside
     /// its reference range (SPC 2023 style); instead of `group`.

@@ -44,24 +44,29 @@ pub struct RuleSet {
     pub description: Option<String>,
     /// Full marks of one indicator score (default 100).
     #[serde(default = "default_scale")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub scale: Decimal,
     /// Rounding of indicator, group, adjustment and total scores.
     #[serde(default)]
     pub rounding: RoundingRule,
     /// When given, group weights (and indicator weights inside each group) must add up to this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub weights_must_sum_to: Option<Decimal>,
     /// Declared outcomes of degenerate statistics.
     #[serde(default)]
     pub edge_cases: EdgeCases,
     /// Highest total (applied before rounding the total).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub total_cap: Option<Decimal>,
     /// Most points all bonus items together may add.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub bonuses_cap: Option<Decimal>,
     /// Most points all deduction items together may take.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub deductions_cap: Option<Decimal>,
     /// Who forms each population statistic (default: a zone's judges scored
     /// by a population method on the indicator, vetoed ones included).
@@ -101,9 +106,11 @@ pub struct RuleSet {
 pub struct EdgeCases {
     /// Normalised position used by min-max and efficacy when min = max (default 1: full marks).
     #[serde(default = "default_fraction", skip_serializing_if = "is_one")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub min_equals_max: Decimal,
     /// Ratio used by the baseline method when the expected value is zero (default 1: full marks).
     #[serde(default = "default_fraction", skip_serializing_if = "is_one")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub zero_baseline: Decimal,
 }
 
@@ -199,33 +206,43 @@ pub struct Method {
     pub kind: MethodKind,
     /// Highest score (applied before rounding).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub cap: Option<Decimal>,
     /// Lowest score (applied before rounding).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub floor: Option<Decimal>,
     /// Efficacy base (default 60).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub base: Option<Decimal>,
     /// Efficacy span (default 40).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub span: Option<Decimal>,
     /// Efficacy with fixed bounds: the satisfactory value (满意值), `r = 1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub satisfactory: Option<Decimal>,
     /// Efficacy with fixed bounds: the unallowed value (不允许值), `r = 0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub unallowed: Option<Decimal>,
     /// z-score centre (default 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub center: Option<Decimal>,
     /// z-score points per standard deviation (default 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub spread: Option<Decimal>,
     /// In-range lower bound (inclusive; absent: no lower bound).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub min: Option<Decimal>,
     /// In-range upper bound (inclusive; absent: no upper bound).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub max: Option<Decimal>,
     /// In-range: the rule outside the range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,12 +252,14 @@ pub struct Method {
     pub points: Vec<Point>,
     /// Piecewise: points per unit above the last breakpoint (default 0: flat).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub per_unit_above: Option<Decimal>,
     /// Steps: the steps, bounds strictly increasing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
     /// Steps: the score below the first step (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub score_below: Option<Decimal>,
 }
 
@@ -263,11 +282,14 @@ impl Method {
 pub struct Step {
     /// Inclusive lower bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub from: Option<Decimal>,
     /// Exclusive lower bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub over: Option<Decimal>,
     /// Score from this bound on.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub score: Decimal,
     /// Clause label shown in explanations (e.g. "达到最低办案数").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -290,8 +312,10 @@ impl Step {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Point {
     /// Value.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub x: Decimal,
     /// Score at that value.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub score: Decimal,
     /// Clause label shown in explanations (e.g. "base number").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,9 +330,11 @@ pub struct Outside {
     pub rule: OutsideRule,
     /// `fixed`: the score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub score: Option<Decimal>,
     /// `perUnit`: points lost per unit of distance from the range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub per_unit: Option<Decimal>,
 }
 
@@ -333,15 +359,19 @@ pub struct Credit {
     /// Indicator holding cases as collegial panel member (合议庭成员).
     pub panel: String,
     /// Share credited per panel case, e.g. 0.2.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub panel_share: Decimal,
     /// Share per panel case by the judge's role (roles not listed take `panelShare`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub panel_share_by_role: BTreeMap<String, Decimal>,
     /// Highest share of the credited total that panel credit may make up, in [0, 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub panel_cap_share: Option<Decimal>,
     /// Most panel credit, in cases, whatever the share.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub panel_cap: Option<Decimal>,
 }
 
@@ -355,6 +385,7 @@ pub struct Group {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Weight of the group in the total, in percent.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub weight: Decimal,
     /// Members with their weight inside the group, in percent.
     pub indicators: Vec<Member>,
@@ -367,6 +398,7 @@ pub struct Member {
     /// Indicator id.
     pub indicator: String,
     /// Weight inside the group, in percent.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub weight: Decimal,
 }
 

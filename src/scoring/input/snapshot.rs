@@ -17,6 +17,7 @@ pub type Baselines = BTreeMap<String, BTreeMap<String, Decimal>>;
 pub struct Statistics {
     /// Court baselines (as given).
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub baselines: Baselines,
     /// Population statistics (computed over the scored judges, per zone).
     #[serde(default)]
@@ -42,12 +43,16 @@ pub struct Population {
     /// Number of judges.
     pub count: u32,
     /// Smallest value.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub min: Decimal,
     /// Largest value.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub max: Decimal,
     /// Mean, rounded half up to 10 places.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub mean: Decimal,
     /// Population standard deviation √(Σ(x − mean)² / n), 10 places.
+    #[serde(deserialize_with = "crate::decimal::pinned::read")]
     pub std_dev: Decimal,
 }
 
@@ -64,5 +69,6 @@ pub struct GradeCutoff {
     /// Its slots, `floor(maxShare × n)`.
     pub slots: u64,
     /// The lowest total that kept the level (null: nobody kept it).
+    #[serde(default, deserialize_with = "crate::decimal::pinned::read")]
     pub lowest_total: Option<Decimal>,
 }

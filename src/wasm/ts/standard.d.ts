@@ -242,6 +242,8 @@ export interface StandardCasesBulkCases {
   dossier: PageCount[];
   transcript: PageCount[];
   judgment: PageCount[];
+  /** Each case's number (案号), to name the case in an error; as long as `kind`. */
+  ids?: string[];
   /** Also return each case's value. */
   values?: boolean;
 }
