@@ -63,7 +63,7 @@ pub const SCORE_GROUP_FIGURES: usize = 2_500_000;
 /// Bytes of one call's result as JSON text, which the JS engine parses into
 /// the object returned (a JS string holds at most about 2^29 characters).
 /// Every operation's other limits keep its result well under it; this one
-/// stops what they cannot foresee (long names repeated in every judge's
+/// refuses what they cannot foresee (long names repeated in every judge's
 /// explanation, say) with a coded error instead of a failed engine call.
 pub const OUTPUT_BYTES: usize = 256 << 20;
 
@@ -109,51 +109,31 @@ pub fn too_large_for_js() -> Error {
     )
 }
 
-/// `value` as JSON text, refused once the text passes `OUTPUT_BYTES`
-/// (the writing stops there: the longer text is never held).
+/// `value` as JSON text, refused when the text passes `OUTPUT_BYTES`.
+/// Written by `serde_json::to_string` as every other text is (a bounded
+/// writer of its own would double the serialisation code in the wasm);
+/// the limits before the work keep the text within memory.
 pub fn output_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     output_text_within(value, OUTPUT_BYTES)
 }
 
 fn output_text_within<T: serde::Serialize + ?Sized>(value: &T, limit: usize) -> Result<String, Error> {
-    let mut out = Bounded { bytes: Vec::new(), limit, passed: false };
-    match serde_json::to_writer(&mut out, value) {
-        // serde_json writes only UTF-8.
-        Ok(()) => String::from_utf8(out.bytes).map_err(|e| internal_output(&e.to_string())),
-        Err(_) if out.passed => Err(exceeded(
+    within_output_limit(serde_json::to_string(value), limit)
+}
+
+/// Out of line, so the messages are written once, not once per result type.
+#[inline(never)]
+fn within_output_limit(text: serde_json::Result<String>, limit: usize) -> Result<String, Error> {
+    let text = text.map_err(|e| Error::new(ErrorCode::Internal, "", format!("the result could not be written as JSON: {e}"), format!("结果无法写成 JSON：{e}")))?;
+    if text.len() > limit {
+        return Err(exceeded(
             "",
-            format!("the result would be more than {limit} bytes of JSON text: pass fewer records per call"),
-            format!("结果的 JSON 文本将超过 {limit} 字节：请减少每次调用的记录数"),
+            format!("the result is {} bytes of JSON text: at most {limit} are returned in one call; pass fewer records per call", text.len()),
+            format!("结果的 JSON 文本有 {} 字节，单次调用最多返回 {limit} 字节：请减少每次调用的记录数", text.len()),
             limit,
-        )),
-        Err(e) => Err(internal_output(&e.to_string())),
+        ));
     }
-}
-
-fn internal_output(why: &str) -> Error {
-    Error::new(ErrorCode::Internal, "", format!("the result could not be written as JSON: {why}"), format!("结果无法写成 JSON：{why}"))
-}
-
-/// A byte buffer that refuses to grow past `limit`.
-struct Bounded {
-    bytes: Vec<u8>,
-    limit: usize,
-    passed: bool,
-}
-
-impl std::io::Write for Bounded {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        if self.bytes.len().saturating_add(data.len()) > self.limit {
-            self.passed = true;
-            return Err(std::io::Error::other("output limit"));
-        }
-        self.bytes.extend_from_slice(data);
-        Ok(data.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    Ok(text)
 }
 
 /// A `LIMIT_EXCEEDED` error carrying the limit in its details.
