@@ -30,6 +30,14 @@ export function scoreLean(judges) {
   return withList({ ruleSet }, 'judges', judges, (i) => ({ id: `J${i}`, values: { q: i % 101 } }));
 }
 
+/** A rule set of `indicators` direct indicators in one group, and complete forms: the most figures per judge. */
+export function scoreWide(judges, indicators) {
+  const list = Array.from({ length: indicators }, (_, i) => ({ id: `q${i}`, name: `指标${i}`, method: { type: 'direct', cap: '100', floor: '0' } }));
+  const ruleSet = { id: 'wide', version: '1', indicators: list, groups: [{ id: 'g', name: '组', weight: '100', indicators: list.map((x) => ({ indicator: x.id, weight: '1' })) }] };
+  const values = Object.fromEntries(list.map((x, i) => [x.id, i % 101]));
+  return withList({ ruleSet }, 'judges', judges, (i) => ({ id: `J${i}`, values }));
+}
+
 export function standardCases(cases) {
   const { cases: list, ...head } = firstInput(vector('standard/zero-average.json'));
   return withList(head, 'cases', cases, (i) => ({ ...list[i % list.length], id: `(2026)示0101民初${i}号` }));

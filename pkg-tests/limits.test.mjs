@@ -49,6 +49,15 @@ test('score: 2,000,000 judges and 10,001 explained forms are refused', () => {
   stillWorks();
 });
 
+test('score: explained forms of a 1,000-indicator rule set are refused past 250,000 figures, before the work', () => {
+  const indicators = Array.from({ length: 999 }, (_, i) => ({ id: `q${i}`, name: `指标${i}`, method: { type: 'direct' } }));
+  const ruleSet = { id: 'wide', version: '1', indicators, groups: [{ id: 'g', name: '组', weight: '100', indicators: [{ indicator: 'q0', weight: '100' }] }] };
+  const values = Object.fromEntries(indicators.map((x, i) => [x.id, i % 101]));
+  const judges = Array.from({ length: 251 }, (_, i) => ({ id: `J${i}`, values }));
+  refusedWith(() => shenguan.score({ ruleSet, judges }), 'judges', 250_000);
+  stillWorks();
+});
+
 test('standardCases: 1,000,000 cases are refused (standardCasesBulk takes them)', () => {
   refusedWith(() => shenguan.standardCases(inputs.standardCases(1_000_000)), 'cases', 200_000);
   stillWorks();

@@ -72,6 +72,7 @@ fn to_value<O: Serialize>(output: &O) -> Result<Value> {
     serde_json::to_value(output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
 }
 
+/// The JSON text of a result, within the limit the WASM package applies.
 fn to_string<O: Serialize>(output: &O) -> Result<String> {
-    serde_json::to_string(output).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string(), e.to_string()))
+    crate::limits::output_text(output)
 }

@@ -51,6 +51,21 @@ pub const SCORE_SUMMARY_JUDGES: usize = 100_000;
 pub const SCORE_TABLE_JUDGES: usize = 200_000;
 /// Indicators in a rule set.
 pub const INDICATORS: usize = 1_000;
+/// Figures explained in one `score` call: judges times the rule set's
+/// indicators and groups (each explained figure is a node of about 400-700
+/// bytes of output; 10,000 judges of 25 figures each fit).
+pub const SCORE_EXPLAINED_FIGURES: usize = 250_000;
+/// Group scores in one `score` call with `detail: "summary"` or one
+/// `scoreTable` call: judges times the rule set's groups (100,000 judges of
+/// 25 groups fit).
+pub const SCORE_GROUP_FIGURES: usize = 2_500_000;
+
+/// Bytes of one call's result as JSON text, which the JS engine parses into
+/// the object returned (a JS string holds at most about 2^29 characters).
+/// Every operation's other limits keep its result well under it; this one
+/// refuses what they cannot foresee (long names repeated in every judge's
+/// explanation, say) with a coded error instead of a failed engine call.
+pub const OUTPUT_BYTES: usize = 256 << 20;
 
 /// JSON nesting depth of any input (the parser's own limit).
 pub const NESTING: usize = 128;
@@ -94,6 +109,33 @@ pub fn too_large_for_js() -> Error {
     )
 }
 
+/// `value` as JSON text, refused when the text passes `OUTPUT_BYTES`.
+/// Written by `serde_json::to_string` as every other text is (a bounded
+/// writer of its own would double the serialisation code in the wasm);
+/// the limits before the work keep the text within memory.
+pub fn output_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    output_text_within(value, OUTPUT_BYTES)
+}
+
+fn output_text_within<T: serde::Serialize + ?Sized>(value: &T, limit: usize) -> Result<String, Error> {
+    within_output_limit(serde_json::to_string(value), limit)
+}
+
+/// Out of line, so the messages are written once, not once per result type.
+#[inline(never)]
+fn within_output_limit(text: serde_json::Result<String>, limit: usize) -> Result<String, Error> {
+    let text = text.map_err(|e| Error::new(ErrorCode::Internal, "", format!("the result could not be written as JSON: {e}"), format!("结果无法写成 JSON：{e}")))?;
+    if text.len() > limit {
+        return Err(exceeded(
+            "",
+            format!("the result is {} bytes of JSON text: at most {limit} are returned in one call; pass fewer records per call", text.len()),
+            format!("结果的 JSON 文本有 {} 字节，单次调用最多返回 {limit} 字节：请减少每次调用的记录数", text.len()),
+            limit,
+        ));
+    }
+    Ok(text)
+}
+
 /// A `LIMIT_EXCEEDED` error carrying the limit in its details.
 pub fn exceeded(path: &str, message: String, message_zh: String, limit: usize) -> Error {
     Error::new(ErrorCode::LimitExceeded, path, message, message_zh).with_details(serde_json::json!({ "limit": limit }))
@@ -111,6 +153,18 @@ mod tests {
         assert_eq!(e.details.as_deref(), Some(&serde_json::json!({"limit": 2000})));
         assert!(check_bytes(&"案".repeat(42), ID_BYTES, || "id".into()).is_ok());
         assert_eq!(check_bytes(&"案".repeat(43), ID_BYTES, || "id".into()).unwrap_err().code, ErrorCode::LimitExceeded);
+    }
+
+    #[test]
+    fn output_text_is_the_json_text_until_it_passes_the_limit() {
+        let value = serde_json::json!({"judges": ["J1", "审判员"], "total": "91.50"});
+        let text = serde_json::to_string(&value).unwrap();
+        assert_eq!(output_text(&value).unwrap(), text);
+        assert_eq!(output_text_within(&value, text.len()).unwrap(), text);
+        let e = output_text_within(&value, text.len() - 1).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::LimitExceeded, ""));
+        assert_eq!(e.details.as_deref(), Some(&serde_json::json!({"limit": text.len() - 1})));
+        assert!(e.message.contains(&(text.len() - 1).to_string()) && e.message_zh.contains("字节"));
     }
 
     #[test]

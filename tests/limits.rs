@@ -121,3 +121,37 @@ fn inputs_nested_deeper_than_the_parser_allows_are_a_limit() {
     let error = call_str("score", &text).unwrap_err();
     assert_eq!(error.code, ErrorCode::LimitExceeded, "{error:?}");
 }
+
+/// A rule set of `groups` groups, each of one indicator, and `indicators` indicators in all.
+fn wide_rule_set(indicators: usize, groups: usize) -> Value {
+    let mut rule_set = lean_rule_set(indicators);
+    rule_set["groups"] = (0..groups).map(|g| json!({"id": format!("g{g}"), "name": "组", "weight": "1", "indicators": [{"indicator": format!("q{g}"), "weight": "100"}]})).collect();
+    rule_set
+}
+
+fn forms(judges: usize, indicators: usize) -> Vec<Value> {
+    let values: serde_json::Map<String, Value> = (0..indicators).map(|i| (format!("q{i}"), json!(i % 101))).collect();
+    (0..judges).map(|j| json!({"id": format!("J{j}"), "values": values})).collect()
+}
+
+#[test]
+fn scoring_refuses_results_of_more_figures_than_one_call_gives() {
+    // Explained: judges times (indicators + groups), 999 + 1 figures a judge.
+    let per_judge = 1_000;
+    let most = limits::SCORE_EXPLAINED_FIGURES / per_judge;
+    let explained = |judges| json!({"ruleSet": lean_rule_set(per_judge - 1), "judges": forms(judges, per_judge - 1)}).to_string();
+    let output = call_str("score", &explained(most)).unwrap();
+    assert!(output.len() < limits::OUTPUT_BYTES, "{}", output.len());
+    let error = call_str("score", &explained(most + 1)).unwrap_err();
+    assert_limit(&error, "judges", limits::SCORE_EXPLAINED_FIGURES);
+    assert!(error.message.contains(&format!("{} figures", (most + 1) * per_judge)), "{}", error.message);
+    // A summary or a table: judges times groups; the indicators alone do not count.
+    let groups = 1_000;
+    let most = limits::SCORE_GROUP_FIGURES / groups;
+    let summary = json!({"ruleSet": wide_rule_set(groups, groups), "judges": forms(most + 1, 1), "detail": "summary"});
+    assert_limit(&call_str("score", &summary.to_string()).unwrap_err(), "judges", limits::SCORE_GROUP_FIGURES);
+    let table = json!({"ruleSet": wide_rule_set(groups, groups), "judges": forms(most + 1, 1)});
+    assert_limit(&call_str("scoreTable", &table.to_string()).unwrap_err(), "judges", limits::SCORE_GROUP_FIGURES);
+    let narrow = json!({"ruleSet": lean_rule_set(groups), "judges": forms(most + 1, 1), "detail": "summary"});
+    assert_eq!(call_json("score", narrow).unwrap()["judges"].as_array().unwrap().len(), most + 1);
+}

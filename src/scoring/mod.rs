@@ -153,6 +153,7 @@ fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl F
         one_pass::Judges::Text(text) => batch::read_judges(&c, text.get(), "judges")?,
     };
     crate::limits::check_count("judges", "judges", "法官", judges.len(), max_judges)?;
+    check_figures(&c, judges.len(), input.detail)?;
     // Every form is checked in input order (its id, zone and role, then its values) before any is scored.
     let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(judges.len(), Default::default());
     let mut places = Vec::with_capacity(judges.len());
@@ -239,6 +240,27 @@ fn score_population<T>(input: one_pass::Batch, max_judges: usize, finish: impl F
         warnings.push(compile::warnings::no_judges("judges"));
     }
     Ok((reference(&c), statistics, warnings, finish(&c, scored)))
+}
+
+/// Refuse a batch whose result would hold more figures than one call gives:
+/// judges times the indicators and groups explained, or times the group
+/// scores of a summary or a table.
+fn check_figures(c: &Compiled, judges: usize, detail: Detail) -> Result<()> {
+    let groups = c.rs.groups.len();
+    let (per_judge, limit, what, what_zh) = match detail {
+        Detail::Full => (c.rs.indicators.len() + groups, crate::limits::SCORE_EXPLAINED_FIGURES, "indicators and groups", "指标和分组"),
+        Detail::Summary => (groups, crate::limits::SCORE_GROUP_FIGURES, "groups", "分组"),
+    };
+    let figures = judges.saturating_mul(per_judge);
+    if figures <= limit {
+        return Ok(());
+    }
+    Err(crate::limits::exceeded(
+        "judges",
+        format!("{judges} judges times {per_judge} {what} is {figures} figures: at most {limit} are given in one call"),
+        format!("{judges} 名法官乘以 {per_judge} 个{what_zh}共 {figures} 项，单次调用最多给出 {limit} 项"),
+        limit,
+    ))
 }
 
 /// The rule set's warnings, with paths under `ruleSet.` as in a call's input.

@@ -69,10 +69,12 @@ fn json_text_as_given(value: JsValue) -> Result<String, JsValue> {
 /// engine's `JSON.parse`, which builds large results (a ledger of thousands
 /// of pools) far faster than setting properties one by one across the
 /// boundary, and gives plain objects (never `Map`s) with decimals as strings.
+/// A result longer than `limits::OUTPUT_BYTES` is refused before it reaches the engine.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let internal = |message: String, message_zh: String| to_js_error(Error::new(crate::ErrorCode::Internal, "", message, message_zh));
-    let text = serde_json::to_string(value).map_err(|e| internal(e.to_string(), format!("输出无法写成 JSON：{e}")))?;
-    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse failed on the output".into(), "输出的 JSON 无法解析".into()))
+    let text = crate::limits::output_text(value).map_err(to_js_error)?;
+    js_sys::JSON::parse(&text).map_err(|_| {
+        to_js_error(Error::new(crate::ErrorCode::Internal, "", "JSON.parse failed on the output", "输出的 JSON 无法解析"))
+    })
 }
 
 /// Run a core function on a deserialised input and convert its result.
