@@ -61,6 +61,9 @@ for (const [build, subpath] of Object.entries(builds)) {
     await browser.init(); // already loaded: returns at once, fetches nothing
     for (const name of [...expected, ...common]) assert.equal(typeof browser[name], 'function', name);
     assert.equal(legacy.version, browser.version);
+    await legacy.default(readFileSync(new URL(`${build}/shenguan_bg.wasm`, pkgDir)));
+    await legacy.default(); // loaded: returns at once, no URL needed
+    assert.match(legacy.version(), /^\d+\.\d+\.\d+/);
     // webpack 4 parses ES2019 without import.meta: nothing newer in what it loads.
     for (const file of ['legacy.js', 'shenguan.js']) {
       const source = readFileSync(new URL(`${build}/${file}`, pkgDir), 'utf8');

@@ -15,10 +15,10 @@ export const budgets = {
   // (docs/package.md, "Where the size goes"); raised a little by the reader
   // that refuses typing slips in every pinned decimal and the naming of
   // judges, cases and indicators in messages.
-  score: { target: 120, budget: 262 },
-  standard: { target: 120, budget: 210 },
-  assign: { target: 200, budget: 362 },
-  full: { target: 350, budget: 690 },
+  score: { target: 120, budget: 268 },
+  standard: { target: 120, budget: 214 },
+  assign: { target: 200, budget: 364 },
+  full: { target: 350, budget: 700 },
 };
 
 export function measure(pkgDir = new URL('../pkg/', import.meta.url)) {
