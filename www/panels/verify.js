@@ -103,7 +103,7 @@ class ShenguanVerify extends HTMLElement {
   showAudit(a, loads) {
     const c = a.counts;
     const p = a.positionBias;
-    const judgeRows = a.judges.map((j) => [j.judge, j.department, j.drawn, j.expected, j.manual, j.load, j.normalisedLoad]);
+    const judgeRows = a.judges.map((j) => [j.judge, this.departmentName(j.department), j.drawn, j.expected, j.manual, j.load, j.normalisedLoad]);
     const judgeHeaders = [t('judge'), t('department'), t('drawn'), t('expected'), t('manual'), t('load'), t('normalisedLoad')];
     const departments = Object.keys(a.loadSpread);
     const charts = h('div', { class: 'charts' });
