@@ -238,7 +238,8 @@ export async function workbenchTests({ browser, base, server, root, node, check 
     assert.match(await text('shenguan-verify .position-test'), new RegExp(`χ² = ${audit.positionBias.chiSquare.replace('.', '\\.')}`));
     const rows = await page.$$eval('shenguan-verify .audit-judges tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
     // Departments by the court's names (刑事审判庭), as the charts' titles name them.
-    const departmentName = new Map(court.departments.map((d) => [d.id, d.name ?? d.id]));
+    const { departments } = JSON.parse(readFileSync(join(root, 'examples/court/judges.json'), 'utf8'));
+    const departmentName = new Map(departments.map((d) => [d.id, d.name ?? d.id]));
     assert.deepEqual(rows, audit.judges.map((j) => [j.judge, departmentName.get(j.department), String(j.drawn), j.expected, String(j.manual), j.load, j.normalisedLoad]));
     assert.equal(await page.$$eval('shenguan-verify svg.chart', (s) => s.length), 2 + Object.keys(audit.loadSpread).length);
     await shot('verify-audit');
