@@ -29,16 +29,19 @@ struct Lists {
     cases: Vec<Named>,
 }
 
+/// The list and row a path starts in (`cases[7].pages` → `("cases", 7)`).
+pub fn list_row(path: &str) -> Option<(&str, usize)> {
+    let (list, rest) = path.split_once('[')?;
+    Some((list, rest.split_once(']')?.0.parse().ok()?))
+}
+
 /// The list (`judges` or `cases`) and row a path starts in.
 fn row(path: &str) -> Option<(&'static str, usize)> {
-    let (list, rest) = path.split_once('[')?;
-    let index = rest.split_once(']')?.0.parse().ok()?;
-    let list = match list {
-        "judges" => "judges",
-        "cases" => "cases",
-        _ => return None,
-    };
-    Some((list, index))
+    match list_row(path)? {
+        ("judges", index) => Some(("judges", index)),
+        ("cases", index) => Some(("cases", index)),
+        _ => None,
+    }
 }
 
 /// Name the judge or case of `e`'s path, as `text` (the whole input) gives

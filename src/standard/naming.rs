@@ -5,15 +5,12 @@
 
 use super::enforcement::EnforcementCase;
 use super::model::{Case, StandardConfig};
+use crate::error::subject::list_row;
 use crate::error::Error;
 
 /// The row of a path that starts with one of `lists` (`cases[7].pages` → 7).
 fn row(path: &str, lists: &[&str]) -> Option<usize> {
-    let (list, rest) = path.split_once('[')?;
-    if !lists.contains(&list) {
-        return None;
-    }
-    rest.split_once(']')?.0.parse().ok()
+    list_row(path).filter(|(list, _)| lists.contains(list)).map(|(_, index)| index)
 }
 
 /// Call `name` with the row and each problem whose path lies in a row of `lists`.

@@ -83,38 +83,34 @@ fn grow_ahead(pages_before: usize) {
     }
 }
 
+/// Run one allocation of `System`, growing ahead when it grew memory.
+#[inline(always)]
+fn growing_ahead(allocate: impl FnOnce() -> *mut u8) -> *mut u8 {
+    let pages = memory_pages();
+    let block = allocate();
+    if memory_pages() != pages {
+        grow_ahead(pages);
+    }
+    block
+}
+
 // SAFETY: every call is passed to `System` unchanged; `grow_ahead` only
 // allocates and frees a block of its own. Kept out of line: inlined into
 // every allocation site, the check made the wasm 136 KB larger.
 unsafe impl GlobalAlloc for GrowingAhead {
     #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let pages = memory_pages();
-        let block = System.alloc(layout);
-        if memory_pages() != pages {
-            grow_ahead(pages);
-        }
-        block
+        growing_ahead(|| System.alloc(layout))
     }
 
     #[inline(never)]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let pages = memory_pages();
-        let block = System.alloc_zeroed(layout);
-        if memory_pages() != pages {
-            grow_ahead(pages);
-        }
-        block
+        growing_ahead(|| System.alloc_zeroed(layout))
     }
 
     #[inline(never)]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let pages = memory_pages();
-        let block = System.realloc(ptr, layout, new_size);
-        if memory_pages() != pages {
-            grow_ahead(pages);
-        }
-        block
+        growing_ahead(|| System.realloc(ptr, layout, new_size))
     }
 
     #[inline(never)]
