@@ -61,6 +61,26 @@ export async function runChecks(engines) {
   };
 }
 
+/**
+ * The checks through both ways of importing, keyed as the runner prints them:
+ * `full` (the `shenguan` module) for every engine, then `engines`, each
+ * engine's own module.
+ */
+export async function runAllChecks(full, engines) {
+  return {
+    shenguan: await runChecks({ assign: full, standard: full, score: full }),
+    'shenguan/assign, /standard, /score': await runChecks(engines),
+  };
+}
+
+/** A browser client's results as JSON in <pre id="results">, or its error in <pre id="failure">, where the runner reads them. */
+export function showOnPage(results) {
+  results.then(
+    (all) => { document.getElementById('results').textContent = JSON.stringify(all); },
+    (err) => { document.getElementById('failure').textContent = String(err && err.stack || err); },
+  );
+}
+
 /** The results every client must give (the head and version are compared across clients). */
 export const expected = {
   ledgerLines: 1 + cases.length,

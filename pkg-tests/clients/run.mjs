@@ -5,13 +5,16 @@
 //   typescript  strict tsc, moduleResolution nodenext and bundler;
 //   vite        a Vite build, loaded in Chromium;
 //   webpack     a webpack 5 build, loaded in Chromium;
+//   webpack4    a webpack 4 build of the `browser` entry (legacy.js, init(url))
+//               with file-loader for the wasm, as docs/package.md gives it for
+//               Vue CLI 4, loaded in Chromium;
 // each browser build served from 127.0.0.1 under
 // `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'`. Every
 // client runs checks.mjs (init, one call per engine and a thrown error)
 // through the full build (`shenguan`) and through each engine's own
-// (`shenguan/assign`, `/standard`, `/score`), and must give the hand-worked
-// results and the same chain head. The bundlers come
-// from this folder's lockfile (`npm ci` in scripts/setup.sh); nothing here
+// (`shenguan/assign`, `/standard`, `/score`; their legacy.js for webpack 4),
+// and must give the hand-worked results and the same chain head. The
+// bundlers come from this folder's lockfile (`npm ci` in scripts/setup.sh); nothing here
 // reaches the network. `make test-clients`; exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +33,7 @@ const tools = join(here, 'node_modules');
 const tsc = join(repo, 'node_modules/.bin/tsc');
 const csp = "script-src 'self' 'wasm-unsafe-eval'";
 
-if (!existsSync(join(tools, 'vite')) || !existsSync(join(tools, 'webpack'))) {
+if (!['vite', 'webpack', 'webpack4', 'file-loader'].every((tool) => existsSync(join(tools, tool)))) {
   console.error('clients: the bundlers are missing; run scripts/setup.sh (npm ci in pkg-tests/clients)');
   process.exit(1);
 }
@@ -94,12 +97,16 @@ await check('Vite build', () => {
   sh('node', [join(tools, 'vite/bin/vite.js'), 'build', '--config', 'vite.config.mjs'], dir);
   builds.vite = join(dir, 'dist');
 });
-await check('webpack 5 build', () => {
-  const dir = project('webpack', ['browser']);
-  sh('node', ['build.cjs'], dir);
+/** Builds a webpack client with webpack/build.cjs and serves it with webpack/index.html (a classic script). */
+function webpackBuild(name, webpackPackage, extra) {
+  const dir = project(name, extra);
+  for (const shared of ['build.cjs', 'index.html']) cpSync(join(here, 'webpack', shared), join(dir, shared));
+  sh('node', ['build.cjs', webpackPackage], dir);
   cpSync(join(dir, 'index.html'), join(dir, 'dist/index.html'));
-  builds.webpack = join(dir, 'dist');
-});
+  builds[name] = join(dir, 'dist');
+}
+await check('webpack 5 build', () => webpackBuild('webpack', 'webpack', ['browser']));
+await check('webpack 4 build (legacy entry, wasm by file-loader)', () => webpackBuild('webpack4', 'webpack4'));
 
 /** Serves a build's files from 127.0.0.1 with the strict CSP. */
 function serve(root) {
@@ -156,7 +163,7 @@ if (built.length > 0) {
 
 await check('every client and import gives the same chain head', () => {
   const clients = new Set([...heads.keys()].map((key) => key.split(' ')[0]));
-  assert.deepEqual([...clients].sort(), ['node-cjs', 'node-esm', 'vite', 'webpack'], 'a client gave no results');
+  assert.deepEqual([...clients].sort(), ['node-cjs', 'node-esm', 'vite', 'webpack', 'webpack4'], 'a client gave no results');
   assert.equal(new Set(heads.values()).size, 1, JSON.stringify(Object.fromEntries(heads)));
 });
 

@@ -3,10 +3,7 @@ const shenguan = require('shenguan');
 const engines = { assign: require('shenguan/assign'), standard: require('shenguan/standard'), score: require('shenguan/score') };
 
 async function main() {
-  const { runChecks } = await import('./checks.mjs');
-  console.log(JSON.stringify({
-    shenguan: await runChecks({ assign: shenguan, standard: shenguan, score: shenguan }),
-    'shenguan/assign, /standard, /score': await runChecks(engines),
-  }));
+  const { runAllChecks } = await import('./checks.mjs');
+  console.log(JSON.stringify(await runAllChecks(shenguan, engines)));
 }
 main().catch((err) => { console.error(err); process.exitCode = 1; });

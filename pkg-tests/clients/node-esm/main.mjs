@@ -3,10 +3,7 @@ import init, * as shenguan from 'shenguan';
 import * as assign from 'shenguan/assign';
 import * as standard from 'shenguan/standard';
 import * as score from 'shenguan/score';
-import { runChecks } from './checks.mjs';
+import { runAllChecks } from './checks.mjs';
 
 await init();
-console.log(JSON.stringify({
-  shenguan: await runChecks({ assign: shenguan, standard: shenguan, score: shenguan }),
-  'shenguan/assign, /standard, /score': await runChecks({ assign, standard, score }),
-}));
+console.log(JSON.stringify(await runAllChecks(shenguan, { assign, standard, score })));
