@@ -32,7 +32,7 @@ test-browser: pkg
 	node pkg-tests/browser/run.mjs
 	node pkg-tests/browser/worker.mjs
 
-# The packed tarball in Node (ESM, CJS), strict TypeScript, Vite and webpack 5 builds in Chromium.
+# The packed tarball in Node (ESM, CJS), strict TypeScript, Vite, webpack 5 and webpack 4 builds in Chromium.
 test-clients: pkg
 	@scripts/setup.sh --browser
 	node pkg-tests/clients/run.mjs
