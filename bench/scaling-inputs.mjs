@@ -40,11 +40,11 @@ function targets(judges) {
 // export, unit, the smaller size, input of size n
 export const rows = [
   ['commitRun', 'cases', 40_000, runText],
-  ['assign', 'cases', 10_000, runText],
-  ['carryForward', 'cases', 10_000, runText],
+  ['assign', 'cases', 20_000, runText],
+  ['carryForward', 'cases', 20_000, runText],
   ['verifyLedger', 'entries', 10_000, withLedger],
   ['verifyChain', 'entries', 10_000, (n) => JSON.stringify({ ledger: ledger(n) })],
-  ['verifyHead', 'entries', 20_000, (n) => `{"inputs":${runText(n)},"head":"${head(n)}"}`],
+  ['verifyHead', 'entries', 40_000, (n) => `{"inputs":${runText(n)},"head":"${head(n)}"}`],
   ['auditLedger', 'entries', 5_000, withLedger],
   ['computeBaseline', 'cases', 100_000, inputs.computeBaseline],
   ['standardCases', 'cases', 25_000, inputs.standardCases],
