@@ -133,7 +133,7 @@ for (const e of exportsToMeasure) {
     console.log(`${lead(e, form)} ${ratio(a, b, 'ms').padStart(9)} ${ratio(a, b, 'cpuMs').padStart(9)} ${ratio(c, d, 'ms').padStart(9)}`);
   }
 }
-console.log(`The first call of a fresh instance (a fresh Node process, a fresh Chromium page) per measurement; the larger size is 4 times the smaller. A ratio of 4 is linear; below 4 where the first call's fixed costs (compiling the code it runs, setting up memory) weigh on the smaller size; well above 4 (above about 4.8 in CPU time) grows faster than the input. Node CPU is the process's user and system time over the call (GC threads included); wall time also counts waiting for a core on a busy machine. "timeout": stopped after ${timeoutMs / 1000} s (SCALING_TIMEOUT_S); "failed": the call threw; "-": no ratio without both times.`);
+console.log(`The first call of a fresh instance (a fresh Node process, a fresh Chromium page) per measurement; the larger size is 4 times the smaller. A ratio of 4 is linear; below 4 where the first call's fixed costs (compiling the code it runs, setting up memory) weigh on the smaller size; well above 4 (above about 4.8 in CPU time) grows faster than the input. Node CPU is the process's user and system time over the call, its background threads included (garbage collection, optimising the wasm code), so it can exceed the wall time; wall time also counts waiting for a core on a busy machine. "timeout": stopped after ${timeoutMs / 1000} s (SCALING_TIMEOUT_S); "failed": the call threw; "-": no ratio without both times.`);
 for (const e of exportsToMeasure) {
   for (const [where, env] of [['node', 'Node'], ['browser', 'Chromium']]) {
     for (const form of forms) {
