@@ -1,144 +1,118 @@
 // `make bench`, part of: does every export's time grow linearly with its
-// input? Each export at two sizes (the second 4 times the first), in both
-// forms (a plain object and its JSON text), as the FIRST call of a fresh
-// instance: a fresh Node process per measurement, a fresh Chromium page per
-// measurement. Prints one row per export and form with both times and their
-// ratio (about 4 is linear; well above 4 is not).
+// input? Each export at two sizes (the second 4 times the first, see
+// bench/scaling-inputs.mjs), in both forms (a plain object and its JSON
+// text), as the FIRST call of a fresh instance: a fresh Node process per
+// measurement, then a fresh Chromium page per measurement. Each export's rows
+// are printed as soon as its four measurements are done, Node first; a
+// measurement that runs past the time limit is stopped and shown as
+// "timeout", one that throws as "failed".
 // Usage: node bench/scaling.mjs [name-filter] [--node] [--browser]
+// SCALING_TIMEOUT_S: the time limit of one measurement in seconds (default 120).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as inputs from './limits-inputs.mjs';
+import { dir, inputFile, rows } from './scaling-inputs.mjs';
 
-const require = createRequire(import.meta.url);
-const dir = 'target/bench/scaling';
-// SHENGUAN_PKG: another built package to measure (to compare two builds).
-const nodeModule = () => require(process.env.SHENGUAN_PKG ? `${process.env.SHENGUAN_PKG}/full/node.cjs` : '../pkg/full/node.cjs');
-
-/** One measurement in this (fresh) process: the first call's time in ms. */
-function measureOne(file, operation, form) {
-  const shenguan = nodeModule();
-  const text = readFileSync(file, 'utf8');
-  const input = form === 'object' ? JSON.parse(text) : text;
-  const cpu = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  shenguan[operation](input);
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const used = process.cpuUsage(cpu);
-  // CPU time too: on a shared machine the wall time also counts waiting for a core.
-  console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, wasmMiB: shenguan.wasmMemoryBytes() / 2 ** 20 }));
-}
-
-if (process.argv[2] === '--one') {
-  measureOne(process.argv[3], process.argv[4], process.argv[5]);
-  process.exit(0);
-}
-
+const timeoutMs = Number(process.env.SCALING_TIMEOUT_S ?? 120) * 1000;
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--')) ?? '';
 const inNode = !args.includes('--browser') || args.includes('--node');
 const inBrowser = !args.includes('--node') || args.includes('--browser');
-const shenguan = nodeModule();
+const forms = ['object', 'text'];
 
-// Runs of `n` cases over 120 judges in 6 departments; their ledgers and heads.
-const runs = new Map();
-function run(n) {
-  if (!runs.has(n)) {
-    const text = inputs.assignment(shenguan, { judges: 120, cases: n, departments: 6 });
-    const ledger = shenguan.assign(text);
-    runs.set(n, { text, ledger, head: shenguan.verifyHead(`{"inputs":${text},"head":""}`).head });
-  }
-  return runs.get(n);
-}
-const withLedger = (n, extra = '') => { const r = run(n); return `{"inputs":${r.text},"ledger":${JSON.stringify(r.ledger)}${extra}}`; };
+/** Each selected export with its sizes and input files. */
+const exportsToMeasure = rows
+  .filter(([operation]) => operation.includes(filter))
+  .map(([operation, unit, small, build]) => ({ operation, unit, sizes: [small, 4 * small], build }));
 
-/** A rule set of `n` direct indicators in one group. */
-function ruleSet(n) {
-  const indicators = Array.from({ length: n }, (_, i) => ({ id: `q${i}`, name: `指标${i}`, method: { type: 'direct', cap: '100', floor: '0' } }));
-  return { id: 'wide', version: '1', indicators, groups: [{ id: 'g', name: '组', weight: '100', indicators: indicators.map((x) => ({ indicator: x.id, weight: '1' })) }] };
-}
+const firstErrorLine = (text) => String(text).split('\n').find((l) => /Error/.test(l)) ?? String(text).split('\n')[0];
 
-function targets(judges) {
-  const vector = JSON.parse(readFileSync(new URL('../tests/vectors/standard/targets.json', import.meta.url), 'utf8'));
-  const input = vector.steps[0].input;
-  const per = 50;
-  const departments = Array.from({ length: Math.ceil(judges / per) }, (_, d) => ({ id: `D${d}`, judges: Array.from({ length: Math.min(per, judges - d * per) }, (_, j) => `J${d * per + j}`) }));
-  return JSON.stringify({ ...input, departments });
-}
-
-// export, unit, the smaller size (the larger is 4 times it), input of size n
-const rows = [
-  ['commitRun', 'cases', 20_000, (n) => run(n).text],
-  ['assign', 'cases', 5_000, (n) => run(n).text],
-  ['carryForward', 'cases', 5_000, (n) => run(n).text],
-  ['verifyLedger', 'entries', 5_000, (n) => withLedger(n)],
-  ['verifyChain', 'entries', 5_000, (n) => JSON.stringify({ ledger: run(n).ledger })],
-  ['verifyHead', 'entries', 5_000, (n) => `{"inputs":${run(n).text},"head":"${run(n).head}"}`],
-  ['auditLedger', 'entries', 5_000, (n) => withLedger(n)],
-  ['computeBaseline', 'cases', 100_000, (n) => inputs.computeBaseline(n)],
-  ['standardCases', 'cases', 25_000, (n) => inputs.standardCases(n)],
-  ['standardCaseWeights', 'cases', 25_000, (n) => inputs.standardCases(n)],
-  ['standardCasesBulk', 'cases', 500_000, (n) => inputs.standardCasesBulk(n)],
-  ['enforcementCases', 'cases', 25_000, (n) => inputs.enforcementCases(n)],
-  ['standardTargets', 'judges', 10_000, (n) => targets(n)],
-  ['validateRuleSet', 'indicators', 250, (n) => JSON.stringify(ruleSet(n))],
-  ['score', 'judges', 2_000, (n) => inputs.score(n)],
-  ['scoreTable', 'judges', 10_000, (n) => inputs.score(n)],
-  ['scoreOne', 'indicators', 250, (n) => JSON.stringify({ ruleSet: ruleSet(n), judge: { id: 'J', values: Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i}`, i % 101])) } })],
-].filter(([name]) => name.includes(filter));
-
-mkdirSync(dir, { recursive: true });
-const measurements = [];
-for (const [operation, unit, small, build] of rows) {
-  for (const n of [small, 4 * small]) {
-    const file = `${dir}/${operation}-${n}.json`;
-    if (!existsSync(file)) writeFileSync(file, build(n));
-    for (const form of ['object', 'text']) measurements.push({ operation, unit, n, form, file });
+/** One measurement in a fresh Node process: { ms, cpuMs, wasmMiB }, { failed } or { timedOut }. */
+function measureInNode(file, operation, form) {
+  try {
+    const out = execFileSync('node', ['--max-old-space-size=8000', 'bench/scaling-one.mjs', file, operation, form], {
+      encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return JSON.parse(out);
+  } catch (e) {
+    return e.code === 'ETIMEDOUT' ? { timedOut: true } : { failed: firstErrorLine(e.stderr || e.message) };
   }
 }
 
-if (inNode) {
-  for (const m of measurements) {
-    try {
-      m.node = JSON.parse(execFileSync('node', ['--max-old-space-size=8000', 'bench/scaling.mjs', '--one', m.file, m.operation, m.form], { encoding: 'utf8' }));
-    } catch (e) {
-      m.node = { failed: String(e.stderr ?? e).split('\n').find((l) => /Error/.test(l)) ?? 'failed' };
+const cell = (r, key) => (r.timedOut ? 'timeout' : r.failed ? 'failed' : r[key].toFixed(1));
+const ratio = (a, b, key) => (a[key] > 0 && b[key] > 0 ? (b[key] / a[key]).toFixed(2) : '-');
+const pair = (a, b, key) => `${cell(a, key)} / ${cell(b, key)}`.padStart(19) + ' ' + ratio(a, b, key).padStart(6);
+const sizesOf = (e) => `${e.sizes[0].toLocaleString('en')} / ${e.sizes[1].toLocaleString('en')} ${e.unit}`;
+const lead = (e, form) => `${e.operation.padEnd(20)} ${form.padEnd(6)} ${sizesOf(e).padEnd(26)}`;
+const heading = (...columns) => `${'export'.padEnd(20)} ${'form'.padEnd(6)} ${'sizes'.padEnd(26)} ${columns.map((c) => `${c.padStart(19)} ${'ratio'.padStart(6)}`).join(' ')}`;
+
+/** Measures every form at both sizes of `e` with `measure(file, form)`, keeping them in `e[where]`. */
+async function measureExport(e, where, measure) {
+  e[where] = {};
+  for (const form of forms) {
+    e[where][form] = [];
+    for (const n of e.sizes) e[where][form].push(await measure(inputFile(e.operation, n, e.build), form));
+  }
+}
+
+async function nodeHalf() {
+  console.log(`Node (a fresh process per measurement; time limit ${timeoutMs / 1000} s each)`);
+  console.log(heading('Node wall ms', 'Node CPU ms'));
+  for (const e of exportsToMeasure) {
+    await measureExport(e, 'node', (file, form) => measureInNode(file, e.operation, form));
+    for (const form of forms) {
+      const [a, b] = e.node[form];
+      console.log(`${lead(e, form)} ${pair(a, b, 'ms')} ${pair(a, b, 'cpuMs')}`);
     }
   }
 }
 
-if (inBrowser) {
+async function browserHalf() {
   const { chromium } = await import('playwright-core');
   const { serve } = await import('../scripts/serve.mjs');
-  const server = await serve(0);
+  // The server serves only the page and the package unless told the folders of the workload.
+  const server = await serve(0, { extra: ['pkg-tests/browser/', `${dir}/`] });
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
+  const launch = () => chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  let browser = await launch();
+  /** One measurement on a fresh page (a fresh instance, so this is its first call). */
+  const measure = async (file, operation, form) => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    const attempt = (async () => {
+      await page.goto(`${base}/pkg-tests/browser/vectors.html`);
+      await page.waitForSelector('body[data-ready]');
+      return page.evaluate(async ({ url, operation, form }) => {
+        const fresh = await import(`/pkg/full/index.js?fresh=${Math.random()}`);
+        await fresh.default();
+        const text = await (await fetch(url)).text();
+        const input = form === 'object' ? JSON.parse(text) : text;
+        const start = performance.now();
+        fresh[operation](input);
+        return { ms: performance.now() - start, wasmMiB: fresh.wasmMemoryBytes() / 2 ** 20 };
+      }, { url: `/${file}`, operation, form });
+    })().catch((e) => ({ failed: firstErrorLine(e.message ?? e) }));
+    let timer;
+    const limit = new Promise((resolve) => { timer = setTimeout(() => resolve({ timedOut: true }), timeoutMs); });
+    const result = await Promise.race([attempt, limit]);
+    clearTimeout(timer);
+    if (result.timedOut) {
+      // The page may still be inside the call: start again with a fresh browser.
+      await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      browser = await launch();
+    } else {
+      await page.close();
+    }
+    return result;
+  };
+  console.log(`\nChromium (a fresh page per measurement; time limit ${timeoutMs / 1000} s each)`);
+  console.log(heading('Chromium ms'));
   try {
-    for (const m of measurements) {
-      // A fresh page: a fresh instance, so this is its first call.
-      const page = await browser.newPage();
-      page.setDefaultTimeout(600_000);
-      try {
-        await page.goto(`${base}/pkg-tests/browser/vectors.html`);
-        await page.waitForSelector('body[data-ready]');
-        m.browser = await page.evaluate(async ({ url, operation, form }) => {
-          const fresh = await import(`/pkg/full/index.js?fresh=${Math.random()}`);
-          await fresh.default();
-          const text = await (await fetch(url)).text();
-          const input = form === 'object' ? JSON.parse(text) : text;
-          const start = performance.now();
-          fresh[operation](input);
-          return { ms: performance.now() - start, wasmMiB: fresh.wasmMemoryBytes() / 2 ** 20 };
-        }, { url: `/${m.file}`, operation: m.operation, form: m.form });
-      } catch (e) {
-        m.browser = { failed: String(e.message ?? e).split('\n')[0] };
-      } finally {
-        await page.close();
-      }
+    for (const e of exportsToMeasure) {
+      await measureExport(e, 'browser', (file, form) => measure(file, e.operation, form));
+      for (const form of forms) console.log(`${lead(e, form)} ${pair(...e.browser[form], 'ms')}`);
     }
   } finally {
     await browser.close();
@@ -146,17 +120,27 @@ if (inBrowser) {
   }
 }
 
-const cell = (r, key = 'ms') => (r === undefined ? '-' : r.failed ? 'failed' : r[key].toFixed(1));
-const ratio = (a, b, key = 'ms') => (a?.[key] && b?.[key] ? (b[key] / a[key]).toFixed(2) : '-');
-const pair = (a, b, key) => `${cell(a, key)} / ${cell(b, key)}`.padStart(19) + ' ' + ratio(a, b, key).padStart(6);
-console.log(`${'export'.padEnd(20)} ${'form'.padEnd(6)} ${'sizes'.padEnd(26)} ${'Node wall ms'.padStart(19)} ${'ratio'.padStart(6)} ${'Node CPU ms'.padStart(19)} ${'ratio'.padStart(6)} ${'Chromium ms'.padStart(19)} ${'ratio'.padStart(6)}`);
-for (let i = 0; i < measurements.length; i += 4) {
-  for (const k of [0, 1]) {
-    const a = measurements[i + k];
-    const b = measurements[i + 2 + k];
-    const sizes = `${a.n.toLocaleString('en')} / ${b.n.toLocaleString('en')} ${a.unit}`;
-    console.log(`${a.operation.padEnd(20)} ${a.form.padEnd(6)} ${sizes.padEnd(26)} ${pair(a.node, b.node, 'ms')} ${pair(a.node, b.node, 'cpuMs')} ${pair(a.browser, b.browser, 'ms')}`);
+if (inNode) await nodeHalf();
+if (inBrowser) await browserHalf();
+
+const none = [{}, {}];
+console.log(`\nRatios, time at the larger size over time at the smaller`);
+console.log(`${'export'.padEnd(20)} ${'form'.padEnd(6)} ${'sizes'.padEnd(26)} ${'Node wall'.padStart(9)} ${'Node CPU'.padStart(9)} ${'Chromium'.padStart(9)}`);
+for (const e of exportsToMeasure) {
+  for (const form of forms) {
+    const [a, b] = e.node?.[form] ?? none;
+    const [c, d] = e.browser?.[form] ?? none;
+    console.log(`${lead(e, form)} ${ratio(a, b, 'ms').padStart(9)} ${ratio(a, b, 'cpuMs').padStart(9)} ${ratio(c, d, 'ms').padStart(9)}`);
   }
 }
-console.log('First call of a fresh instance (a fresh Node process, a fresh Chromium page) per measurement; the larger size is 4 times the smaller, so a ratio near 4 is linear. Node CPU is the process\'s user and system time over the call (GC threads included).');
-for (const m of measurements) for (const env of ['node', 'browser']) if (m[env]?.failed) console.log(`- ${m.operation} ${m.form} ${m.n} in ${env}: ${m[env].failed}`);
+console.log(`The first call of a fresh instance (a fresh Node process, a fresh Chromium page) per measurement; the larger size is 4 times the smaller. A ratio of 4 is linear; below 4 where the first call's fixed costs (compiling the code it runs, setting up memory) weigh on the smaller size; well above 4 (above about 4.8 in CPU time) grows faster than the input. Node CPU is the process's user and system time over the call, its background threads included (garbage collection, optimising the wasm code), so it can exceed the wall time; wall time also counts waiting for a core on a busy machine. "timeout": stopped after ${timeoutMs / 1000} s (SCALING_TIMEOUT_S); "failed": the call threw; "-": no ratio without both times.`);
+for (const e of exportsToMeasure) {
+  for (const [where, env] of [['node', 'Node'], ['browser', 'Chromium']]) {
+    for (const form of forms) {
+      e[where]?.[form].forEach((m, i) => {
+        if (m.failed) console.log(`- ${e.operation} ${form} ${e.sizes[i]} in ${env}: failed: ${m.failed}`);
+        if (m.timedOut) console.log(`- ${e.operation} ${form} ${e.sizes[i]} in ${env}: stopped after ${timeoutMs / 1000} s`);
+      });
+    }
+  }
+}
