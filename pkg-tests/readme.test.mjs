@@ -20,3 +20,17 @@ test('the README Node example runs and prints what it says', () => {
   assert.equal(printed[1][0], true);
   assert.deepEqual(printed[2].slice(0, 2), ['COMMITMENT_MISMATCH', 'commitment']);
 });
+
+test("the README's size table gives each build's wasm as measured, and its target", async () => {
+  const { measure } = await import('../scripts/sizes.mjs');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const imports = { score: 'shenguan/score', standard: 'shenguan/standard', assign: 'shenguan/assign', full: 'shenguan' };
+  for (const { build, gzip, target } of measure()) {
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`${imports[build]}\` |`));
+    assert.ok(row, `README has a size row for ${build}`);
+    const [shown, aimed] = [...row.matchAll(/\| (\d+) KiB /g)].map((m) => Number(m[1]));
+    // Within 3 %: small changes need no README edit, a drifted table fails.
+    assert.ok(Math.abs(shown - gzip / 1024) <= 0.03 * (gzip / 1024), `${build}: README says ${shown} KiB, make pkg measures ${(gzip / 1024).toFixed(1)}`);
+    assert.equal(aimed, target, `${build}: README's target`);
+  }
+});
