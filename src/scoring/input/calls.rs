@@ -200,8 +200,9 @@ pub fn unknown_value(path: String, key: &str) -> Error {
 /// One form value of `ind`, type-checked (`None`: not filled in); `path`
 /// names it for an error.
 pub fn read_value(ind: &Indicator, value: &InputValue, path: impl Fn() -> String) -> Result<Option<Decimal>> {
-    let (en, zh_name) = indicator_names(ind);
+    // Named only when something is wrong: a batch reads every judge's every value here.
     if ind.credit.is_some() && *value != InputValue::Empty {
+        let (en, zh_name) = indicator_names(ind);
         return Err(Error::new(
             ErrorCode::InvalidInput,
             path(),
@@ -210,6 +211,7 @@ pub fn read_value(ind: &Indicator, value: &InputValue, path: impl Fn() -> String
         ));
     }
     if let InputValue::Refused(r) = value {
+        let (en, zh_name) = indicator_names(ind);
         return Err(Error::new(ErrorCode::TypeMismatch, path(), format!("{en}: {}", r.message), format!("{zh_name}：{}", r.message_zh)));
     }
     Ok(match (ind.value_type, value) {
