@@ -3,6 +3,7 @@
 // with their ratio. Usage: node bench/run.mjs [name-filter]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { measure, report } from '../scripts/sizes.mjs';
 
 const out = 'target/bench';
@@ -11,20 +12,26 @@ const filter = process.argv[2] ?? '';
 execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'bench-native', '--', out, filter], { stdio: 'inherit' });
 const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8'));
 
+// The engine build that exports an operation (the smaller wasm a page would load).
+const require = createRequire(import.meta.url);
+const engineBuild = (operation) => ['assign', 'standard', 'score'].find((b) => typeof require(`../pkg/${b}/node.cjs`)[operation] === 'function');
+
 const rows = [];
 for (const w of manifest) {
   // Each workload in its own process: a fresh instance and heap.
-  const best = Number(execFileSync('node', ['bench/wasm-one.mjs', w.input, w.operation, String(w.iterations)], { encoding: 'utf8' }));
-  rows.push({ name: w.name, native: w.nativeMs, wasm: best, target: w.target, note: w.note });
+  const time = (build) => Number(execFileSync('node', ['bench/wasm-one.mjs', w.input, w.operation, String(w.iterations), build], { encoding: 'utf8' }));
+  const engine = engineBuild(w.operation);
+  rows.push({ name: w.name, native: w.nativeMs, wasm: time('full'), engine, engineMs: time(engine), target: w.target, note: w.note });
 }
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x) => x.toFixed(2).padStart(10);
-console.log(`\n${pad('workload', 40)} ${'native ms'.padStart(10)} ${'wasm ms'.padStart(10)} ${'ratio'.padStart(7)}  target`);
+console.log(`\n${pad('workload', 40)} ${'native ms'.padStart(10)} ${'wasm ms'.padStart(10)} ${'ratio'.padStart(7)} ${'engine build ms'.padStart(24)}  target`);
 for (const r of rows) {
-  console.log(`${pad(r.name, 40)} ${num(r.native)} ${num(r.wasm)} ${(r.wasm / r.native).toFixed(2).padStart(7)}  ${r.target}`);
+  const engine = `${r.engine} ${r.engineMs.toFixed(2)} (${(r.engineMs / r.wasm).toFixed(2)}x)`;
+  console.log(`${pad(r.name, 40)} ${num(r.native)} ${num(r.wasm)} ${(r.wasm / r.native).toFixed(2).padStart(7)} ${engine.padStart(24)}  ${r.target}`);
 }
-console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both; each WASM workload in a fresh Node process.');
+console.log('\nBest of the listed iterations after one warm-up; inputs passed as JSON text to both; each WASM workload in a fresh Node process. "wasm ms" is the full build (`shenguan`); "engine build" times the same workload through the one-engine build a page would import instead (`shenguan/assign`, `/standard`, `/score`), and its time against the full build\'s: `standard` and `score` are built for size (docs/package.md, "Where the size goes").');
 for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
 
 // Each build's wasm against its size budget (scripts/sizes.mjs, docs/package.md).
