@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { measure, report } from '../scripts/sizes.mjs';
+import { budgets, measure, report } from '../scripts/sizes.mjs';
 
 const out = 'target/bench';
 const filter = process.argv[2] ?? '';
@@ -14,7 +14,8 @@ const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8'));
 
 // The engine build that exports an operation (the smaller wasm a page would load).
 const require = createRequire(import.meta.url);
-const engineBuild = (operation) => ['assign', 'standard', 'score'].find((b) => typeof require(`../pkg/${b}/node.cjs`)[operation] === 'function');
+const engines = Object.keys(budgets).filter((build) => build !== 'full');
+const engineBuild = (operation) => engines.find((b) => typeof require(`../pkg/${b}/node.cjs`)[operation] === 'function');
 
 const rows = [];
 for (const w of manifest) {
